@@ -1,0 +1,79 @@
+import type { ArticleStatus } from './articles.tables.js'
+
+export type { ArticleStatus }
+
+export interface SectionRef {
+  id: number
+  slug: string
+  name: string
+}
+
+export interface Section extends SectionRef {
+  description: string
+  path: string
+}
+
+export interface TagRef {
+  slug: string
+  name: string
+  path: string
+}
+
+export interface AuthorRef {
+  slug: string
+  name: string
+  title: string
+  path: string
+}
+
+export interface Source {
+  name: string
+  url: string | null
+}
+
+export interface Image {
+  id: number
+  src: string
+  srcset: string
+  width: number
+  height: number
+  alt: string
+  caption: string
+  credit: string
+}
+
+/** What a listing (home, section, tag, author, feeds) needs: never the body. */
+export interface ArticleSummary {
+  id: number
+  slug: string
+  title: string
+  summary: string
+  path: string
+  section: SectionRef
+  publishedAt: Date | null
+  updatedAt: Date
+  isUrgent: boolean
+  image: Image | null
+  authors: AuthorRef[]
+}
+
+/** A whole article, as the article page and the API show it. */
+export interface Article extends ArticleSummary {
+  status: ArticleStatus
+  bodyHtml: string
+  dateline: string
+  wordCount: number
+  readingMinutes: number
+  commentsOpen: boolean
+  tags: TagRef[]
+  sources: Source[]
+  sourceUrl: string | null
+}
+
+export function articlePath(sectionSlug: string, id: number, slug: string): string {
+  return `/${encodeURIComponent(sectionSlug)}/${id}/${encodeURIComponent(slug)}`
+}
+
+export const sectionPath = (slug: string) => `/section/${encodeURIComponent(slug)}`
+export const tagPath = (slug: string) => `/tag/${encodeURIComponent(slug)}`
+export const authorPath = (slug: string) => `/author/${encodeURIComponent(slug)}`

@@ -1,0 +1,264 @@
+import type { Insertable, Updateable } from 'kysely'
+import type { Db } from '../db/index.js'
+import type { ArticleTable } from './articles.tables.js'
+
+const SUMMARY_COLUMNS = [
+  'article.id',
+  'article.slug',
+  'article.title',
+  'article.summary',
+  'article.status',
+  'article.is_urgent',
+  'article.published_at',
+  'article.updated_at',
+  'section.id as section_id',
+  'section.slug as section_slug',
+  'section.name as section_name',
+  'media.id as image_id',
+  'media.path as image_path',
+  'media.width as image_width',
+  'media.height as image_height',
+  'media.widths as image_widths',
+  'media.alt as image_alt',
+  'media.caption as image_caption',
+  'media.credit as image_credit',
+] as const
+
+export interface ListFilter {
+  sectionId?: number
+  tagId?: number
+  personId?: number
+  urgentOnly?: boolean
+  excludeIds?: number[]
+}
+
+function publishedSummaries(db: Db, filter: ListFilter) {
+  let query = db
+    .selectFrom('article')
+    .innerJoin('section', 'section.id', 'article.section_id')
+    .leftJoin('media', 'media.id', 'article.image_id')
+    .where('article.status', '=', 'published')
+  if (filter.sectionId !== undefined) query = query.where('article.section_id', '=', filter.sectionId)
+  if (filter.urgentOnly) query = query.where('article.is_urgent', '=', 1)
+  if (filter.excludeIds?.length) query = query.where('article.id', 'not in', filter.excludeIds)
+  if (filter.tagId !== undefined) {
+    const tagId = filter.tagId
+    query = query.where(({ exists, selectFrom }) =>
+      exists(selectFrom('article_tag').whereRef('article_tag.article_id', '=', 'article.id').where('article_tag.tag_id', '=', tagId).select('article_tag.tag_id')),
+    )
+  }
+  if (filter.personId !== undefined) {
+    const personId = filter.personId
+    query = query.where(({ exists, selectFrom }) =>
+      exists(selectFrom('article_author').whereRef('article_author.article_id', '=', 'article.id').where('article_author.person_id', '=', personId).select('article_author.person_id')),
+    )
+  }
+  return query
+}
+
+export function listPublished(db: Db, filter: ListFilter, limit: number, offset = 0) {
+  return publishedSummaries(db, filter)
+    .select(SUMMARY_COLUMNS)
+    .orderBy('article.published_at', 'desc')
+    .orderBy('article.id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute()
+}
+
+export async function countPublished(db: Db, filter: ListFilter): Promise<number> {
+  const row = await publishedSummaries(db, filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()
+  return Number(row?.n ?? 0)
+}
+
+export type SummaryRow = Awaited<ReturnType<typeof listPublished>>[number]
+
+export function findSummariesByIds(db: Db, ids: number[]) {
+  if (ids.length === 0) return Promise.resolve([] as SummaryRow[])
+  return db
+    .selectFrom('article')
+    .innerJoin('section', 'section.id', 'article.section_id')
+    .leftJoin('media', 'media.id', 'article.image_id')
+    .where('article.id', 'in', ids)
+    .where('article.status', '=', 'published')
+    .select(SUMMARY_COLUMNS)
+    .execute()
+}
+
+export function findArticleById(db: Db, id: number) {
+  return db
+    .selectFrom('article')
+    .innerJoin('section', 'section.id', 'article.section_id')
+    .leftJoin('media', 'media.id', 'article.image_id')
+    .where('article.id', '=', id)
+    .select([
+      ...SUMMARY_COLUMNS,
+      'article.body_html',
+      'article.dateline',
+      'article.word_count',
+      'article.comments_open',
+      'article.source_url',
+      'article.publish_at',
+    ])
+    .executeTakeFirst()
+}
+
+export type ArticleRow = NonNullable<Awaited<ReturnType<typeof findArticleById>>>
+
+export function authorsOf(db: Db, articleIds: number[]) {
+  if (articleIds.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('article_author')
+    .innerJoin('person', 'person.id', 'article_author.person_id')
+    .where('article_author.article_id', 'in', articleIds)
+    .select(['article_author.article_id', 'person.slug', 'person.name', 'person.title'])
+    .orderBy('article_author.article_id')
+    .orderBy('article_author.position')
+    .execute()
+}
+
+export function tagsOf(db: Db, articleId: number) {
+  return db
+    .selectFrom('article_tag')
+    .innerJoin('tag', 'tag.id', 'article_tag.tag_id')
+    .where('article_tag.article_id', '=', articleId)
+    .select(['tag.slug', 'tag.name'])
+    .orderBy('article_tag.position')
+    .execute()
+}
+
+export function tagsOfMany(db: Db, articleIds: number[]) {
+  if (articleIds.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('article_tag')
+    .innerJoin('tag', 'tag.id', 'article_tag.tag_id')
+    .where('article_tag.article_id', 'in', articleIds)
+    .select(['article_tag.article_id', 'tag.slug', 'tag.name'])
+    .orderBy('article_tag.article_id')
+    .orderBy('article_tag.position')
+    .execute()
+}
+
+export function sourcesOf(db: Db, articleId: number) {
+  return db
+    .selectFrom('article_source')
+    .where('article_id', '=', articleId)
+    .select(['name', 'url'])
+    .orderBy('position')
+    .execute()
+}
+
+export function relatedIdsOf(db: Db, articleId: number, limit: number) {
+  return db
+    .selectFrom('article_related')
+    .where('article_id', '=', articleId)
+    .select('related_id')
+    .orderBy('position')
+    .limit(limit)
+    .execute()
+}
+
+/** Published articles sharing the section or a tag, newest first: the related-articles fallback. */
+export function findSameTopicIds(db: Db, articleId: number, sectionId: number, limit: number) {
+  return db
+    .selectFrom('article')
+    .where('article.status', '=', 'published')
+    .where('article.id', '!=', articleId)
+    .where((eb) =>
+      eb.or([
+        eb('article.section_id', '=', sectionId),
+        eb.exists(
+          eb
+            .selectFrom('article_tag as mine')
+            .innerJoin('article_tag as theirs', 'theirs.tag_id', 'mine.tag_id')
+            .where('mine.article_id', '=', articleId)
+            .whereRef('theirs.article_id', '=', 'article.id')
+            .select('mine.tag_id'),
+        ),
+      ]),
+    )
+    .select('article.id')
+    .orderBy('article.published_at', 'desc')
+    .limit(limit)
+    .execute()
+}
+
+export function listSections(db: Db) {
+  return db.selectFrom('section').select(['id', 'slug', 'name', 'description']).orderBy('position').orderBy('id').execute()
+}
+
+export function findSectionBySlug(db: Db, slug: string) {
+  return db.selectFrom('section').where('slug', '=', slug).select(['id', 'slug', 'name', 'description']).executeTakeFirst()
+}
+
+export function findTagBySlug(db: Db, slug: string) {
+  return db.selectFrom('tag').where('slug', '=', slug).select(['id', 'slug', 'name']).executeTakeFirst()
+}
+
+export function insertArticle(db: Db, row: Insertable<ArticleTable>) {
+  return db.insertInto('article').values(row).returning('id').executeTakeFirstOrThrow()
+}
+
+export function updateArticleRow(db: Db, id: number, row: Updateable<ArticleTable>) {
+  return db.updateTable('article').set(row).where('id', '=', id).execute()
+}
+
+export async function replaceAuthors(db: Db, articleId: number, personIds: number[]) {
+  await db.deleteFrom('article_author').where('article_id', '=', articleId).execute()
+  const unique = [...new Set(personIds)]
+  if (unique.length === 0) return
+  await db.insertInto('article_author').values(unique.map((person_id, position) => ({ article_id: articleId, person_id, position }))).execute()
+}
+
+export async function replaceTags(db: Db, articleId: number, tagIds: number[]) {
+  await db.deleteFrom('article_tag').where('article_id', '=', articleId).execute()
+  const unique = [...new Set(tagIds)]
+  if (unique.length === 0) return
+  await db.insertInto('article_tag').values(unique.map((tag_id, position) => ({ article_id: articleId, tag_id, position }))).execute()
+}
+
+export async function replaceSources(db: Db, articleId: number, sources: { name: string; url: string | null }[]) {
+  await db.deleteFrom('article_source').where('article_id', '=', articleId).execute()
+  if (sources.length === 0) return
+  await db
+    .insertInto('article_source')
+    .values(sources.map((s, position) => ({ article_id: articleId, position, name: s.name, url: s.url })))
+    .execute()
+}
+
+export async function ensureSection(db: Db, slug: string, name: string): Promise<number> {
+  const found = await db.selectFrom('section').where('slug', '=', slug).select('id').executeTakeFirst()
+  if (found) return found.id
+  const next = await db.selectFrom('section').select((eb) => eb.fn.max('position').as('p')).executeTakeFirst()
+  const row = await db
+    .insertInto('section')
+    .values({ slug, name, position: Number(next?.p ?? 0) + 1 })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function ensureTag(db: Db, slug: string, name: string): Promise<number> {
+  const found = await db.selectFrom('tag').where('slug', '=', slug).select('id').executeTakeFirst()
+  if (found) return found.id
+  return (await db.insertInto('tag').values({ slug, name }).returning('id').executeTakeFirstOrThrow()).id
+}
+
+export function findIdBySourceUrl(db: Db, sourceUrl: string) {
+  return db.selectFrom('article').where('source_url', '=', sourceUrl).select('id').executeTakeFirst()
+}
+
+/** Scheduled articles whose time has come. */
+export function findDueScheduled(db: Db, nowIso: string) {
+  return db
+    .selectFrom('article')
+    .where('status', '=', 'scheduled')
+    .where('publish_at', '<=', nowIso)
+    .select(['id', 'publish_at'])
+    .execute()
+}
+
+export async function countArticles(db: Db): Promise<number> {
+  const row = await db.selectFrom('article').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()
+  return Number(row?.n ?? 0)
+}

@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { createArticle, ensureSection } from './index.js'
+import { loadConfig } from '../config/index.js'
+import { createTempDir, createTestDb } from '../db/testing.js'
+import { buildApp } from '../http/app.js'
+import { ensurePerson } from '../people/index.js'
+
+async function setup(t: Parameters<typeof createTestDb>[0]) {
+  const db = await createTestDb(t)
+  const config = loadConfig({ NASHRA_DATA_DIR: createTempDir(t), NASHRA_LOG_LEVEL: 'silent' })
+  const app = await buildApp(config, db)
+  t.after(() => app.close())
+  const now = new Date('2026-03-01T10:00:00Z')
+  const sectionId = await ensureSection(db, 'economy', 'اقتصاد')
+  const authorId = await ensurePerson(db, { slug: 'huda', name: 'هدى الشمري', title: 'محررة' }, now)
+  const { id, path } = await createArticle(
+    db,
+    {
+      title: '«المركزي» يثبّت سعر الفائدة',
+      summary: 'قرار متوقع وسط تباطؤ التضخم',
+      bodyHtml: '<p>ثبّت البنك المركزي سعر الفائدة.</p><script>alert(1)</script>',
+      sectionId,
+      status: 'published',
+      authorIds: [authorId],
+      sources: [{ name: 'رويترز', url: 'https://example.com/r' }],
+      publishedAt: now,
+    },
+    now,
+  )
+  return { app, db, id, path }
+}
+
+test('the article page carries headline, byline, sources and the RTL shell', async (t) => {
+  const { app, path } = await setup(t)
+  const res = await app.inject({ method: 'GET', url: path })
+  assert.equal(res.statusCode, 200)
+  assert.match(res.body, /<html lang="ar" dir="rtl"/)
+  assert.match(res.body, /«المركزي» يثبّت سعر الفائدة/)
+  assert.match(res.body, /هدى الشمري/)
+  assert.match(res.body, /رويترز/)
+  assert.match(res.body, /مقالات ذات صلة|التعليقات/)
+  assert.doesNotMatch(res.body, /<script>alert/)
+  assert.ok(res.headers.etag)
+})
+
+test('a wrong or missing slug answers 301 to the canonical path', async (t) => {
+  const { app, id, path } = await setup(t)
+  for (const url of [`/economy/${id}`, `/economy/${id}/wrong-slug`, `/sports/${id}/x`]) {
+    const res = await app.inject({ method: 'GET', url })
+    assert.equal(res.statusCode, 301, url)
+    assert.equal(res.headers.location, path)
+  }
+})
+
+test('unknown articles get the Arabic 404 page, never a 500', async (t) => {
+  const { app } = await setup(t)
+  for (const url of ['/economy/999999/x', '/economy/99999999999/x', '/nothing-here', '/section/none', '/tag/none', '/author/none']) {
+    const res = await app.inject({ method: 'GET', url })
+    assert.equal(res.statusCode, 404, url)
+    assert.match(res.body, /lang="ar"/)
+  }
+})
+
+test('an ETag revalidation answers 304', async (t) => {
+  const { app, path } = await setup(t)
+  const first = await app.inject({ method: 'GET', url: path })
+  const second = await app.inject({ method: 'GET', url: path, headers: { 'if-none-match': String(first.headers.etag) } })
+  assert.equal(second.statusCode, 304)
+})
+
+test('/api/v1 parameters out of range are a 400 naming the parameter', async (t) => {
+  const { app } = await setup(t)
+  for (const [query, field] of [['limit=0', 'limit'], ['limit=101', 'limit'], ['page=0', 'page'], ['page=x', 'page']]) {
+    const res = await app.inject({ method: 'GET', url: `/api/v1/articles?${query}` })
+    assert.equal(res.statusCode, 400, query)
+    assert.equal(res.json().error.field, field)
+  }
+  const ok = await app.inject({ method: 'GET', url: '/api/v1/articles?limit=1' })
+  assert.equal(ok.json().total, 1)
+  assert.equal(ok.json().articles[0].authors[0].name, 'هدى الشمري')
+})

@@ -1,0 +1,95 @@
+import { Type } from '@sinclair/typebox'
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import { renderCommentsSection } from '../comments/index.js'
+import { NotFound } from '../errors.js'
+import { loadChrome, pageKey } from '../http/page-context.js'
+import { PageQuery, pageCount, SlugParams } from '../http/schemas.js'
+import { ArticlePage } from './article-page.js'
+import { sectionPath, tagPath } from './article.js'
+import * as service from './articles.service.js'
+import { HomePage } from './home-page.js'
+import { ListingPage } from './listing-page.js'
+
+export const PER_PAGE = 20
+
+const ArticleParamsSchema = Type.Object({
+  section: Type.String({ minLength: 1, maxLength: 200 }),
+  id: Type.String({ maxLength: 12 }),
+  slug: Type.Optional(Type.String({ maxLength: 300 })),
+})
+type ArticleParams = { section: string; id: string; slug?: string }
+
+/** Reader pages: home, article, section and tag listings. */
+export const articleRoutes: FastifyPluginAsync = async (app) => {
+  const { db, pageCache } = app
+
+  app.get('/', async (request, reply) =>
+    pageCache.serve(request, reply, pageKey(request), async () => {
+      const chrome = await loadChrome(request)
+      return HomePage({ chrome, ...(await service.getHomePage(db)) }) as string
+    }),
+  )
+
+  app.get<{ Params: { slug: string }; Querystring: { page?: number } }>(
+    '/section/:slug',
+    { schema: { params: SlugParams, querystring: PageQuery } },
+    async (request, reply) =>
+      pageCache.serve(request, reply, pageKey(request), async () => {
+        const section = await service.getSectionBySlug(db, request.params.slug)
+        const page = request.query.page ?? 1
+        const [articles, total] = await Promise.all([
+          service.listPublishedArticles(db, { sectionId: section.id }, { limit: PER_PAGE, offset: (page - 1) * PER_PAGE }),
+          service.countPublishedArticles(db, { sectionId: section.id }),
+        ])
+        const pages = pageCount(total, PER_PAGE)
+        if (page > pages) throw new NotFound('not_found')
+        const chrome = await loadChrome(request)
+        return ListingPage({ chrome, kind: 'القسم', title: section.name, description: section.description || undefined, basePath: sectionPath(section.slug), articles, total, page, pages }) as string
+      }),
+  )
+
+  app.get<{ Params: { slug: string }; Querystring: { page?: number } }>(
+    '/tag/:slug',
+    { schema: { params: SlugParams, querystring: PageQuery } },
+    async (request, reply) =>
+      pageCache.serve(request, reply, pageKey(request), async () => {
+        const tag = await service.getTagBySlug(db, request.params.slug)
+        const page = request.query.page ?? 1
+        const [articles, total] = await Promise.all([
+          service.listPublishedArticles(db, { tagId: tag.id }, { limit: PER_PAGE, offset: (page - 1) * PER_PAGE }),
+          service.countPublishedArticles(db, { tagId: tag.id }),
+        ])
+        const pages = pageCount(total, PER_PAGE)
+        if (page > pages) throw new NotFound('not_found')
+        const chrome = await loadChrome(request)
+        return ListingPage({ chrome, kind: 'الوسم', title: tag.name, basePath: tagPath(tag.slug), articles, total, page, pages }) as string
+      }),
+  )
+
+  // /<section>/<id>/<slug>: a right id with a wrong or missing slug or section → 301 to the canonical path.
+  const articleHandler = async (request: FastifyRequest<{ Params: ArticleParams }>, reply: FastifyReply) => {
+    const { section, slug } = request.params
+    const id = Number(request.params.id)
+    if (!Number.isSafeInteger(id) || id > 2147483647) throw new NotFound('article_not_found')
+    try {
+      return await pageCache.serve(request, reply, pageKey(request), async () => {
+        const article = await service.getPublishedArticle(db, id)
+        if (section !== article.section.slug || slug !== article.slug) throw new CanonicalRedirect(article.path)
+        const chrome = await loadChrome(request)
+        const [related, comments] = await Promise.all([service.getRelatedArticles(db, article), renderCommentsSection(db, article, chrome)])
+        return ArticlePage({ chrome, article, related, comments }) as string
+      })
+    } catch (err) {
+      if (err instanceof CanonicalRedirect) return reply.redirect(err.location, 301)
+      throw err
+    }
+  }
+  app.get('/:section/:id(^\\d{1,12}$)/:slug', { schema: { params: ArticleParamsSchema } }, articleHandler)
+  app.get('/:section/:id(^\\d{1,12}$)', { schema: { params: ArticleParamsSchema } }, articleHandler)
+}
+
+class CanonicalRedirect extends Error {
+  constructor(readonly location: string) {
+    super('redirect')
+  }
+}

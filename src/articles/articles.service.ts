@@ -1,0 +1,271 @@
+import type { Db } from '../db/index.js'
+import { bumpContentVersion } from '../db/content-version.js'
+import { Invalid, NotFound } from '../errors.js'
+import { imageFromRow } from '../media/media.js'
+import { indexArticle, removeArticleFromIndex } from '../search/index.js'
+import {
+  articlePath,
+  authorPath,
+  tagPath,
+  type Article,
+  type ArticleStatus,
+  type ArticleSummary,
+  type AuthorRef,
+  type Section,
+  type Source,
+  type TagRef,
+  sectionPath,
+} from './article.js'
+import { sanitizeArticleHtml } from './article-html.js'
+import { countWords, htmlToText, readingMinutes, slugify } from './article-text.js'
+import * as queries from './articles.queries.js'
+
+export interface ArticleInput {
+  title: string
+  bodyHtml: string
+  sectionId: number
+  summary?: string
+  slug?: string
+  dateline?: string
+  imageId?: number | null
+  isUrgent?: boolean
+  commentsOpen?: boolean
+  status: ArticleStatus
+  publishAt?: Date | null
+  /** Kept as given (imports carry the original time); defaults to now when published. */
+  publishedAt?: Date | null
+  authorIds?: number[]
+  tagIds?: number[]
+  sources?: Source[]
+  sourceUrl?: string | null
+  /** Set only by callers that built the HTML themselves from escaped text (imports). */
+  bodyIsSanitized?: boolean
+}
+
+export function toSummary(row: queries.SummaryRow, authors: AuthorRef[]): ArticleSummary {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    summary: row.summary,
+    path: articlePath(row.section_slug, row.id, row.slug),
+    section: { id: row.section_id, slug: row.section_slug, name: row.section_name },
+    publishedAt: row.published_at ? new Date(row.published_at) : null,
+    updatedAt: new Date(row.updated_at),
+    isUrgent: row.is_urgent === 1,
+    image: imageFromRow(row),
+    authors,
+  }
+}
+
+async function authorsByArticle(db: Db, ids: number[]): Promise<Map<number, AuthorRef[]>> {
+  const map = new Map<number, AuthorRef[]>()
+  for (const a of await queries.authorsOf(db, ids)) {
+    const list = map.get(a.article_id) ?? []
+    list.push({ slug: a.slug, name: a.name, title: a.title, path: authorPath(a.slug) })
+    map.set(a.article_id, list)
+  }
+  return map
+}
+
+async function withAuthors(db: Db, rows: queries.SummaryRow[]): Promise<ArticleSummary[]> {
+  const authors = await authorsByArticle(db, rows.map((r) => r.id))
+  return rows.map((row) => toSummary(row, authors.get(row.id) ?? []))
+}
+
+export async function listPublishedArticles(
+  db: Db,
+  filter: queries.ListFilter,
+  page: { limit: number; offset?: number },
+): Promise<ArticleSummary[]> {
+  return withAuthors(db, await queries.listPublished(db, filter, page.limit, page.offset ?? 0))
+}
+
+export async function countPublishedArticles(db: Db, filter: queries.ListFilter): Promise<number> {
+  return queries.countPublished(db, filter)
+}
+
+/** Published summaries in the order of the ids given (search results, related articles). */
+export async function getSummariesByIds(db: Db, ids: number[]): Promise<ArticleSummary[]> {
+  const rows = await queries.findSummariesByIds(db, ids)
+  const byId = new Map((await withAuthors(db, rows)).map((a) => [a.id, a]))
+  return ids.map((id) => byId.get(id)).filter((a): a is ArticleSummary => a !== undefined)
+}
+
+/** Any article, whatever its status (newsroom, admin API). */
+export async function getArticle(db: Db, id: number): Promise<Article> {
+  const row = await queries.findArticleById(db, id)
+  if (!row) throw new NotFound('article_not_found')
+  const [authors, tags, sources] = await Promise.all([
+    authorsByArticle(db, [id]),
+    queries.tagsOf(db, id),
+    queries.sourcesOf(db, id),
+  ])
+  return {
+    ...toSummary(row, authors.get(id) ?? []),
+    status: row.status,
+    bodyHtml: row.body_html,
+    dateline: row.dateline,
+    wordCount: row.word_count,
+    readingMinutes: readingMinutes(row.word_count),
+    commentsOpen: row.comments_open === 1,
+    tags: tags.map((t) => ({ slug: t.slug, name: t.name, path: tagPath(t.slug) })),
+    sources: sources.map((s) => ({ name: s.name, url: s.url })),
+    sourceUrl: row.source_url,
+  }
+}
+
+/** What readers may see: a published article, or NotFound. */
+export async function getPublishedArticle(db: Db, id: number): Promise<Article> {
+  const article = await getArticle(db, id)
+  if (article.status !== 'published') throw new NotFound('article_not_found')
+  return article
+}
+
+/** Related stories: stored by content similarity (search), else same section or tags. */
+export async function getRelatedArticles(db: Db, article: Pick<Article, 'id' | 'section'>, limit = 4): Promise<ArticleSummary[]> {
+  const stored = await queries.relatedIdsOf(db, article.id, limit)
+  const ids = stored.length > 0 ? stored.map((r) => r.related_id) : (await queries.findSameTopicIds(db, article.id, article.section.id, limit)).map((r) => r.id)
+  return getSummariesByIds(db, ids)
+}
+
+function rowFromInput(input: ArticleInput, now: Date) {
+  const title = input.title.trim()
+  if (!title) throw new Invalid('bad_request', 'title')
+  const bodyHtml = input.bodyIsSanitized ? input.bodyHtml : sanitizeArticleHtml(input.bodyHtml)
+  if (input.status === 'scheduled' && !input.publishAt) throw new Invalid('bad_request', 'publishAt')
+  const publishedAt = input.status === 'published' ? (input.publishedAt ?? now) : (input.publishedAt ?? null)
+  return {
+    slug: input.slug ? slugify(input.slug) : slugify(title),
+    title,
+    summary: (input.summary ?? '').trim(),
+    body_html: bodyHtml,
+    word_count: countWords(htmlToText(bodyHtml)),
+    status: input.status,
+    section_id: input.sectionId,
+    dateline: (input.dateline ?? '').trim(),
+    image_id: input.imageId ?? null,
+    is_urgent: input.isUrgent ? 1 : 0,
+    comments_open: input.commentsOpen === false ? 0 : 1,
+    source_url: input.sourceUrl ?? null,
+    publish_at: input.publishAt ? input.publishAt.toISOString() : null,
+    published_at: publishedAt ? publishedAt.toISOString() : null,
+  }
+}
+
+/** Creates an article with its authors, tags and sources, indexed for search, in one transaction. */
+export async function createArticle(db: Db, input: ArticleInput, now: Date): Promise<{ id: number; path: string }> {
+  return db.transaction().execute(async (trx) => {
+    const row = rowFromInput(input, now)
+    const { id } = await queries.insertArticle(trx, { ...row, updated_at: (input.publishedAt ?? now).toISOString(), created_at: now.toISOString() })
+    await writeRelations(trx, id, input)
+    await afterWrite(trx, id, row.status)
+    const section = await trx.selectFrom('section').where('id', '=', input.sectionId).select('slug').executeTakeFirstOrThrow()
+    return { id, path: articlePath(section.slug, id, row.slug) }
+  })
+}
+
+/** Replaces an article's fields (and relations given) in one transaction. */
+export async function updateArticle(db: Db, id: number, input: ArticleInput, now: Date): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const current = await queries.findArticleById(trx, id)
+    if (!current) throw new NotFound('article_not_found')
+    const row = rowFromInput({ ...input, publishedAt: input.publishedAt ?? (current.published_at ? new Date(current.published_at) : null) }, now)
+    await queries.updateArticleRow(trx, id, { ...row, updated_at: now.toISOString() })
+    await writeRelations(trx, id, input)
+    await afterWrite(trx, id, row.status)
+  })
+}
+
+async function writeRelations(trx: Db, id: number, input: ArticleInput) {
+  if (input.authorIds) await queries.replaceAuthors(trx, id, input.authorIds)
+  if (input.tagIds) await queries.replaceTags(trx, id, input.tagIds)
+  if (input.sources) await queries.replaceSources(trx, id, input.sources)
+}
+
+async function afterWrite(trx: Db, id: number, status: ArticleStatus) {
+  if (status === 'published') await indexArticle(trx, id)
+  else await removeArticleFromIndex(trx, id)
+  await bumpContentVersion(trx)
+}
+
+export async function setArticleStatus(db: Db, id: number, status: 'published' | 'unpublished', now: Date): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const current = await queries.findArticleById(trx, id)
+    if (!current) throw new NotFound('article_not_found')
+    const publishedAt = status === 'published' ? (current.published_at ?? now.toISOString()) : current.published_at
+    await queries.updateArticleRow(trx, id, { status, published_at: publishedAt, updated_at: now.toISOString() })
+    await afterWrite(trx, id, status)
+  })
+}
+
+/** Publishes every scheduled article whose time has come; returns their ids. */
+export async function publishScheduledArticles(db: Db, now: Date): Promise<number[]> {
+  const due = await queries.findDueScheduled(db, now.toISOString())
+  for (const article of due) {
+    await db.transaction().execute(async (trx) => {
+      await queries.updateArticleRow(trx, article.id, { status: 'published', published_at: article.publish_at, updated_at: now.toISOString() })
+      await afterWrite(trx, article.id, 'published')
+    })
+  }
+  return due.map((a) => a.id)
+}
+
+export const ensureSection = queries.ensureSection
+export const ensureTag = queries.ensureTag
+export const findArticleIdBySourceUrl = queries.findIdBySourceUrl
+export const countArticles = queries.countArticles
+
+export async function listSections(db: Db): Promise<Section[]> {
+  return (await queries.listSections(db)).map((s) => ({ ...s, path: sectionPath(s.slug) }))
+}
+
+export async function getSectionBySlug(db: Db, slug: string): Promise<Section> {
+  const row = await queries.findSectionBySlug(db, slug)
+  if (!row) throw new NotFound('section_not_found')
+  return { ...row, path: sectionPath(row.slug) }
+}
+
+export async function getTagBySlug(db: Db, slug: string): Promise<{ id: number; slug: string; name: string }> {
+  const row = await queries.findTagBySlug(db, slug)
+  if (!row) throw new NotFound('tag_not_found')
+  return row
+}
+
+/** Tags of many articles at once (API listings), in each article's order. */
+export async function getTagsOf(db: Db, articleIds: number[]): Promise<Map<number, TagRef[]>> {
+  const map = new Map<number, TagRef[]>()
+  for (const t of await queries.tagsOfMany(db, articleIds)) {
+    const list = map.get(t.article_id) ?? []
+    list.push({ slug: t.slug, name: t.name, path: tagPath(t.slug) })
+    map.set(t.article_id, list)
+  }
+  return map
+}
+
+const HOME_LATEST = 8
+const HOME_PER_SECTION = 4
+
+/** The front page: lead story, latest, then a block per section, with no story shown twice. */
+export async function getHomePage(db: Db) {
+  const latestAll = await listPublishedArticles(db, {}, { limit: HOME_LATEST + 1 })
+  const lead = latestAll.find((a) => a.image) ?? latestAll[0] ?? null
+  const latest = latestAll.filter((a) => a !== lead).slice(0, HOME_LATEST)
+  const shown = [lead, ...latest].filter((a): a is ArticleSummary => a !== null).map((a) => a.id)
+  const sections = await listSections(db)
+  const blocks = await Promise.all(
+    sections.map(async (section) => ({
+      section,
+      articles: await listPublishedArticles(db, { sectionId: section.id, excludeIds: shown }, { limit: HOME_PER_SECTION }),
+    })),
+  )
+  return { lead, latest, sections: blocks.filter((b) => b.articles.length > 0) }
+}
+
+export async function findSectionId(db: Db, slug: string): Promise<number | undefined> {
+  return (await queries.findSectionBySlug(db, slug))?.id
+}
+
+export async function findTagId(db: Db, slug: string): Promise<number | undefined> {
+  return (await queries.findTagBySlug(db, slug))?.id
+}

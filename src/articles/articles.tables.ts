@@ -1,0 +1,63 @@
+import type { Generated } from 'kysely'
+
+export type ArticleStatus = 'draft' | 'review' | 'scheduled' | 'published' | 'unpublished'
+
+export interface SectionTable {
+  id: Generated<number>
+  slug: string
+  name: string
+  description: Generated<string>
+  position: Generated<number>
+}
+
+export interface TagTable {
+  id: Generated<number>
+  slug: string
+  name: string
+}
+
+export interface ArticleTable {
+  id: Generated<number>
+  slug: string
+  title: string
+  summary: Generated<string>
+  body_html: string
+  word_count: Generated<number>
+  status: ArticleStatus
+  section_id: number
+  dateline: Generated<string>
+  image_id: number | null
+  is_urgent: Generated<number>
+  comments_open: Generated<number>
+  source_url: string | null
+  publish_at: string | null
+  published_at: string | null
+  updated_at: string
+  created_at: string
+}
+
+export interface ArticleAuthorTable {
+  article_id: number
+  person_id: number
+  position: number
+}
+
+export interface ArticleTagTable {
+  article_id: number
+  tag_id: number
+  position: number
+}
+
+export interface ArticleSourceTable {
+  article_id: number
+  position: number
+  name: string
+  url: string | null
+}
+
+export interface ArticleRelatedTable {
+  article_id: number
+  related_id: number
+  position: number
+  score: number
+}

@@ -1,0 +1,25 @@
+export type { Article, ArticleStatus, ArticleSummary, AuthorRef, Image, Section, SectionRef, Source, TagRef } from './article.js'
+export { articlePath, authorPath, sectionPath, tagPath } from './article.js'
+export { paragraphsToHtml, sanitizeArticleHtml } from './article-html.js'
+export { countWords, htmlToText, readingMinutes, slugify } from './article-text.js'
+export { articleApiRoutes } from './articles.api.js'
+export { articleRoutes, PER_PAGE } from './articles.routes.js'
+export {
+  countArticles,
+  countPublishedArticles,
+  createArticle,
+  ensureSection,
+  ensureTag,
+  findArticleIdBySourceUrl,
+  getArticle,
+  getPublishedArticle,
+  getRelatedArticles,
+  getSummariesByIds,
+  getTagsOf,
+  listPublishedArticles,
+  listSections,
+  publishScheduledArticles,
+  setArticleStatus,
+  updateArticle,
+  type ArticleInput,
+} from './articles.service.js'

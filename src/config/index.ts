@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+
+export interface Config {
+  host: string
+  port: number
+  dataDir: string
+  databaseUrl: string
+  baseUrl: URL
+  demo: boolean
+  secret: string
+  /** Addresses whose X-Forwarded-For is believed (Fastify's trustProxy), or false. */
+  trustProxy: string | false
+  timeZone: string
+  logLevel: LogLevel
+  /** Seconds a rendered reader page stays in Nashra's own page cache. */
+  pageCacheSeconds: number
+  /** Whether the scheduler (publishing scheduled articles) runs in this process. */
+  scheduler: boolean
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, value: string | undefined, why = 'invalid value') {
+    super(`${variable}=${JSON.stringify(value)}: ${why}`)
+  }
+}
+
+const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
+
+/** Reads the environment once, at boot; every name has a working default. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = resolve(env.NASHRA_DATA_DIR || 'data')
+  const port = parseInteger('PORT', env.PORT, 3000, 0, 65535)
+  const host = env.HOST || '127.0.0.1'
+  const timeZone = env.NASHRA_TIMEZONE || 'Asia/Riyadh'
+  if (!isTimeZone(timeZone)) throw new ConfigError('NASHRA_TIMEZONE', timeZone, 'unknown IANA time zone')
+  const logLevel = (env.NASHRA_LOG_LEVEL || 'info') as LogLevel
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('NASHRA_LOG_LEVEL', env.NASHRA_LOG_LEVEL)
+  const databaseUrl = env.DATABASE_URL || `file:${join(dataDir, 'nashra.db')}`
+  if (!/^(file:|postgres(ql)?:\/\/)/.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL', databaseUrl, 'expected file:/path or postgres://…')
+  }
+  return Object.freeze({
+    host,
+    port,
+    dataDir,
+    databaseUrl,
+    baseUrl: parseBaseUrl(env.NASHRA_BASE_URL, port),
+    demo: parseFlag('NASHRA_DEMO', env.NASHRA_DEMO, true),
+    secret: env.NASHRA_SECRET || readOrCreateSecret(dataDir),
+    trustProxy: parseTrustProxy(env.NASHRA_TRUST_PROXY),
+    timeZone,
+    logLevel,
+    pageCacheSeconds: parseInteger('NASHRA_PAGE_CACHE_SECONDS', env.NASHRA_PAGE_CACHE_SECONDS, 60, 0, 86400),
+    scheduler: parseFlag('NASHRA_SCHEDULER', env.NASHRA_SCHEDULER, true),
+  })
+}
+
+function parseInteger(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(name, raw, `expected an integer from ${min} to ${max}`)
+  return value
+}
+
+function parseFlag(name: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined || raw === '') return fallback
+  if (raw === '1' || raw === 'true') return true
+  if (raw === '0' || raw === 'false') return false
+  throw new ConfigError(name, raw, 'expected 1 or 0')
+}
+
+function parseBaseUrl(raw: string | undefined, port: number): URL {
+  const value = raw || `http://127.0.0.1:${port}`
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new ConfigError('NASHRA_BASE_URL', raw, 'not a URL')
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError('NASHRA_BASE_URL', raw, 'expected http(s)')
+  url.pathname = url.pathname.replace(/\/+$/, '')
+  return url
+}
+
+function parseTrustProxy(raw: string | undefined): string | false {
+  if (!raw || raw === '0') return false
+  if (raw === '1') return '127.0.0.1,::1'
+  return raw
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** The secret signs cookies; generated once into the data dir so restarts keep sessions. */
+function readOrCreateSecret(dataDir: string): string {
+  const file = join(dataDir, 'secret')
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  mkdirSync(dataDir, { recursive: true })
+  const secret = randomBytes(32).toString('base64url')
+  writeFileSync(file, secret + '\n', { mode: 0o600 })
+  return secret
+}

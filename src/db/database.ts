@@ -1,0 +1,26 @@
+import type {
+  ArticleAuthorTable,
+  ArticleRelatedTable,
+  ArticleSourceTable,
+  ArticleTable,
+  ArticleTagTable,
+  SectionTable,
+  TagTable,
+} from '../articles/articles.tables.js'
+import type { MediaTable } from '../media/media.tables.js'
+import type { PersonTable } from '../people/people.tables.js'
+import type { SiteSettingTable } from '../site/site.tables.js'
+
+/** Every table, as Kysely sees it. A feature adds its tables here. */
+export interface Database {
+  site_setting: SiteSettingTable
+  section: SectionTable
+  tag: TagTable
+  person: PersonTable
+  media: MediaTable
+  article: ArticleTable
+  article_author: ArticleAuthorTable
+  article_tag: ArticleTagTable
+  article_source: ArticleSourceTable
+  article_related: ArticleRelatedTable
+}

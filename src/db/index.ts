@@ -1,0 +1,35 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import SQLite from 'better-sqlite3'
+import { Kysely, PostgresAdapter, SqliteDialect, type Transaction } from 'kysely'
+import type { Database } from './database.js'
+
+export type { Database } from './database.js'
+export { migrateToLatest } from './migrate.js'
+
+/** The database handle every service takes; a transaction is a Db too. */
+export type Db = Kysely<Database>
+export type Trx = Transaction<Database>
+
+/** Opens the database named by DATABASE_URL (`file:/path` for SQLite, `postgres://…`). */
+export async function openDb(databaseUrl: string): Promise<Db> {
+  if (databaseUrl.startsWith('file:')) return openSqlite(databaseUrl.slice('file:'.length))
+  const { openPostgres } = await import('./postgres.js')
+  return openPostgres(databaseUrl)
+}
+
+/** SQLite in WAL mode: readers never wait for the writer. */
+export function openSqlite(path: string): Db {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  const sqlite = new SQLite(path)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = NORMAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+}
+
+/** True on PostgreSQL, where a few statements (full-text search, upserts) differ. */
+export function isPostgres(db: Db | Kysely<any>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter
+}

@@ -1,0 +1,39 @@
+// Errors the application means: thrown with a code, mapped to HTTP only in src/http/error-handler.ts.
+
+export type ErrorCode =
+  | 'not_found'
+  | 'article_not_found'
+  | 'section_not_found'
+  | 'tag_not_found'
+  | 'person_not_found'
+  | 'bad_request'
+  | 'invalid_parameter'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'csrf'
+  | 'rate_limited'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'conflict'
+  | 'internal'
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    /** The request field at fault, when there is one. */
+    readonly field?: string,
+    message?: string,
+  ) {
+    super(message ?? code)
+  }
+}
+export class NotFound extends AppError {}
+export class Invalid extends AppError {}
+export class Unauthorized extends AppError {}
+export class Forbidden extends AppError {}
+export class Conflict extends AppError {}
+export class TooManyRequests extends AppError {
+  constructor(readonly retryAfterSeconds: number, field?: string) {
+    super('rate_limited', field)
+  }
+}

@@ -1,0 +1,55 @@
+import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+import fastifyCookie from '@fastify/cookie'
+import fastifyFormbody from '@fastify/formbody'
+import fastifyStatic from '@fastify/static'
+import Fastify, { LogController, type FastifyReply } from 'fastify'
+import { articleApiRoutes, articleRoutes } from '../articles/index.js'
+import type { Config } from '../config/index.js'
+import type { Db } from '../db/index.js'
+import { peopleRoutes } from '../people/index.js'
+import { siteRoutes } from '../site/index.js'
+import { PUBLIC_DIR } from '../views/assets.js'
+import { installErrorHandler } from './error-handler.js'
+import { PageCache } from './page-cache.js'
+import { installSecurityHeaders } from './security-headers.js'
+
+const FONT_DIRS = ['noto-naskh-arabic', 'noto-kufi-arabic'].map((name) =>
+  fileURLToPath(new URL(`../../../node_modules/@fontsource/${name}/files/`, import.meta.url)),
+)
+
+/** Builds the whole application; server.ts listens, tests inject. This file is the site map. */
+export async function buildApp(config: Config, db: Db) {
+  const app = Fastify({
+    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    trustProxy: config.trustProxy,
+    routerOptions: { maxParamLength: 300, ignoreTrailingSlash: true },
+    bodyLimit: 1024 * 1024,
+    // One log line per request costs more than rendering a cached page; keep them for debug.
+    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
+  })
+  app.decorate('db', db)
+  app.decorate('config', config)
+  app.decorate('pageCache', new PageCache(db, config.pageCacheSeconds))
+  app.decorateReply('html', function (this: FastifyReply, body: string) {
+    return this.type('text/html; charset=utf-8').send(body)
+  })
+
+  installSecurityHeaders(app)
+  installErrorHandler(app)
+  await app.register(fastifyCookie, { secret: config.secret })
+  await app.register(fastifyFormbody)
+
+  await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/assets/', immutable: true, maxAge: '365d', index: false })
+  await app.register(fastifyStatic, { root: FONT_DIRS, prefix: '/fonts/', decorateReply: false, immutable: true, maxAge: '365d', index: false })
+  await app.register(fastifyStatic, { root: join(config.dataDir, 'media'), prefix: '/media/', decorateReply: false, maxAge: '30d', index: false })
+
+  await app.register(siteRoutes)
+  await app.register(articleApiRoutes, { prefix: '/api/v1' })
+  await app.register(peopleRoutes)
+  // The article route (/:section/:id/:slug) is the catch-all of reader pages: registered last.
+  await app.register(articleRoutes)
+  return app
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>

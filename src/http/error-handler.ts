@@ -1,0 +1,75 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { AppError, Conflict, Forbidden, Invalid, NotFound, TooManyRequests, Unauthorized, type ErrorCode } from '../errors.js'
+import { BareErrorPage, ErrorPage } from '../views/error-page.js'
+import { messageFor } from '../views/messages.js'
+import { loadChrome } from './page-context.js'
+
+function statusOf(err: AppError): number {
+  if (err instanceof NotFound) return 404
+  if (err instanceof Unauthorized) return 401
+  if (err instanceof Forbidden) return 403
+  if (err instanceof Conflict) return 409
+  if (err instanceof TooManyRequests) return 429
+  if (err instanceof Invalid) return 400
+  return 500
+}
+
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  413: 'payload_too_large',
+  414: 'bad_request',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+}
+
+/** The field a Fastify schema error is about: `/limit` → limit, a missing property → its name. */
+function fieldOfValidation(err: FastifyError): string | undefined {
+  const first = err.validation?.[0]
+  if (!first) return undefined
+  const missing = (first.params as { missingProperty?: string })?.missingProperty
+  const path = first.instancePath.replace(/^\//, '').split('/')[0]
+  return missing ?? (path || undefined)
+}
+
+interface Described {
+  status: number
+  code: ErrorCode
+  field?: string
+}
+
+function describe(err: FastifyError | AppError): Described {
+  if (err instanceof AppError) return { status: statusOf(err), code: err.code, field: err.field }
+  if (err.validation) return { status: 400, code: 'invalid_parameter', field: fieldOfValidation(err) }
+  const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500
+  return { status, code: CODE_BY_STATUS[status] ?? (status < 500 ? 'bad_request' : 'internal') }
+}
+
+export const isApiRequest = (request: FastifyRequest) => request.url.startsWith('/api/')
+
+/** The only place errors become responses: JSON under /api, an Arabic page elsewhere. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler(async (err: FastifyError | AppError, request, reply) => {
+    const { status, code, field } = describe(err)
+    if (status >= 500) request.log.error({ err }, 'unhandled error')
+    if (err instanceof TooManyRequests) reply.header('retry-after', String(err.retryAfterSeconds))
+    return sendError(request, reply, status, code, field)
+  })
+  app.setNotFoundHandler(async (request, reply) => sendError(request, reply, 404, 'not_found'))
+}
+
+export async function sendError(request: FastifyRequest, reply: FastifyReply, status: number, code: ErrorCode, field?: string) {
+  reply.status(status).header('cache-control', 'no-store')
+  if (isApiRequest(request) || request.headers.accept === 'application/json') {
+    return reply.send({ error: { code, message: messageFor(code, field), ...(field ? { field } : {}) } })
+  }
+  try {
+    const chrome = await loadChrome(request)
+    return reply.html(ErrorPage({ chrome, status, code, field }) as string)
+  } catch (renderError) {
+    request.log.error({ err: renderError }, 'error page failed to render')
+    return reply.html(BareErrorPage({ status, code }) as string)
+  }
+}

@@ -1,0 +1,14 @@
+import type { Generated } from 'kysely'
+
+export interface MediaTable {
+  id: Generated<number>
+  path: string
+  mime: string
+  width: number
+  height: number
+  widths: Generated<string>
+  alt: Generated<string>
+  caption: Generated<string>
+  credit: Generated<string>
+  created_at: string
+}

@@ -1,0 +1,10 @@
+export interface Person {
+  id: number
+  slug: string
+  name: string
+  title: string
+  bio: string
+  path: string
+  mastheadPosition: number | null
+  inMastheadLine: boolean
+}

@@ -1,0 +1,4 @@
+export interface SiteSettingTable {
+  key: string
+  value: string // JSON
+}

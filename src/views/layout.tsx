@@ -1,0 +1,178 @@
+import type { Children } from '@kitajs/html'
+import { assetUrl } from './assets.js'
+import type { PageMeta, SiteChrome } from './page.js'
+import { SkinSelector } from './skin-selector.js'
+
+/** The page shell every reader page uses: lang="ar" dir="rtl", header, footer, back-to-top. */
+export function Layout({ chrome, meta, children }: { chrome: SiteChrome; meta: PageMeta; children: Children }) {
+  const { settings } = chrome
+  const fullTitle = meta.title === settings.name ? settings.name : `${meta.title} | ${settings.name}`
+  return (
+    <>
+      {'<!doctype html>'}
+      <html lang="ar" dir="rtl" data-skin={chrome.skin}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title safe>{fullTitle}</title>
+          {meta.description ? <meta name="description" content={meta.description} /> : ''}
+          {meta.noindex ? <meta name="robots" content="noindex" /> : ''}
+          {meta.canonical ? <link rel="canonical" href={meta.canonical} /> : ''}
+          {meta.prev ? <link rel="prev" href={meta.prev} /> : ''}
+          {meta.next ? <link rel="next" href={meta.next} /> : ''}
+          <meta name="color-scheme" content={chrome.skin === 'auto' ? 'light dark' : chrome.skin === 'dark' ? 'dark' : 'light'} />
+          <meta property="og:site_name" content={settings.name} />
+          <meta property="og:locale" content="ar_AR" />
+          <meta property="og:title" content={meta.title} />
+          <meta property="og:type" content={meta.ogType ?? 'website'} />
+          {meta.canonical ? <meta property="og:url" content={meta.canonical} /> : ''}
+          {meta.description ? <meta property="og:description" content={meta.description} /> : ''}
+          {meta.image ? <meta property="og:image" content={meta.image} /> : ''}
+          <meta name="twitter:card" content={meta.image ? 'summary_large_image' : 'summary'} />
+          <link rel="preload" href="/fonts/noto-naskh-arabic-arabic-400-normal.woff2" as="font" type="font/woff2" crossorigin="anonymous" />
+          <link rel="stylesheet" href={assetUrl('site.css')} />
+          <link rel="icon" href={assetUrl('icon.svg')} type="image/svg+xml" />
+          <link rel="alternate" type="application/rss+xml" title={settings.name} href="/feed.xml" />
+          <link rel="alternate" type="application/atom+xml" title={settings.name} href="/atom.xml" />
+          <link rel="alternate" type="application/feed+json" title={settings.name} href="/feed.json" />
+          <link rel="search" type="application/opensearchdescription+xml" title={settings.name} href="/opensearch.xml" />
+          <script src={assetUrl('early.js')}></script>
+          <script src={assetUrl('site.js')} defer></script>
+          {(meta.jsonLd ?? []).map((data) => (
+            <script type="application/ld+json">{jsonForScript(data) as 'safe'}</script>
+          ))}
+        </head>
+        <body>
+          <a class="skip-link" href="#main">
+            تخطَّ إلى المحتوى
+          </a>
+          <span id="top" tabindex="-1"></span>
+          <SiteHeader chrome={chrome} meta={meta} />
+          <main id="main" tabindex="-1">
+            {children}
+          </main>
+          <SiteFooter chrome={chrome} />
+          <a class="back-to-top" href="#top" aria-label="الذهاب إلى الأعلى" title="الذهاب إلى الأعلى">
+            <span aria-hidden="true">↑</span>
+            <span class="back-to-top-text">الذهاب إلى الأعلى</span>
+          </a>
+        </body>
+      </html>
+    </>
+  )
+}
+
+/** JSON inside <script> must not be able to close the element: escape <, > and &. */
+export function jsonForScript(data: unknown): string {
+  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026')
+}
+
+function MastheadLine({ chrome }: { chrome: SiteChrome }) {
+  if (chrome.mastheadLine.length === 0) return ''
+  return (
+    <ul class="masthead-line" aria-label="أسرة التحرير">
+      {chrome.mastheadLine.map((p) => (
+        <li>
+          <span class="masthead-role" safe>{p.title}</span>
+          {': '}
+          <a href={p.path} safe>{p.name}</a>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+function SiteHeader({ chrome, meta }: { chrome: SiteChrome; meta: PageMeta }) {
+  const { settings, format, now } = chrome
+  return (
+    <header class="site-header">
+      <div class="topbar">
+        <div class="wrap topbar-inner">
+          <p class="today">
+            <time datetime={now.toISOString()}>
+              <span safe>{format.date(now)}</span>
+              {settings.showHijri ? <span class="hijri" safe>{` · ${format.hijri(now)}`}</span> : ''}
+            </time>
+          </p>
+          <MastheadLine chrome={chrome} />
+          <SkinSelector current={chrome.skin} returnTo={meta.path} />
+        </div>
+      </div>
+      <div class="wrap brand-row">
+        <a class="brand" href="/" rel="home">
+          <span class="brand-name" safe>{settings.name}</span>
+          <span class="brand-tagline" safe>{settings.tagline}</span>
+        </a>
+        <form class="search-box" role="search" action="/search" method="get">
+          <label for="site-search" class="visually-hidden">
+            ابحث في الموقع
+          </label>
+          <input id="site-search" type="search" name="q" maxlength="200" placeholder="ابحث في الأخبار…" autocomplete="off" data-suggest="/api/v1/search/suggest" />
+          <button type="submit">بحث</button>
+        </form>
+      </div>
+      <nav class="sections-nav" aria-label="الأقسام">
+        <ul class="wrap">
+          <li>
+            <a href="/">الرئيسية</a>
+          </li>
+          {chrome.sections.map((s) => (
+            <li>
+              <a href={`/section/${encodeURIComponent(s.slug)}`} safe>{s.name}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {chrome.urgent.length > 0 ? (
+        <section class="ticker" aria-label="عاجل">
+          <div class="wrap ticker-inner">
+            <strong class="ticker-label">عاجل</strong>
+            <ul class="ticker-items">
+              {chrome.urgent.map((a) => (
+                <li>
+                  <a href={a.path} safe>{a.title}</a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </section>
+      ) : (
+        ''
+      )}
+    </header>
+  )
+}
+
+function SiteFooter({ chrome }: { chrome: SiteChrome }) {
+  const { settings } = chrome
+  return (
+    <footer class="site-footer">
+      <div class="wrap">
+        <p class="footer-brand" safe>{settings.name}</p>
+        <MastheadLine chrome={chrome} />
+        <nav aria-label="روابط الموقع">
+          <ul class="footer-links">
+            <li>
+              <a href="/masthead">أسرة التحرير</a>
+            </li>
+            <li>
+              <a href="/search">البحث</a>
+            </li>
+            <li>
+              <a href="/feed.xml">خلاصة RSS</a>
+            </li>
+            <li>
+              <a href="/atom.xml">Atom</a>
+            </li>
+            <li>
+              <a href="/feed.json">JSON Feed</a>
+            </li>
+          </ul>
+        </nav>
+        <p class="copyright">
+          © <span safe>{chrome.format.year(chrome.now)}</span> <span safe>{settings.name}</span>
+        </p>
+      </div>
+    </footer>
+  )
+}

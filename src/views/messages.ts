@@ -1,0 +1,41 @@
+import type { ErrorCode } from '../errors.js'
+
+/** Arabic copy for every error code; a code without copy does not compile. */
+export const errorMessages: Record<ErrorCode, string> = {
+  not_found: 'لم نعثر على هذه الصفحة.',
+  article_not_found: 'لم نعثر على هذا الخبر.',
+  section_not_found: 'لم نعثر على هذا القسم.',
+  tag_not_found: 'لم نعثر على هذا الوسم.',
+  person_not_found: 'لم نعثر على هذا الكاتب.',
+  bad_request: 'الطلب غير صالح.',
+  invalid_parameter: 'قيمة غير صالحة في الطلب.',
+  unauthorized: 'يلزم تسجيل الدخول.',
+  forbidden: 'ليست لديك صلاحية لهذا الإجراء.',
+  csrf: 'تعذّر التحقق من مصدر الطلب. أعد تحميل الصفحة وحاول مجدداً.',
+  rate_limited: 'طلبات كثيرة في وقت قصير. انتظر قليلاً ثم حاول مجدداً.',
+  payload_too_large: 'حجم الطلب أكبر من المسموح.',
+  unsupported_media_type: 'نوع المحتوى غير مدعوم.',
+  conflict: 'تعارض مع بيانات موجودة.',
+  internal: 'حدث خطأ غير متوقع من جهتنا. نعتذر، وقد سُجّل الخطأ لمعالجته.',
+}
+
+/** Arabic names of request fields, for messages that name the field at fault. */
+export const fieldNames: Record<string, string> = {
+  page: 'رقم الصفحة',
+  limit: 'عدد النتائج',
+  q: 'نص البحث',
+  id: 'المعرّف',
+  section: 'القسم',
+  tag: 'الوسم',
+  author: 'الكاتب',
+  title: 'العنوان',
+  bodyHtml: 'نص المقال',
+  publishAt: 'موعد النشر',
+  skin: 'المظهر',
+}
+
+export function messageFor(code: ErrorCode, field?: string): string {
+  const base = errorMessages[code]
+  if (!field) return base
+  return `${base} (الحقل: ${fieldNames[field] ?? field})`
+}

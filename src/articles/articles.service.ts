@@ -1,4 +1,4 @@
-import type { Db } from '../db/index.js'
+import { inTransaction, type Db } from '../db/index.js'
 import { bumpContentVersion } from '../db/content-version.js'
 import { Invalid, NotFound } from '../errors.js'
 import { imageFromRow } from '../media/media.js'
@@ -155,7 +155,7 @@ function rowFromInput(input: ArticleInput, now: Date) {
 
 /** Creates an article with its authors, tags and sources, indexed for search, in one transaction. */
 export async function createArticle(db: Db, input: ArticleInput, now: Date): Promise<{ id: number; path: string }> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = rowFromInput(input, now)
     const { id } = await queries.insertArticle(trx, { ...row, updated_at: (input.publishedAt ?? now).toISOString(), created_at: now.toISOString() })
     await writeRelations(trx, id, input)
@@ -167,7 +167,7 @@ export async function createArticle(db: Db, input: ArticleInput, now: Date): Pro
 
 /** Replaces an article's fields (and relations given) in one transaction. */
 export async function updateArticle(db: Db, id: number, input: ArticleInput, now: Date): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const current = await queries.findArticleById(trx, id)
     if (!current) throw new NotFound('article_not_found')
     const row = rowFromInput({ ...input, publishedAt: input.publishedAt ?? (current.published_at ? new Date(current.published_at) : null) }, now)
@@ -190,7 +190,7 @@ async function afterWrite(trx: Db, id: number, status: ArticleStatus) {
 }
 
 export async function setArticleStatus(db: Db, id: number, status: 'published' | 'unpublished', now: Date): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const current = await queries.findArticleById(trx, id)
     if (!current) throw new NotFound('article_not_found')
     const publishedAt = status === 'published' ? (current.published_at ?? now.toISOString()) : current.published_at
@@ -203,7 +203,7 @@ export async function setArticleStatus(db: Db, id: number, status: 'published' |
 export async function publishScheduledArticles(db: Db, now: Date): Promise<number[]> {
   const due = await queries.findDueScheduled(db, now.toISOString())
   for (const article of due) {
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       await queries.updateArticleRow(trx, article.id, { status: 'published', published_at: article.publish_at, updated_at: now.toISOString() })
       await afterWrite(trx, article.id, 'published')
     })

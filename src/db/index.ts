@@ -33,3 +33,9 @@ export function openSqlite(path: string): Db {
 export function isPostgres(db: Db | Kysely<any>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter
 }
+
+/** Runs `fn` in a transaction, or directly inside the caller's when `db` already is one (batched imports). */
+export async function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return fn(db)
+  return db.transaction().execute(fn)
+}

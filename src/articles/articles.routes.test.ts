@@ -80,3 +80,30 @@ test('/api/v1 parameters out of range are a 400 naming the parameter', async (t)
   assert.equal(ok.json().total, 1)
   assert.equal(ok.json().articles[0].authors[0].name, 'هدى الشمري')
 })
+
+test('oversized addresses and bad page numbers get a 4xx Arabic page, never a 500', async (t) => {
+  const { app } = await setup(t)
+  const cases: [string, number][] = [
+    [`/?q=${'ا'.repeat(3000)}`, 414],
+    ['/section/economy?page=0', 400],
+    ['/section/economy?page=-1', 400],
+    ['/section/economy?page=1e9', 400],
+    ['/section/economy?page=99', 404],
+    [`/section/${'x'.repeat(500)}`, 414],
+  ]
+  for (const [url, status] of cases) {
+    const res = await app.inject({ method: 'GET', url })
+    assert.equal(res.statusCode, status, url.slice(0, 60))
+    assert.match(res.body, /dir="rtl"/)
+    assert.doesNotMatch(res.body, /at .*\.js:\d+/)
+  }
+})
+
+test('a failing database gives the Arabic 500 page without a stack trace', async (t) => {
+  const { app, db, path } = await setup(t)
+  await db.schema.dropTable('article_source').execute()
+  const res = await app.inject({ method: 'GET', url: path })
+  assert.equal(res.statusCode, 500)
+  assert.match(res.body, /حدث خطأ غير متوقع/)
+  assert.doesNotMatch(res.body, /SqliteError|no such table|at .*\.js/)
+})

@@ -12,6 +12,7 @@ import { siteRoutes } from '../site/index.js'
 import { PUBLIC_DIR } from '../views/assets.js'
 import { installErrorHandler } from './error-handler.js'
 import { PageCache } from './page-cache.js'
+import { installRequestLimits } from './request-limits.js'
 import { installSecurityHeaders } from './security-headers.js'
 
 const FONT_DIRS = ['noto-naskh-arabic', 'noto-kufi-arabic'].map((name) =>
@@ -36,6 +37,7 @@ export async function buildApp(config: Config, db: Db) {
   })
 
   installSecurityHeaders(app)
+  installRequestLimits(app)
   installErrorHandler(app)
   await app.register(fastifyCookie, { secret: config.secret })
   await app.register(fastifyFormbody)

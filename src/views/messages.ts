@@ -32,6 +32,7 @@ export const fieldNames: Record<string, string> = {
   bodyHtml: 'نص المقال',
   publishAt: 'موعد النشر',
   skin: 'المظهر',
+  url: 'عنوان الصفحة',
 }
 
 export function messageFor(code: ErrorCode, field?: string): string {

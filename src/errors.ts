@@ -15,6 +15,9 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'conflict'
+  | 'media_not_image'
+  | 'media_too_large'
+  | 'media_not_found'
   | 'internal'
 
 export class AppError extends Error {

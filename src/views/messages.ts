@@ -16,6 +16,9 @@ export const errorMessages: Record<ErrorCode, string> = {
   payload_too_large: 'حجم الطلب أكبر من المسموح.',
   unsupported_media_type: 'نوع المحتوى غير مدعوم.',
   conflict: 'تعارض مع بيانات موجودة.',
+  media_not_image: 'الملف ليس صورة بصيغة مدعومة (JPEG أو PNG أو WebP أو GIF أو AVIF).',
+  media_too_large: 'الصورة أكبر من المسموح (20 ميغابايت أو 50 مليون بكسل).',
+  media_not_found: 'لم نعثر على هذه الصورة.',
   internal: 'حدث خطأ غير متوقع من جهتنا. نعتذر، وقد سُجّل الخطأ لمعالجته.',
 }
 
@@ -32,6 +35,7 @@ export const fieldNames: Record<string, string> = {
   bodyHtml: 'نص المقال',
   publishAt: 'موعد النشر',
   skin: 'المظهر',
+  file: 'الملف',
   url: 'عنوان الصفحة',
 }
 

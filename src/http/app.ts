@@ -12,7 +12,7 @@ import { siteRoutes } from '../site/index.js'
 import { PUBLIC_DIR } from '../views/assets.js'
 import { installErrorHandler } from './error-handler.js'
 import { PageCache } from './page-cache.js'
-import { installRequestLimits } from './request-limits.js'
+import { installRequestLimits, requestLimitOptions } from './request-limits.js'
 import { installSecurityHeaders } from './security-headers.js'
 
 const FONT_DIRS = ['noto-naskh-arabic', 'noto-kufi-arabic'].map((name) =>
@@ -24,7 +24,9 @@ export async function buildApp(config: Config, db: Db) {
   const app = Fastify({
     logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
     trustProxy: config.trustProxy,
-    routerOptions: { maxParamLength: 300, ignoreTrailingSlash: true },
+    routerOptions: { maxParamLength: requestLimitOptions.maxParamLength, ignoreTrailingSlash: true },
+    rewriteUrl: requestLimitOptions.rewriteUrl,
+    frameworkErrors: requestLimitOptions.frameworkErrors,
     bodyLimit: 1024 * 1024,
     // One log line per request costs more than rendering a cached page; keep them for debug.
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),

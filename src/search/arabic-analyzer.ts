@@ -1,0 +1,105 @@
+// The Arabic analyzer: one set of pure functions for indexing and for queries alike.
+// Normalization (NFKC, marks deleted, letters folded) then light10-style stemming
+// (Larkey, Ballesteros and Connell 2007), with spans kept so matches can be highlighted
+// in the original text.
+
+/** Bump when normalization or stemming changes: the stored index is then stale until `nashra reindex`. */
+export const ANALYZER_VERSION = 1
+
+export interface Token {
+  /** Offsets into the original text (UTF-16 code units), for highlighting. */
+  start: number
+  end: number
+  /** Folded, unstemmed form (exact and phrase matches). */
+  exact: string
+  /** Folded and light-stemmed form. */
+  stem: string
+}
+
+// Tatweel, harakat, superscript alef, Quranic marks; plus invisible format characters
+// (ZWNJ/ZWJ, bidi marks, BOM) that would otherwise split or disguise a word.
+const DELETED = /[\u0640\u064B-\u065F\u0670\u0610-\u061A\u06D6-\u06ED\u200B-\u200F\u061C\u2066-\u2069\uFEFF]/g
+
+const FOLDS: Record<string, string> = {
+  'أ': 'ا',
+  'إ': 'ا',
+  'آ': 'ا',
+  'ٱ': 'ا',
+  'ى': 'ي',
+  'ة': 'ه',
+  'ؤ': 'و',
+  'ئ': 'ي',
+  'ک': 'ك',
+  'ی': 'ي',
+}
+for (let d = 0; d < 10; d++) {
+  FOLDS[String.fromCharCode(0x0660 + d)] = String(d) // Arabic-Indic
+  FOLDS[String.fromCharCode(0x06f0 + d)] = String(d) // Persian
+}
+const FOLDABLE = new RegExp(`[${Object.keys(FOLDS).join('')}]`, 'g')
+
+/**
+ * Steps 1–3 of the analyzer, no stemming: NFKC, delete tatweel/harakat/marks, fold letter and
+ * digit variants, lower-case Latin. Two spellings a reader would call "the same word" become equal.
+ */
+export function normalizeForMatching(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(DELETED, '')
+    .replace(FOLDABLE, (c) => FOLDS[c] ?? c)
+    .toLowerCase()
+}
+
+const ARABIC_LETTER = /[\u0621-\u064A]/
+
+// light10 prefixes: at most one of these after an optional و (longest first so بال wins over ب…).
+const PREFIXES = ['بال', 'كال', 'فال', 'ال', 'لل']
+// Suffixes walked once, in order; ية and ة are already folded to يه and ه, kept for the record.
+const SUFFIXES = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'يه', 'ه', 'ه', 'ي']
+
+/** Light stemming of one folded word (letters counted by code point). */
+export function stem(word: string): string {
+  if (!ARABIC_LETTER.test(word)) return word
+  let w = Array.from(word)
+  if (w[0] === 'و' && w.length - 1 >= 3) w = w.slice(1)
+  for (const prefix of PREFIXES) {
+    const p = Array.from(prefix)
+    if (w.length - p.length >= 2 && p.every((c, i) => w[i] === c)) {
+      w = w.slice(p.length)
+      break
+    }
+  }
+  for (const suffix of SUFFIXES) {
+    const s = Array.from(suffix)
+    const at = w.length - s.length
+    if (at >= 2 && s.every((c, i) => w[at + i] === c)) w = w.slice(0, at)
+  }
+  return w.join('')
+}
+
+// A word in the original text: letters, digits, combining marks, tatweel, joiners.
+const WORD = /[\p{L}\p{N}\p{M}\u0640\u200C\u200D]+/gu
+const SPLIT = /[^\p{L}\p{N}\p{M}]+/u
+/** Words longer than this are noise (URLs, pasted garbage); they are cut, not dropped. */
+const MAX_TOKEN_CHARS = 48
+
+/** Tokens of a text, each with its span in the original, folded form and stem. */
+export function analyze(text: string): Token[] {
+  const tokens: Token[] = []
+  for (const m of text.matchAll(WORD)) {
+    const start = m.index
+    const end = start + m[0].length
+    // NFKC can expand one character into several words (ligatures such as ﷺ): all share the span.
+    for (const part of normalizeForMatching(m[0]).split(SPLIT)) {
+      if (!part) continue
+      const exact = part.length > MAX_TOKEN_CHARS ? Array.from(part).slice(0, MAX_TOKEN_CHARS).join('') : part
+      tokens.push({ start, end, exact, stem: stem(exact) })
+    }
+  }
+  return tokens
+}
+
+/** The stems of a text, in order (indexing, similarity). */
+export function stems(text: string): string[] {
+  return analyze(text).map((t) => t.stem)
+}

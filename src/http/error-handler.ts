@@ -67,9 +67,9 @@ export async function sendError(request: FastifyRequest, reply: FastifyReply, st
   }
   try {
     const chrome = await loadChrome(request)
-    return reply.html(ErrorPage({ chrome, status, code, field }) as string)
+    return reply.type('text/html; charset=utf-8').send(ErrorPage({ chrome, status, code, field }) as string)
   } catch (renderError) {
     request.log.error({ err: renderError }, 'error page failed to render')
-    return reply.html(BareErrorPage({ status, code }) as string)
+    return reply.type('text/html; charset=utf-8').send(BareErrorPage({ status, code }) as string)
   }
 }

@@ -108,3 +108,16 @@ test('a failing database gives the Arabic 500 page without a stack trace', async
   assert.match(res.body, /حدث خطأ غير متوقع/)
   assert.doesNotMatch(res.body, /SqliteError|no such table|at .*\.js/)
 })
+
+test('pages are served compressed to readers that accept it, from the same cached render', async (t) => {
+  const { app, path } = await setup(t)
+  const plain = await app.inject({ method: 'GET', url: path })
+  const br = await app.inject({ method: 'GET', url: path, headers: { 'accept-encoding': 'gzip, deflate, br' } })
+  assert.equal(br.headers['content-encoding'], 'br')
+  assert.ok(br.rawPayload.length < plain.rawPayload.length / 2)
+  const { brotliDecompressSync } = await import('node:zlib')
+  assert.equal(brotliDecompressSync(br.rawPayload).toString(), plain.body)
+  assert.notEqual(br.headers.etag, plain.headers.etag)
+  const revalidated = await app.inject({ method: 'GET', url: path, headers: { 'accept-encoding': 'br', 'if-none-match': String(br.headers.etag) } })
+  assert.equal(revalidated.statusCode, 304)
+})

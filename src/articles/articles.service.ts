@@ -40,6 +40,8 @@ export interface ArticleInput {
   sourceUrl?: string | null
   /** Set only by callers that built the HTML themselves from escaped text (imports). */
   bodyIsSanitized?: boolean
+  /** Imports store the headline exactly as printed, surrounding spaces included. */
+  titleAsGiven?: boolean
 }
 
 export function toSummary(row: queries.SummaryRow, authors: AuthorRef[]): ArticleSummary {
@@ -130,8 +132,8 @@ export async function getRelatedArticles(db: Db, article: Pick<Article, 'id' | '
 }
 
 function rowFromInput(input: ArticleInput, now: Date) {
-  const title = input.title.trim()
-  if (!title) throw new Invalid('bad_request', 'title')
+  const title = input.titleAsGiven ? input.title : input.title.trim()
+  if (!title.trim()) throw new Invalid('bad_request', 'title')
   const bodyHtml = input.bodyIsSanitized ? input.bodyHtml : sanitizeArticleHtml(input.bodyHtml)
   if (input.status === 'scheduled' && !input.publishAt) throw new Invalid('bad_request', 'publishAt')
   const publishedAt = input.status === 'published' ? (input.publishedAt ?? now) : (input.publishedAt ?? null)

@@ -43,10 +43,10 @@ export function Layout({ chrome, meta, children }: { chrome: SiteChrome; meta: P
           ))}
         </head>
         <body>
+          <span id="top" tabindex="-1"></span>
           <a class="skip-link" href="#main">
             تخطَّ إلى المحتوى
           </a>
-          <span id="top" tabindex="-1"></span>
           <SiteHeader chrome={chrome} meta={meta} />
           <main id="main" tabindex="-1">
             {children}

@@ -89,6 +89,8 @@ export async function startTestServer(t?: Cleanup, options: StartOptions = {}): 
     throw err
   }
   const { port } = app.server.address() as AddressInfo
+  // Absolute URLs in pages (canonical, share links, JSON-LD) name the real port, as in production.
+  if (!options.env?.NASHRA_BASE_URL && !options.config?.baseUrl) config.baseUrl.port = String(port)
   t?.after(close)
   return { baseUrl: `http://127.0.0.1:${port}`, app, db, dataDir, config, close }
 }
@@ -158,4 +160,45 @@ export async function findArticleUrl(server: TestServer): Promise<string> {
   const match = html.match(/href="(\/[^"/?#]+\/\d+\/[^"?#]+)"/)
   if (!match) throw new Error('no article link on the home page')
   return server.baseUrl + match[1]
+}
+
+export interface ReaderPages {
+  home: string
+  article: string
+  section: string
+  /** undefined only when no published article has a tag */
+  tag: string | undefined
+  author: string
+  masthead: string
+  search: string
+  notFound: string
+}
+
+/** Absolute URLs of one page of each kind, found by following links (no demo titles assumed). */
+export async function findReaderPages(server: TestServer): Promise<ReaderPages> {
+  const base = server.baseUrl
+  const home = await (await fetch(base + '/')).text()
+  const links = (html: string, re: RegExp) => [...html.matchAll(re)].map((m) => m[1])
+  const articleLinks = [...new Set(links(home, /href="(\/[^"/?#]+\/\d+\/[^"?#]+)"/g))]
+  if (articleLinks.length === 0) throw new Error('no article link on the home page')
+  const section = links(home, /href="(\/section\/[^"?#]+)"/g)[0]
+  let author = links(home, /href="(\/author\/[^"?#]+)"/g)[0]
+  let tag: string | undefined
+  for (const path of articleLinks.slice(0, 8)) {
+    const html = await (await fetch(base + path)).text()
+    tag ??= links(html, /href="(\/tag\/[^"?#]+)"/g)[0]
+    author ??= links(html, /href="(\/author\/[^"?#]+)"/g)[0]
+    if (tag && author) break
+  }
+  if (!section || !author) throw new Error('the demo content has no section or author link')
+  return {
+    home: base + '/',
+    article: base + articleLinks[0],
+    section: base + section,
+    tag: tag ? base + tag : undefined,
+    author: base + author,
+    masthead: base + '/masthead',
+    search: base + '/search?q=' + encodeURIComponent('الرياض'),
+    notFound: base + '/no-such-page/here',
+  }
 }

@@ -20,6 +20,11 @@ export interface Config {
   pageCacheSeconds: number
   /** Whether the scheduler (publishing scheduled articles) runs in this process. */
   scheduler: boolean
+  /** Newsroom sign-in: session lifetime, idle timeout, failures allowed per 15 minutes, admin API writes per minute per token. */
+  sessionHours: number
+  sessionIdleMinutes: number
+  loginMaxFailures: number
+  adminRateLimit: number
 }
 
 export class ConfigError extends Error {
@@ -56,6 +61,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     pageCacheSeconds: parseInteger('NASHRA_PAGE_CACHE_SECONDS', env.NASHRA_PAGE_CACHE_SECONDS, 60, 0, 86400),
     scheduler: parseFlag('NASHRA_SCHEDULER', env.NASHRA_SCHEDULER, true),
+    sessionHours: parseInteger('NASHRA_SESSION_HOURS', env.NASHRA_SESSION_HOURS, 12, 1, 24 * 90),
+    sessionIdleMinutes: parseInteger('NASHRA_SESSION_IDLE_MINUTES', env.NASHRA_SESSION_IDLE_MINUTES, 120, 1, 24 * 60 * 90),
+    loginMaxFailures: parseInteger('NASHRA_LOGIN_MAX_FAILURES', env.NASHRA_LOGIN_MAX_FAILURES, 5, 1, 1000),
+    adminRateLimit: parseInteger('NASHRA_ADMIN_RATE_LIMIT', env.NASHRA_ADMIN_RATE_LIMIT, 300, 1, 1_000_000),
   })
 }
 

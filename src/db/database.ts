@@ -8,6 +8,8 @@ import type {
   TagTable,
 } from '../articles/articles.tables.js'
 import type { MediaTable } from '../media/media.tables.js'
+import type { LoginFailureTable, StaffSessionTable } from '../newsroom/newsroom.tables.js'
+import type { AccountTable, ApiTokenTable } from '../people/accounts/accounts.tables.js'
 import type { PersonTable } from '../people/people.tables.js'
 import type { SiteSettingTable } from '../site/site.tables.js'
 
@@ -23,4 +25,8 @@ export interface Database {
   article_tag: ArticleTagTable
   article_source: ArticleSourceTable
   article_related: ArticleRelatedTable
+  account: AccountTable
+  api_token: ApiTokenTable
+  staff_session: StaffSessionTable
+  login_failure: LoginFailureTable
 }

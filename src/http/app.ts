@@ -2,11 +2,13 @@ import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
 import fastifyCookie from '@fastify/cookie'
 import fastifyFormbody from '@fastify/formbody'
+import fastifyRateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import Fastify, { LogController, type FastifyReply } from 'fastify'
 import { articleApiRoutes, articleRoutes } from '../articles/index.js'
 import type { Config } from '../config/index.js'
 import type { Db } from '../db/index.js'
+import { newsroomRoutes } from '../newsroom/index.js'
 import { peopleRoutes } from '../people/index.js'
 import { siteRoutes } from '../site/index.js'
 import { PUBLIC_DIR } from '../views/assets.js'
@@ -43,6 +45,8 @@ export async function buildApp(config: Config, db: Db) {
   installErrorHandler(app)
   await app.register(fastifyCookie, { secret: config.secret })
   await app.register(fastifyFormbody)
+  // Not global: only routes that ask (admin API writes, via adminApi()) are limited.
+  await app.register(fastifyRateLimit, { global: false })
 
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/assets/', immutable: true, maxAge: '365d', index: false })
   await app.register(fastifyStatic, { root: FONT_DIRS, prefix: '/fonts/', decorateReply: false, immutable: true, maxAge: '365d', index: false })
@@ -51,6 +55,7 @@ export async function buildApp(config: Config, db: Db) {
   await app.register(siteRoutes)
   await app.register(articleApiRoutes, { prefix: '/api/v1' })
   await app.register(peopleRoutes)
+  await app.register(newsroomRoutes, { prefix: '/newsroom' })
   // The article route (/:section/:id/:slug) is the catch-all of reader pages: registered last.
   await app.register(articleRoutes)
   return app

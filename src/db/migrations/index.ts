@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely'
 import * as coreContent from './001-core-content.js'
+import * as accounts from './002-accounts.js'
 
 // Every migration, in order. Names sort; a feature adds its own file and one line here.
 export const migrations: Record<string, Migration> = {
   '001-core-content': coreContent,
+  '002-accounts': accounts,
 }

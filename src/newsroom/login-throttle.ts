@@ -1,0 +1,47 @@
+import type { Db } from '../db/index.js'
+import { normalizeEmail, sha256 } from '../people/accounts/index.js'
+import * as queries from './newsroom.queries.js'
+
+/** Failures count for 15 minutes. Kept in the database, so every app node sees the same count. */
+export const LOGIN_WINDOW_MS = 15 * 60_000
+
+export interface ThrottlePolicy {
+  /** Failures allowed per email in the window. */
+  maxPerEmail: number
+  /** Failures allowed per address: higher, since a newsroom's staff may share one address. */
+  maxPerIp: number
+}
+
+export const throttlePolicy = (maxFailures: number): ThrottlePolicy => ({ maxPerEmail: maxFailures, maxPerIp: maxFailures * 4 })
+
+// Keys are hashed: the table never holds what someone typed into the email field.
+const ipKey = (ip: string) => sha256(`ip:${ip}`)
+const emailKey = (email: string) => sha256(`email:${normalizeEmail(email)}`)
+
+/** Seconds until another attempt is allowed for this address and email; 0 when it is allowed now. */
+export async function loginRetryAfter(db: Db, attempt: { ip: string; email: string }, policy: ThrottlePolicy, now: Date): Promise<number> {
+  const since = new Date(now.getTime() - LOGIN_WINDOW_MS).toISOString()
+  const waits = await Promise.all([
+    waitFor(db, ipKey(attempt.ip), policy.maxPerIp, since, now),
+    waitFor(db, emailKey(attempt.email), policy.maxPerEmail, since, now),
+  ])
+  return Math.max(...waits)
+}
+
+async function waitFor(db: Db, key: string, max: number, since: string, now: Date): Promise<number> {
+  const failures = await queries.listLoginFailures(db, key, since, max + 1000)
+  if (failures.length < max) return 0
+  // Allowed again once enough failures have aged out to leave fewer than `max`.
+  const freeing = failures[failures.length - max]
+  return Math.max(1, Math.ceil((Date.parse(freeing.created_at) + LOGIN_WINDOW_MS - now.getTime()) / 1000))
+}
+
+export async function recordLoginFailure(db: Db, attempt: { ip: string; email: string }, now: Date): Promise<void> {
+  await queries.deleteLoginFailuresBefore(db, new Date(now.getTime() - LOGIN_WINDOW_MS).toISOString())
+  await queries.insertLoginFailures(db, [ipKey(attempt.ip), emailKey(attempt.email)], now.toISOString())
+}
+
+/** After a successful sign-in the email's count starts afresh; the address's does not (one good account must not unlock guessing others). */
+export async function clearLoginFailures(db: Db, email: string): Promise<void> {
+  await queries.deleteLoginFailures(db, emailKey(email))
+}

@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto'
+import { Type } from '@sinclair/typebox'
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import { requireSameOrigin } from '../http/csrf.js'
+import { verifyCredentials } from '../people/accounts/index.js'
+import { NewsroomHomePage } from './home-page.js'
+import { LoginPage } from './login-page.js'
+import { clearLoginFailures, loginRetryAfter, recordLoginFailure, throttlePolicy } from './login-throttle.js'
+import { safeNext } from './safe-next.js'
+import {
+  clearLoginCookie,
+  clearSessionCookie,
+  formToken,
+  loginCookieName,
+  readSessionCookie,
+  sameToken,
+  sessionPolicy,
+  setLoginCookie,
+  setSessionCookie,
+} from './session-cookie.js'
+import { endSession, startSession } from './sessions.service.js'
+import { loadStaff, newsroomCsrf, noStore, staffOnly, verifyNewsroomCsrf } from './staff-only.js'
+import { throttledMessage } from './throttle-message.js'
+
+const LoginQuery = Type.Object({ next: Type.Optional(Type.String({ maxLength: 2000 })) })
+const LoginBody = Type.Object({
+  email: Type.String({ maxLength: 254 }),
+  password: Type.String({ maxLength: 1024 }),
+  next: Type.Optional(Type.String({ maxLength: 2000 })),
+  _csrf: Type.Optional(Type.String({ maxLength: 200 })),
+})
+type LoginBodyType = { email: string; password: string; next?: string; _csrf?: string }
+
+const FAILED = 'البريد الإلكتروني أو كلمة المرور غير صحيحة.'
+const EXPIRED = 'انتهت صلاحية نموذج الدخول. أعد إدخال بياناتك وحاول مجدداً.'
+
+/** /newsroom: sign-in, sign-out and the newsroom home. Feature pages add their own plugins behind staffOnly(). */
+export const newsroomRoutes: FastifyPluginAsync = async (app) => {
+  const { db, config } = app
+  const policy = sessionPolicy(config)
+  const throttle = throttlePolicy(config.loginMaxFailures)
+
+  app.addHook('onRequest', async (_request, reply) => noStore(reply))
+
+  /** The login form's token, bound to a pre-sign-in cookie (made when the browser has none). */
+  const loginToken = (request: FastifyRequest, reply: FastifyReply): string => {
+    let value = request.cookies?.[loginCookieName(config)]
+    if (!value || !/^[A-Za-z0-9_-]{22,64}$/.test(value)) {
+      value = randomBytes(24).toString('base64url')
+      setLoginCookie(reply, config, value)
+    }
+    return formToken(config, 'login', value)
+  }
+
+  app.get<{ Querystring: { next?: string } }>('/login', { schema: { querystring: LoginQuery } }, async (request, reply) => {
+    const next = safeNext(request.query.next)
+    if (await loadStaff(request)) return reply.redirect(next, 303)
+    return reply.html(LoginPage({ csrf: loginToken(request, reply), next }) as string)
+  })
+
+  app.post<{ Body: LoginBodyType }>('/login', { schema: { body: LoginBody } }, async (request, reply) => {
+    await requireSameOrigin(request, reply)
+    const { email, password } = request.body
+    const next = safeNext(request.body.next)
+    const form = (status: number, error: string) =>
+      reply.code(status).html(LoginPage({ csrf: loginToken(request, reply), next, email, error }) as string)
+
+    const cookie = request.cookies?.[loginCookieName(config)]
+    if (!cookie || !sameToken(request.body._csrf, formToken(config, 'login', cookie))) return form(403, EXPIRED)
+
+    const now = new Date()
+    const attempt = { ip: request.ip, email }
+    const wait = await loginRetryAfter(db, attempt, throttle, now)
+    if (wait > 0) {
+      reply.header('retry-after', String(wait))
+      return form(429, throttledMessage(wait))
+    }
+    const staff = await verifyCredentials(db, email, password)
+    if (!staff) {
+      await recordLoginFailure(db, attempt, now)
+      request.log.info({ ip: request.ip }, 'newsroom sign-in failed')
+      return form(401, FAILED)
+    }
+    await clearLoginFailures(db, email)
+    const id = await startSession(
+      db,
+      { accountId: staff.id, ip: request.ip, userAgent: String(request.headers['user-agent'] ?? ''), replaces: readSessionCookie(request) },
+      policy,
+      now,
+    )
+    setSessionCookie(reply, config, id)
+    clearLoginCookie(reply, config)
+    request.log.info({ accountId: staff.id }, 'newsroom sign-in')
+    return reply.redirect(next, 303)
+  })
+
+  app.post('/logout', { onRequest: staffOnly('newsroom.access'), preHandler: verifyNewsroomCsrf }, async (request, reply) => {
+    const id = readSessionCookie(request)
+    if (id) await endSession(db, id)
+    clearSessionCookie(reply, config)
+    return reply.redirect('/newsroom/login', 303)
+  })
+
+  app.get('/', { onRequest: staffOnly('newsroom.access') }, async (request, reply) => {
+    return reply.html(NewsroomHomePage({ staff: request.staff!, csrf: newsroomCsrf(request) }) as string)
+  })
+}

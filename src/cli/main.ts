@@ -3,6 +3,8 @@ import { ConfigError, loadConfig } from '../config/index.js'
 import { migrateToLatest, openDb } from '../db/index.js'
 import { serve } from '../http/server.js'
 import { registerImportCommands } from './import.command.js'
+import { registerTokenCommands } from './token.command.js'
+import { registerUserCommands } from './user.command.js'
 
 /** `nashra <command>`: every command applies pending migrations first. */
 export async function main(argv: string[]): Promise<void> {
@@ -31,6 +33,8 @@ export async function main(argv: string[]): Promise<void> {
     })
 
   registerImportCommands(program)
+  registerUserCommands(program)
+  registerTokenCommands(program)
 
   try {
     await program.parseAsync(argv, { from: 'user' })

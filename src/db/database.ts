@@ -11,6 +11,7 @@ import type { MediaTable } from '../media/media.tables.js'
 import type { LoginFailureTable, StaffSessionTable } from '../newsroom/newsroom.tables.js'
 import type { AccountTable, ApiTokenTable } from '../people/accounts/accounts.tables.js'
 import type { PersonTable } from '../people/people.tables.js'
+import type { SearchRelatedPendingTable, SearchStateTable } from '../search/search.tables.js'
 import type { SiteSettingTable } from '../site/site.tables.js'
 
 /** Every table, as Kysely sees it. A feature adds its tables here. */
@@ -29,4 +30,6 @@ export interface Database {
   api_token: ApiTokenTable
   staff_session: StaffSessionTable
   login_failure: LoginFailureTable
+  search_state: SearchStateTable
+  search_related_pending: SearchRelatedPendingTable
 }

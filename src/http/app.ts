@@ -10,6 +10,7 @@ import type { Config } from '../config/index.js'
 import type { Db } from '../db/index.js'
 import { newsroomRoutes } from '../newsroom/index.js'
 import { peopleRoutes } from '../people/index.js'
+import { searchRoutes } from '../search/index.js'
 import { siteRoutes } from '../site/index.js'
 import { PUBLIC_DIR } from '../views/assets.js'
 import { installErrorHandler } from './error-handler.js'
@@ -56,6 +57,7 @@ export async function buildApp(config: Config, db: Db) {
   await app.register(articleApiRoutes, { prefix: '/api/v1' })
   await app.register(peopleRoutes)
   await app.register(newsroomRoutes, { prefix: '/newsroom' })
+  await app.register(searchRoutes)
   // The article route (/:section/:id/:slug) is the catch-all of reader pages: registered last.
   await app.register(articleRoutes)
   return app

@@ -89,17 +89,45 @@ export function analyze(text: string): Token[] {
   for (const m of text.matchAll(WORD)) {
     const start = m.index
     const end = start + m[0].length
-    // NFKC can expand one character into several words (ligatures such as ﷺ): all share the span.
-    for (const part of normalizeForMatching(m[0]).split(SPLIT)) {
-      if (!part) continue
-      const exact = part.length > MAX_TOKEN_CHARS ? Array.from(part).slice(0, MAX_TOKEN_CHARS).join('') : part
-      tokens.push({ start, end, exact, stem: stem(exact) })
-    }
+    for (const form of formsOf(m[0])) tokens.push({ start, end, exact: form.exact, stem: form.stem })
   }
   return tokens
 }
 
-/** The stems of a text, in order (indexing, similarity). */
+/** The stems of a text, in order (similarity). */
 export function stems(text: string): string[] {
   return analyze(text).map((t) => t.stem)
+}
+
+type Forms = { exact: string; stem: string }[]
+const wordCache = new Map<string, Forms>()
+const WORD_CACHE_SIZE = 200_000
+
+/** The analyzed forms of one word of the original text. News repeats its words, so they are memoized. */
+function formsOf(word: string): Forms {
+  let forms = wordCache.get(word)
+  if (forms) return forms
+  forms = []
+  // NFKC can expand one character into several words (ligatures such as ﷺ): all share the span.
+  for (const part of normalizeForMatching(word).split(SPLIT)) {
+    if (!part) continue
+    const exact = part.length > MAX_TOKEN_CHARS ? Array.from(part).slice(0, MAX_TOKEN_CHARS).join('') : part
+    forms.push({ exact, stem: stem(exact) })
+  }
+  if (wordCache.size >= WORD_CACHE_SIZE) wordCache.clear()
+  wordCache.set(word, forms)
+  return forms
+}
+
+/** A text as the index stores it: folded forms and stems, each space-joined in text order (same tokens as `analyze`). */
+export function indexForms(text: string): { exact: string; stem: string } {
+  const exact: string[] = []
+  const stemmed: string[] = []
+  for (const m of text.matchAll(WORD)) {
+    for (const form of formsOf(m[0])) {
+      exact.push(form.exact)
+      stemmed.push(form.stem)
+    }
+  }
+  return { exact: exact.join(' '), stem: stemmed.join(' ') }
 }

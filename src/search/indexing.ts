@@ -1,0 +1,52 @@
+// Keeping the index in step with articles: called inside every article write transaction.
+import { htmlToText } from '../articles/index.js'
+import type { Db } from '../db/index.js'
+import { ANALYZER_VERSION } from './arabic-analyzer.js'
+import { refreshRelatedArticles } from './related.js'
+import * as queries from './search.queries.js'
+import { engineFor } from './search.service.js'
+
+/** (Re)indexes one article if published, else removes it; marks its related list for computing. Cheap: no ranking here. */
+export async function indexArticle(db: Db, articleId: number): Promise<void> {
+  const engine = engineFor(db)
+  if (!engine) return
+  const row = await queries.findIndexable(db, articleId)
+  if (!row || row.status !== 'published') return removeArticleFromIndex(db, articleId)
+  await engine.index(db, { id: row.id, title: row.title, summary: row.summary, body: htmlToText(row.body_html) })
+  await queries.markRelatedPending(db, [articleId])
+}
+
+/** Takes an article out of the index; lists that named it are recomputed. */
+export async function removeArticleFromIndex(db: Db, articleId: number): Promise<void> {
+  const engine = engineFor(db)
+  if (!engine) return
+  await engine.remove(db, articleId)
+  await queries.deleteRelatedOf(db, articleId)
+  await queries.markRelatedPending(db, await queries.findReferrers(db, articleId))
+}
+
+/** Rebuilds the whole index with the current analyzer, then every related list. */
+export async function reindexAll(
+  db: Db,
+  progress: { indexed?: (n: number) => void; related?: (n: number) => void } = {},
+): Promise<{ indexed: number; related: number }> {
+  const engine = engineFor(db)
+  if (!engine) return { indexed: 0, related: 0 }
+  let indexed = 0
+  await db.transaction().execute(async (trx) => {
+    await engine.clear(trx)
+    let after = 0
+    for (;;) {
+      const batch = await queries.listIndexable(trx, after, 500)
+      if (batch.length === 0) break
+      for (const row of batch) await engine.index(trx, { id: row.id, title: row.title, summary: row.summary, body: htmlToText(row.body_html) })
+      after = batch[batch.length - 1].id
+      indexed += batch.length
+      progress.indexed?.(indexed)
+    }
+    await queries.writeState(trx, 'analyzer_version', String(ANALYZER_VERSION))
+    await queries.markAllPublishedPending(trx)
+  })
+  const related = await refreshRelatedArticles(db, undefined, { onProgress: progress.related })
+  return { indexed, related }
+}

@@ -1,0 +1,82 @@
+// A reader's query → clauses of analyzed terms. Nothing the reader types reaches the engine as
+// syntax: words become analyzed tokens (letters and digits only) and the engine quotes them.
+import { analyze, stem, type Token } from './arabic-analyzer.js'
+
+export interface QueryTerm {
+  exact: string
+  stem: string
+  /** Further stems the word may stand for: the word without a one-letter proclitic (ب ل ك ف). */
+  alternatives: string[]
+}
+
+/** One word, or several that must be adjacent ("a quoted phrase", or a word like covid-19). */
+export interface QueryClause {
+  terms: QueryTerm[]
+}
+
+export interface ParsedQuery {
+  must: QueryClause[]
+  not: QueryClause[]
+  /** The last word was still being typed (no trailing space): suggestions match it as a prefix. */
+  openEnded: boolean
+}
+
+export const MAX_CLAUSES = 10
+export const MAX_EXCLUDED = 5
+const MAX_PHRASE_WORDS = 8
+
+const PIECE = /(-?)"([^"]*)"?|(-?)([^\s"]+)/g
+const PROCLITICS = new Set(['ب', 'ل', 'ك', 'ف'])
+
+/** Parses `"phrase"`, `-word`, `-"phrase"` and plain words; anything else is just text. */
+export function parseQuery(input: string): ParsedQuery {
+  const must: QueryClause[] = []
+  const not: QueryClause[] = []
+  for (const m of input.matchAll(PIECE)) {
+    const negated = (m[1] ?? m[3]) === '-'
+    const text = m[2] ?? m[4] ?? ''
+    const tokens = analyze(text).slice(0, MAX_PHRASE_WORDS)
+    if (tokens.length === 0) continue
+    const clause = { terms: tokens.map(toTerm) }
+    if (negated) {
+      if (not.length < MAX_EXCLUDED) not.push(clause)
+    } else if (must.length < MAX_CLAUSES && !must.some((c) => sameClause(c, clause))) {
+      must.push(clause)
+    }
+  }
+  return { must, not, openEnded: input.length > 0 && !/[\s"]$/.test(input) }
+}
+
+function toTerm(token: Token): QueryTerm {
+  return { exact: token.exact, stem: token.stem, alternatives: procliticAlternatives(token.exact, token.stem) }
+}
+
+/**
+ * light10 strips و and the ال-family but not a bare ب/ل/ك/ف, so «بقرار» and «قرار» would never meet.
+ * Queries (only queries: the index stays pure light10) also try the word without that letter.
+ */
+export function procliticAlternatives(exact: string, stemmed: string): string[] {
+  let letters = Array.from(exact)
+  if (letters[0] === 'و' && letters.length - 1 >= 4) letters = letters.slice(1)
+  if (!PROCLITICS.has(letters[0]) || letters.length - 1 < 3) return []
+  const alternative = stem(letters.slice(1).join(''))
+  return alternative !== stemmed ? [alternative] : []
+}
+
+function sameClause(a: QueryClause, b: QueryClause): boolean {
+  return a.terms.length === b.terms.length && a.terms.every((t, i) => t.exact === b.terms[i].exact)
+}
+
+/** Every stem and exact form a query looks for (highlighting). */
+export function queryForms(query: ParsedQuery): { stems: Set<string>; exacts: Set<string> } {
+  const stems = new Set<string>()
+  const exacts = new Set<string>()
+  for (const clause of query.must) {
+    for (const t of clause.terms) {
+      stems.add(t.stem)
+      for (const a of t.alternatives) stems.add(a)
+      exacts.add(t.exact)
+    }
+  }
+  return { stems, exacts }
+}

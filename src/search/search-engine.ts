@@ -1,0 +1,50 @@
+// What the search feature needs from a full-text engine. SQLite FTS5 implements it now
+// (sqlite-engine.ts); a PostgreSQL implementation comes with the scale-out issue.
+import type { Db } from '../db/index.js'
+import type { ParsedQuery, QueryClause } from './query-parser.js'
+
+/** An article as the index sees it: plain text (the engine analyzes it). */
+export interface IndexedDocument {
+  id: number
+  title: string
+  summary: string
+  body: string
+}
+
+export interface SearchFilter {
+  sectionId?: number
+  personId?: number
+  /** ISO timestamps, inclusive. */
+  from?: string
+  to?: string
+}
+
+export type SearchSort = 'relevance' | 'newest'
+
+export interface Hit {
+  id: number
+  score: number
+}
+
+export interface SearchEngine {
+  index(db: Db, doc: IndexedDocument): Promise<void>
+  remove(db: Db, id: number): Promise<void>
+  clear(db: Db): Promise<void>
+  /** Published articles matching every clause ('all') or at least one ('any'), minus excluded clauses. */
+  search(
+    db: Db,
+    query: ParsedQuery,
+    mode: 'all' | 'any',
+    options: { filter: SearchFilter; sort: SearchSort; limit: number; offset: number; now: Date },
+  ): Promise<{ total: number; hits: Hit[] }>
+  /** Which of `ids` match `clause` (ranking the any-term fallback by how many clauses match). */
+  matching(db: Db, clause: QueryClause, ids: number[]): Promise<Set<number>>
+  /** Headlines matching every word, the last as a prefix when still being typed. */
+  suggestTitles(db: Db, query: ParsedQuery, limit: number): Promise<number[]>
+  /** How many indexed articles hold each stem, and how many articles there are. */
+  documentFrequencies(db: Db, stems: string[]): Promise<{ docs: number; df: Map<string, number> }>
+  /** Articles sharing the given distinctive stems, best first, dated near `around`. */
+  similar(db: Db, stems: string[], options: { excludeId: number; around: string; limit: number }): Promise<Hit[]>
+  /** Indexed spellings (folded, unstemmed) starting with `prefix`, with their document counts. */
+  spellings(db: Db, prefix: string): Promise<{ term: string; docs: number }[]>
+}

@@ -1,0 +1,164 @@
+import { getSummariesByIds, htmlToText, type ArticleSummary } from '../articles/index.js'
+import { isPostgres, type Db } from '../db/index.js'
+import { ANALYZER_VERSION, analyze } from './arabic-analyzer.js'
+import { escapeHtml, highlight, leadSnippet, snippet, type MatchForms } from './highlight.js'
+import { parseQuery, queryForms, type ParsedQuery } from './query-parser.js'
+import type { Hit, SearchEngine, SearchFilter, SearchSort } from './search-engine.js'
+import * as queries from './search.queries.js'
+import { closestSpelling, vocabularyPrefix } from './spelling.js'
+import { sqliteEngine } from './sqlite-engine.js'
+
+/** The engine for this database; undefined on PostgreSQL until its engine lands with scale-out (issue 6). */
+export function engineFor(db: Db): SearchEngine | undefined {
+  return isPostgres(db) ? undefined : sqliteEngine
+}
+
+export interface SearchParams {
+  q: string
+  page: number
+  limit: number
+  filter: SearchFilter
+  sort: SearchSort
+}
+
+export interface SearchResult {
+  article: ArticleSummary
+  score: number
+  /** Escaped headline with matched words in <mark>. */
+  titleHtml: string
+  /** Escaped passage with matched words in <mark>. */
+  snippetHtml: string
+}
+
+export interface SearchOutcome {
+  query: ParsedQuery
+  total: number
+  results: SearchResult[]
+  /** True when not every word matched and results are ranked by how many words they hold. */
+  partial: boolean
+  /** For an empty result: the query respelled with the closest indexed spellings. */
+  didYouMean?: string
+}
+
+/** Fewer results than this for all words together → also rank articles holding only some of them. */
+const FEW_RESULTS = 5
+const FALLBACK_CANDIDATES = 200
+
+export async function searchArticles(db: Db, params: SearchParams, now = new Date()): Promise<SearchOutcome> {
+  const query = parseQuery(params.q)
+  const engine = engineFor(db)
+  if (!engine || query.must.length === 0) return { query, total: 0, results: [], partial: false }
+  const offset = (params.page - 1) * params.limit
+  const options = { filter: params.filter, sort: params.sort, limit: params.limit, offset, now }
+  let { total, hits } = await engine.search(db, query, 'all', options)
+  let partial = false
+  if (total < FEW_RESULTS && query.must.length > 1) {
+    const ranked = await rankByClausesMatched(db, engine, query, { ...options, limit: FALLBACK_CANDIDATES, offset: 0 })
+    if (ranked.length > total) {
+      partial = true
+      total = ranked.length
+      hits = ranked.slice(offset, offset + params.limit)
+    }
+  }
+  const results = await present(db, hits, queryForms(query))
+  const didYouMean = total === 0 && query.not.length === 0 ? await respell(db, engine, query, params.q) : undefined
+  return { query, total, results, partial, didYouMean }
+}
+
+/** Articles matching any clause, most clauses first, then by the requested order. */
+async function rankByClausesMatched(
+  db: Db,
+  engine: SearchEngine,
+  query: ParsedQuery,
+  options: Parameters<SearchEngine['search']>[3],
+): Promise<Hit[]> {
+  const { hits } = await engine.search(db, query, 'any', options)
+  const ids = hits.map((h) => h.id)
+  const matched = new Map<number, number>()
+  for (const clause of query.must) {
+    for (const id of await engine.matching(db, clause, ids)) matched.set(id, (matched.get(id) ?? 0) + 1)
+  }
+  // A stable sort keeps the engine's order (relevance or newest) among equal counts.
+  return [...hits].sort((a, b) => (matched.get(b.id) ?? 0) - (matched.get(a.id) ?? 0))
+}
+
+async function present(db: Db, hits: Hit[], forms: MatchForms): Promise<SearchResult[]> {
+  const ids = hits.map((h) => h.id)
+  const [summaries, texts] = await Promise.all([getSummariesByIds(db, ids), queries.findTexts(db, ids)])
+  const textOf = new Map(texts.map((t) => [t.id, t]))
+  const scoreOf = new Map(hits.map((h) => [h.id, h.score]))
+  return summaries.map((article) => {
+    const body = htmlToText(textOf.get(article.id)?.body_html ?? '')
+    const snippetHtml = snippet(article.summary, forms) ?? snippet(body, forms) ?? leadSnippet(article.summary || body)
+    return { article, score: roundScore(scoreOf.get(article.id) ?? 0), titleHtml: highlight(article.title, forms), snippetHtml }
+  })
+}
+
+const roundScore = (n: number) => Math.round(n * 1000) / 1000
+
+/** Replaces each word nothing is indexed under with the closest indexed spelling, as written in a story. */
+async function respell(db: Db, engine: SearchEngine, query: ParsedQuery, q: string): Promise<string | undefined> {
+  const terms = query.must.flatMap((c) => c.terms)
+  const { df } = await engine.documentFrequencies(db, terms.map((t) => t.stem))
+  let changed = false
+  const words: string[] = []
+  for (const term of terms) {
+    if ((df.get(term.stem) ?? 0) > 0) {
+      words.push(originalWordIn(q, term.exact) ?? term.exact)
+      continue
+    }
+    const candidate = closestSpelling(term.exact, await engine.spellings(db, vocabularyPrefix(term.exact)))
+    if (!candidate) {
+      words.push(originalWordIn(q, term.exact) ?? term.exact)
+      continue
+    }
+    changed = true
+    words.push((await writtenForm(db, engine, candidate)) ?? candidate)
+  }
+  return changed ? words.join(' ') : undefined
+}
+
+/** The reader's own spelling of a query word. */
+function originalWordIn(text: string, exact: string): string | undefined {
+  const token = analyze(text).find((t) => t.exact === exact)
+  return token ? text.slice(token.start, token.end) : undefined
+}
+
+/** How a folded spelling is actually written in a story that uses it (folded text is never shown). */
+async function writtenForm(db: Db, engine: SearchEngine, exact: string): Promise<string | undefined> {
+  const probe = parseQuery(exact)
+  const { hits } = await engine.search(db, probe, 'all', { filter: {}, sort: 'relevance', limit: 1, offset: 0, now: new Date() })
+  const [text] = await queries.findTexts(db, hits.map((h) => h.id))
+  if (!text) return undefined
+  return [text.title, text.summary, htmlToText(text.body_html)].map((t) => originalWordIn(t, exact)).find((w) => w !== undefined)
+}
+
+/** Headlines for search-as-you-type. */
+export async function suggestArticles(db: Db, q: string, limit: number): Promise<ArticleSummary[]> {
+  const engine = engineFor(db)
+  const query = parseQuery(q)
+  if (!engine || query.must.length === 0) return []
+  // One letter matches half the dictionary; wait for a second.
+  const last = query.must[query.must.length - 1].terms.at(-1)
+  if (query.openEnded && query.must.length === 1 && last && Array.from(last.exact).length < 2) return []
+  return getSummariesByIds(db, await engine.suggestTitles(db, query, limit))
+}
+
+/** Headline with matched words marked, for suggestion lists. */
+export function highlightTitle(title: string, q: string): string {
+  const query = parseQuery(q)
+  return query.must.length ? highlight(title, queryForms(query)) : escapeHtml(title)
+}
+
+export interface IndexStatus {
+  analyzerVersion: number
+  indexedWith: number
+  stale: boolean
+  relatedPending: number
+}
+
+/** Whether the index was built by this analyzer; a different version needs `nashra reindex`. */
+export async function indexStatus(db: Db): Promise<IndexStatus> {
+  const indexedWith = Number((await queries.readState(db, 'analyzer_version')) ?? 0)
+  return { analyzerVersion: ANALYZER_VERSION, indexedWith, stale: indexedWith !== ANALYZER_VERSION, relatedPending: await queries.countPending(db) }
+}

@@ -44,7 +44,7 @@ export const articleRoutes: FastifyPluginAsync = async (app) => {
         const pages = pageCount(total, PER_PAGE)
         if (page > pages) throw new NotFound('not_found')
         const chrome = await loadChrome(request)
-        return ListingPage({ chrome, kind: 'القسم', title: section.name, description: section.description || undefined, basePath: sectionPath(section.slug), articles, total, page, pages }) as string
+        return ListingPage({ chrome, kind: 'القسم', title: section.name, description: section.description || undefined, basePath: sectionPath(section.slug), feedHref: `${sectionPath(section.slug)}/feed.xml`, articles, total, page, pages }) as string
       }),
   )
 

@@ -25,6 +25,8 @@ export interface ListingPageProps {
   page: number
   pages: number
   intro?: Children
+  /** The listing's own RSS feed (sections), linked from <head>. */
+  feedHref?: string
 }
 
 const pageHref = (basePath: string, n: number) => (n === 1 ? basePath : `${basePath}?page=${n}`)
@@ -42,6 +44,7 @@ export function ListingPage(props: ListingPageProps) {
         canonical: chrome.baseUrl + pageHref(basePath, page),
         prev: page > 1 ? pageHref(basePath, page - 1) : undefined,
         next: page < pages ? pageHref(basePath, page + 1) : undefined,
+        feed: props.feedHref ? { title: props.title, href: props.feedHref } : undefined,
       }}
     >
       <div class="wrap listing">

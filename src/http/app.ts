@@ -8,6 +8,7 @@ import Fastify, { LogController, type FastifyReply } from 'fastify'
 import { articleApiRoutes, articleRoutes } from '../articles/index.js'
 import type { Config } from '../config/index.js'
 import type { Db } from '../db/index.js'
+import { feedRoutes } from '../feeds/index.js'
 import { newsroomRoutes } from '../newsroom/index.js'
 import { peopleRoutes } from '../people/index.js'
 import { searchRoutes } from '../search/index.js'
@@ -56,6 +57,7 @@ export async function buildApp(config: Config, db: Db) {
   await app.register(siteRoutes)
   await app.register(articleApiRoutes, { prefix: '/api/v1' })
   await app.register(peopleRoutes)
+  await app.register(feedRoutes)
   await app.register(newsroomRoutes, { prefix: '/newsroom' })
   await app.register(searchRoutes)
   // The article route (/:section/:id/:slug) is the catch-all of reader pages: registered last.

@@ -35,6 +35,7 @@ export function Layout({ chrome, meta, children }: { chrome: SiteChrome; meta: P
           <link rel="alternate" type="application/rss+xml" title={settings.name} href="/feed.xml" />
           <link rel="alternate" type="application/atom+xml" title={settings.name} href="/atom.xml" />
           <link rel="alternate" type="application/feed+json" title={settings.name} href="/feed.json" />
+          {meta.feed ? <link rel="alternate" type="application/rss+xml" title={meta.feed.title} href={meta.feed.href} /> : ''}
           <link rel="search" type="application/opensearchdescription+xml" title={settings.name} href="/opensearch.xml" />
           <script src={assetUrl('early.js')}></script>
           <script src={assetUrl('site.js')} defer></script>

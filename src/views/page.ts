@@ -31,4 +31,6 @@ export interface PageMeta {
   prev?: string
   next?: string
   feeds?: boolean
+  /** This page's own RSS feed (a section's), linked beside the site-wide feeds. */
+  feed?: { title: string; href: string }
 }

@@ -1,0 +1,124 @@
+import { sql } from 'kysely'
+import type { Db } from '../db/index.js'
+
+// Feeds and sitemaps read only what they print: bodies for the 50 feed items, never for sitemaps.
+
+export function findSectionBySlug(db: Db, slug: string) {
+  return db.selectFrom('section').where('slug', '=', slug).select(['id', 'slug', 'name', 'description']).executeTakeFirst()
+}
+
+export function bodiesOf(db: Db, articleIds: number[]) {
+  if (articleIds.length === 0) return Promise.resolve([])
+  return db.selectFrom('article').where('id', 'in', articleIds).select(['id', 'body_html']).execute()
+}
+
+export async function countPublished(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('article')
+    .where('status', '=', 'published')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst()
+  return Number(row?.n ?? 0)
+}
+
+/** The newest change in each run of `perFile` published articles (id order): the sitemap index's lastmod. */
+export async function articleChunkLastmods(db: Db, perFile: number) {
+  const numbered = db
+    .selectFrom('article')
+    .where('status', '=', 'published')
+    .select(['updated_at', sql<number>`row_number() over (order by id)`.as('rn')])
+    .as('numbered')
+  const rows = await db
+    .selectFrom(numbered)
+    // A literal, not a parameter: better-sqlite3 binds numbers as REAL, which would make this a fraction.
+    .select([sql<number>`(rn - 1) / ${sql.lit(Math.trunc(perFile))}`.as('chunk'), (eb) => eb.fn.max('updated_at').as('lastmod')])
+    .groupBy(sql`(rn - 1) / ${sql.lit(Math.trunc(perFile))}`)
+    .orderBy('chunk')
+    .execute()
+  return rows.map((r) => ({ chunk: Number(r.chunk), lastmod: r.lastmod as string }))
+}
+
+/** One sitemap file of articles, in id order so older files stay stable as stories are added. */
+export function articleSitemapPage(db: Db, perFile: number, page: number) {
+  return db
+    .selectFrom('article')
+    .innerJoin('section', 'section.id', 'article.section_id')
+    .leftJoin('media', 'media.id', 'article.image_id')
+    .where('article.status', '=', 'published')
+    .select([
+      'article.id',
+      'article.slug',
+      'article.title',
+      'article.updated_at',
+      'article.published_at',
+      'section.slug as section_slug',
+      'media.path as image_path',
+      'media.widths as image_widths',
+    ])
+    .orderBy('article.id')
+    .limit(perFile)
+    .offset((page - 1) * perFile)
+    .execute()
+}
+
+export type ArticleSitemapRow = Awaited<ReturnType<typeof articleSitemapPage>>[number]
+
+/** Published in [since, until] (Google News: the last 48 hours), newest first, at most `limit`. */
+export function publishedBetween(db: Db, sinceIso: string, untilIso: string, limit: number) {
+  return db
+    .selectFrom('article')
+    .innerJoin('section', 'section.id', 'article.section_id')
+    .where('article.status', '=', 'published')
+    .where('article.published_at', '>=', sinceIso)
+    .where('article.published_at', '<=', untilIso)
+    .select(['article.id', 'article.slug', 'article.title', 'article.published_at', 'section.slug as section_slug'])
+    .orderBy('article.published_at', 'desc')
+    .orderBy('article.id', 'desc')
+    .limit(limit)
+    .execute()
+}
+
+export function sectionsWithLastmod(db: Db) {
+  return db
+    .selectFrom('section')
+    .leftJoin('article', (join) => join.onRef('article.section_id', '=', 'section.id').on('article.status', '=', 'published'))
+    .select(['section.slug', (eb) => eb.fn.max('article.updated_at').as('lastmod')])
+    .groupBy(['section.id', 'section.slug'])
+    .orderBy('section.id')
+    .execute()
+}
+
+/** Tags that lead somewhere: at least one published article; the most recently used first. */
+export function tagsWithLastmod(db: Db, limit: number) {
+  return db
+    .selectFrom('tag')
+    .innerJoin('article_tag', 'article_tag.tag_id', 'tag.id')
+    .innerJoin('article', 'article.id', 'article_tag.article_id')
+    .where('article.status', '=', 'published')
+    .select(['tag.slug', (eb) => eb.fn.max('article.updated_at').as('lastmod')])
+    .groupBy(['tag.id', 'tag.slug'])
+    .orderBy('lastmod', 'desc')
+    .limit(limit)
+    .execute()
+}
+
+export function authorsWithLastmod(db: Db) {
+  return db
+    .selectFrom('person')
+    .innerJoin('article_author', 'article_author.person_id', 'person.id')
+    .innerJoin('article', 'article.id', 'article_author.article_id')
+    .where('article.status', '=', 'published')
+    .select(['person.slug', (eb) => eb.fn.max('article.updated_at').as('lastmod')])
+    .groupBy(['person.id', 'person.slug'])
+    .orderBy('person.id')
+    .execute()
+}
+
+export async function latestUpdate(db: Db): Promise<string | null> {
+  const row = await db
+    .selectFrom('article')
+    .where('status', '=', 'published')
+    .select((eb) => eb.fn.max('updated_at').as('lastmod'))
+    .executeTakeFirst()
+  return (row?.lastmod as string | null | undefined) ?? null
+}

@@ -1,0 +1,65 @@
+import { join } from 'node:path'
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import { NotFound } from '../errors.js'
+import { SlugParams } from '../http/schemas.js'
+import { renderJsonFeed } from './feed-json.js'
+import { renderAtom, renderRss } from './feed-xml.js'
+import * as service from './feeds.service.js'
+import { renderOpenSearch } from './opensearch-xml.js'
+import { renderNewsSitemap, renderSitemapIndex, renderUrlSet } from './sitemap-xml.js'
+
+export const TYPES = {
+  rss: 'application/rss+xml; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+  json: 'application/feed+json; charset=utf-8',
+  xml: 'application/xml; charset=utf-8',
+  opensearch: 'application/opensearchdescription+xml; charset=utf-8',
+}
+
+
+/** Feeds, sitemaps and the OpenSearch description: cached and revalidated like reader pages. */
+export const feedRoutes: FastifyPluginAsync = async (app) => {
+  const { db, config, pageCache } = app
+  const baseUrl = config.baseUrl.href.replace(/\/$/, '')
+  const ctx: service.FeedContext = { db, baseUrl, mediaDir: join(config.dataDir, 'media'), timeZone: config.timeZone }
+
+  // Nothing here reads cookies or the query string: one cache entry per path, whatever is appended.
+  const cached = (request: FastifyRequest, reply: FastifyReply, type: string, render: () => Promise<string>) =>
+    pageCache.serve(request, reply, `feed ${request.url.split('?')[0]}`, render, { type })
+
+  app.get('/feed.xml', (request, reply) =>
+    cached(request, reply, TYPES.rss, async () => renderRss(await service.getFeedChannel(ctx, { now: new Date() }), `${baseUrl}/feed.xml`)),
+  )
+  app.get('/atom.xml', (request, reply) =>
+    cached(request, reply, TYPES.atom, async () => renderAtom(await service.getFeedChannel(ctx, { now: new Date() }), `${baseUrl}/atom.xml`)),
+  )
+  app.get('/feed.json', (request, reply) =>
+    cached(request, reply, TYPES.json, async () => renderJsonFeed(await service.getFeedChannel(ctx, { now: new Date() }), `${baseUrl}/feed.json`)),
+  )
+  app.get<{ Params: { slug: string } }>('/section/:slug/feed.xml', { schema: { params: SlugParams } }, (request, reply) =>
+    cached(request, reply, TYPES.rss, async () => {
+      const channel = await service.getFeedChannel(ctx, { sectionSlug: request.params.slug, now: new Date() })
+      return renderRss(channel, `${channel.homeUrl}/feed.xml`)
+    }),
+  )
+
+  app.get('/sitemap.xml', (request, reply) => cached(request, reply, TYPES.xml, async () => renderSitemapIndex(await service.getSitemapIndex(ctx))))
+  app.get('/sitemaps/pages.xml', (request, reply) => cached(request, reply, TYPES.xml, async () => renderUrlSet(await service.getPagesSitemap(ctx))))
+  app.get<{ Params: { page: string } }>('/sitemaps/articles-:page.xml', (request, reply) => {
+    if (!/^[1-9][0-9]{0,5}$/.test(request.params.page)) throw new NotFound('not_found')
+    return cached(request, reply, TYPES.xml, async () => renderUrlSet(await service.getArticleSitemap(ctx, Number(request.params.page))))
+  })
+  app.get('/news-sitemap.xml', (request, reply) =>
+    cached(request, reply, TYPES.xml, async () => {
+      const news = await service.getNewsSitemap(ctx, new Date())
+      return renderNewsSitemap(news.publicationName, news.entries)
+    }),
+  )
+
+  app.get('/opensearch.xml', (request, reply) =>
+    cached(request, reply, TYPES.opensearch, async () => {
+      const settings = await service.settingsOf(ctx)
+      return renderOpenSearch({ siteName: settings.name, tagline: settings.tagline, baseUrl })
+    }),
+  )
+}

@@ -1,5 +1,41 @@
+import { SingleBar, Presets } from 'cli-progress'
 import type { Command } from 'commander'
+import { ImportFileError, importSaudiNewsNet, type ImportSummary } from '../import/index.js'
+import { CliError, openMigratedDb } from './main.js'
 
+/** `nashra import saudinewsnet <zip|json>...` */
 export function registerImportCommands(program: Command): void {
-  program.command('import').description('import content')
+  const importCommand = program.command('import').description('import content from other sources')
+
+  importCommand
+    .command('saudinewsnet')
+    .description('import SaudiNewsNet corpus zips, or JSON files holding an array in the corpus format')
+    .argument('<files...>', 'corpus .zip files or .json files')
+    .action(async (files: string[]) => {
+      const { db } = await openMigratedDb()
+      const bar = process.stdout.isTTY ? new SingleBar({ format: 'importing [{bar}] {value}/{total} {eta_formatted}', hideCursor: true }, Presets.shades_classic) : undefined
+      try {
+        const summary = await importSaudiNewsNet(db, files, {
+          onStart: (total) => bar?.start(total, 0),
+          onProgress: (done) => bar?.update(done),
+        })
+        bar?.stop()
+        console.log(summaryLine(summary))
+      } catch (err) {
+        bar?.stop()
+        if (err instanceof ImportFileError) throw new CliError(`import saudinewsnet: ${err.message} (nothing was imported)`)
+        throw err
+      } finally {
+        await db.destroy()
+      }
+    })
+}
+
+export function summaryLine(s: ImportSummary): string {
+  const skipped = s.skipped.no_title + s.skipped.no_body
+  return (
+    `imported ${s.imported} of ${s.read} articles from ${s.files} file(s); ` +
+    `skipped ${skipped} (no title: ${s.skipped.no_title}, no body: ${s.skipped.no_body}); ` +
+    `duplicates ${s.duplicates}; ${s.seconds.toFixed(1)} s`
+  )
 }

@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { parseByline } from './saudinewsnet.byline.js'
+
+test('a leading "city:" becomes the dateline and the rest a person', () => {
+  assert.deepEqual(parseByline('الدمام: سارة المطيري'), { dateline: 'الدمام', people: ['سارة المطيري'], sources: [] })
+})
+
+test('"name (city)" and "name - city" put the place in the dateline too', () => {
+  assert.deepEqual(parseByline(' نادر الزهراني (تبوك)'), { dateline: 'تبوك', people: ['نادر الزهراني'], sources: [] })
+  assert.deepEqual(parseByline('منيرة العتيبي - الباحة'), { dateline: 'الباحة', people: ['منيرة العتيبي'], sources: [] })
+  assert.deepEqual(parseByline('ماجد الحربي من القصيم'), { dateline: 'القصيم', people: ['ماجد الحربي'], sources: [] })
+})
+
+test('several "city: name" parts make several people; the first city is the dateline', () => {
+  assert.deepEqual(parseByline('جازان: ليلى القحطاني - نجران: فهد الشمري'), {
+    dateline: 'جازان',
+    people: ['ليلى القحطاني', 'فهد الشمري'],
+    sources: [],
+  })
+  assert.deepEqual(parseByline('بيروت: رامي خليل  دمشق: هالة يوسف').people, ['رامي خليل', 'هالة يوسف'])
+})
+
+test('an agency or outlet named as byline is a source, not a person', () => {
+  assert.deepEqual(parseByline('واس - الرياض'), { dateline: 'الرياض', people: [], sources: ['واس'] })
+  assert.deepEqual(parseByline('لندن: «الشرق الأوسط»'), { dateline: 'لندن', people: [], sources: ['الشرق الأوسط'] })
+  assert.deepEqual(parseByline('لندن: «الشرق الأوسط أونلاين»').sources, ['الشرق الأوسط'])
+  assert.deepEqual(parseByline('بانكوك : (د. ب. أ)').sources, ['د ب أ'])
+  assert.deepEqual(parseByline('رويترز').sources, ['رويترز'])
+  assert.deepEqual(parseByline('عبدالله الشهري - سبق - جدة:'), { dateline: 'جدة', people: ['عبدالله الشهري'], sources: ['سبق'] })
+})
+
+test('the city of Riyadh is a place; the newspaper al-Riyadh is a source', () => {
+  assert.equal(parseByline('الرياض - واس').dateline, 'الرياض')
+  assert.deepEqual(parseByline('متابعة - الرياض الإلكتروني'), { dateline: '', people: [], sources: ['صحيفة الرياض'] })
+})
+
+test('multi-word places are places, and labels, times and entities are dropped', () => {
+  assert.deepEqual(parseByline('مكة المكرمة - تصوير: خالد البقمي'), { dateline: 'مكة المكرمة', people: ['خالد البقمي'], sources: [] })
+  assert.deepEqual(parseByline('لندن - الرياضية | Tuesday, 11 August 2015 - 15:45 pm'), { dateline: 'لندن', people: [], sources: ['الرياضية'] })
+  assert.deepEqual(parseByline('&nbsp;سلمى العنزي (حائل)'), { dateline: 'حائل', people: ['سلمى العنزي'], sources: [] })
+})
+
+test('story text that ran into the byline is not taken for names', () => {
+  const byline = parseByline('نوف السبيعي - الرياض: أعلنت الجمعية اليوم عن برنامج جديد لتدريب المتطوعين في الأحياء القديمة، موضحة أنه')
+  assert.deepEqual(byline, { dateline: 'الرياض', people: ['نوف السبيعي'], sources: [] })
+})
+
+test('an empty byline names nobody', () => {
+  assert.deepEqual(parseByline(''), { dateline: '', people: [], sources: [] })
+})

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { test } from 'node:test'
+import { fileURLToPath } from 'node:url'
+import { openSqlite } from '../db/index.js'
+import { createTempDir } from '../db/testing.js'
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
+const SAMPLE = join(ROOT, 'src/import/fixtures/saudinewsnet-sample.json')
+
+function nashra(dataDir: string, ...args: string[]) {
+  return spawnSync(process.execPath, [join(ROOT, 'bin/nashra.js'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NASHRA_DATA_DIR: dataDir, DATABASE_URL: '', NASHRA_LOG_LEVEL: 'silent' },
+    timeout: 60_000,
+  })
+}
+
+async function articleCount(dataDir: string): Promise<number> {
+  const db = openSqlite(join(dataDir, 'nashra.db'))
+  try {
+    const row = await db.selectFrom('article').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    return Number(row.n)
+  } finally {
+    await db.destroy()
+  }
+}
+
+test('`nashra import saudinewsnet` prints a summary line, and a second run adds nothing', async (t) => {
+  const dir = createTempDir(t)
+  const first = nashra(dir, 'import', 'saudinewsnet', SAMPLE)
+  assert.equal(first.status, 0, first.stderr)
+  assert.match(first.stdout, /^imported 7 of 11 articles from 1 file\(s\); skipped 3 \(no title: 2, no body: 1\); duplicates 1; \d+\.\d s$/m)
+  assert.doesNotMatch(first.stdout, /\[=*-*\]|█/, 'no progress bar when stdout is not a terminal')
+  const second = nashra(dir, 'import', 'saudinewsnet', SAMPLE)
+  assert.equal(second.status, 0, second.stderr)
+  assert.match(second.stdout, /imported 0 of 11 .* duplicates 8;/)
+  assert.equal(await articleCount(dir), 7)
+})
+
+test('a missing or bad file: a clear message naming it, a non-zero exit, nothing written', async (t) => {
+  const dir = createTempDir(t)
+  const missing = nashra(dir, 'import', 'saudinewsnet', SAMPLE, join(dir, 'nope.zip'))
+  assert.equal(missing.status, 1)
+  assert.match(missing.stderr, /nashra: import saudinewsnet: .*nope\.zip: no such file \(nothing was imported\)/)
+  assert.doesNotMatch(missing.stderr, /\bat .*\.js:\d+/, 'no stack trace')
+
+  const bad = join(dir, 'bad.json')
+  writeFileSync(bad, '[{"source": "okaz"}]')
+  const shape = nashra(dir, 'import', 'saudinewsnet', SAMPLE, bad)
+  assert.equal(shape.status, 1)
+  assert.match(shape.stderr, /bad\.json: article 1: "url" must be a non-empty string/)
+  assert.equal(await articleCount(dir), 0)
+})
+
+test('bad arguments: no files, or an unknown format, exit with the usage error code', (t) => {
+  const dir = createTempDir(t)
+  const none = nashra(dir, 'import', 'saudinewsnet')
+  assert.equal(none.status, 2)
+  assert.match(none.stderr, /missing required argument 'files'/)
+  const unknown = nashra(dir, 'import', 'nosuchformat', SAMPLE)
+  assert.notEqual(unknown.status, 0)
+  assert.match(unknown.stderr, /unknown command|error/i)
+})

@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { mapRecord, NEWSPAPERS, riyadhTime, skipReason } from './saudinewsnet.mapper.js'
+import type { SaudiNewsNetRecord } from './saudinewsnet.reader.js'
+
+const record: SaudiNewsNetRecord = {
+  source: 'okaz',
+  url: 'http://example.sa/okaz/محليات?id=12&live',
+  date_extracted: '2015-08-02 02:05:09',
+  title: ' «المطر» يعود إلى الطائف ',
+  author: 'الطائف: هند الغامدي',
+  content: 'عادت الأمطار إلى الطائف مساء أمس.\n\n\nوقال الدفاع المدني إن <الوضع> مطمئن.',
+}
+
+test('Riyadh local time (UTC+3 all year) becomes the UTC instant', () => {
+  assert.equal(riyadhTime('2015-08-02 02:05:09').toISOString(), '2015-08-01T23:05:09.000Z')
+  assert.equal(riyadhTime('2015-01-15 12:00:00').toISOString(), '2015-01-15T09:00:00.000Z')
+})
+
+test('a record maps to section, headline as given, URL byte for byte, escaped paragraphs and byline', () => {
+  const mapped = mapRecord(record)
+  assert.deepEqual(mapped.section, { slug: 'okaz', name: 'عكاظ' })
+  assert.equal(mapped.title, ' «المطر» يعود إلى الطائف ')
+  assert.equal(mapped.sourceUrl, 'http://example.sa/okaz/محليات?id=12&live')
+  assert.equal(mapped.bodyHtml, '<p>عادت الأمطار إلى الطائف مساء أمس.</p>\n<p>وقال الدفاع المدني إن &lt;الوضع&gt; مطمئن.</p>')
+  assert.equal(mapped.publishedAt.toISOString(), '2015-08-01T23:05:09.000Z')
+  assert.equal(mapped.dateline, 'الطائف')
+  assert.deepEqual(mapped.people, ['هند الغامدي'])
+})
+
+test('every newspaper of the corpus has its Arabic name; an unknown id keeps the id', () => {
+  assert.equal(Object.keys(NEWSPAPERS).length, 14)
+  assert.equal(NEWSPAPERS['3alyoum'], 'عين اليوم')
+  assert.equal(mapRecord({ ...record, source: 'newpaper' }).section.name, 'newpaper')
+})
+
+test('no headline or no body text is a skip reason; a headline is checked first', () => {
+  assert.equal(skipReason(record), undefined)
+  assert.equal(skipReason({ ...record, title: '  ' }), 'no_title')
+  assert.equal(skipReason({ ...record, content: ' \n\n ' }), 'no_body')
+  assert.equal(skipReason({ ...record, title: '', content: '' }), 'no_title')
+})

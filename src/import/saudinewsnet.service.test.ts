@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict'
+import { existsSync, readdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { test } from 'node:test'
+import { fileURLToPath } from 'node:url'
+import AdmZip from 'adm-zip'
+import { countArticles, findArticleIdBySourceUrl, getArticle } from '../articles/index.js'
+import { createTempDir, createTestDb } from '../db/testing.js'
+import type { Db } from '../db/index.js'
+import { ImportFileError, importSaudiNewsNet } from './index.js'
+
+const SAMPLE = fileURLToPath(new URL('../../../src/import/fixtures/saudinewsnet-sample.json', import.meta.url))
+const CORPUS = fileURLToPath(new URL('../../../../shared/data/saudinewsnet/', import.meta.url))
+const now = new Date('2026-01-01T00:00:00Z')
+
+async function articleAt(db: Db, url: string) {
+  const found = await findArticleIdBySourceUrl(db, url)
+  assert.ok(found, `no article imported from ${url}`)
+  return getArticle(db, found.id)
+}
+
+test('the sample imports every mapping rule and counts each skip reason', async (t) => {
+  const db = await createTestDb(t)
+  const summary = await importSaudiNewsNet(db, [SAMPLE], { now })
+  assert.deepEqual({ ...summary, seconds: 0 }, { files: 1, read: 11, imported: 7, duplicates: 1, skipped: { no_title: 2, no_body: 1 }, seconds: 0 })
+  assert.equal(await countArticles(db), 7)
+
+  const park = await articleAt(db, 'http://example.sa/news/حديقة-الواحة?id=7')
+  assert.equal(park.title, '«الواحة» تفتح أبوابها للزوار بعد عامين من الترميم ')
+  assert.equal(park.status, 'published')
+  assert.deepEqual(park.section, { id: park.section.id, slug: 'aawsat', name: 'الشرق الأوسط' })
+  assert.equal(park.dateline, 'الدمام')
+  assert.deepEqual(park.authors.map((a) => a.name), ['سارة المطيري'])
+  assert.equal(park.publishedAt?.toISOString(), '2015-07-31T22:30:00.000Z')
+  assert.equal(park.bodyHtml, '<p>أعادت إدارة حديقة الواحة فتح أبوابها صباح اليوم بعد أعمال ترميم استمرت عامين.</p>\n<p>وقالت الإدارة إن الممرات الجديدة صممت لتناسب كبار السن والأطفال.</p>')
+  assert.equal(park.sourceUrl, 'http://example.sa/news/حديقة-الواحة?id=7')
+
+  // Differs only in its query string: a different article.
+  const live = await articleAt(db, 'http://example.sa/news/حديقة-الواحة?id=7&live')
+  assert.deepEqual(live.sources, [{ name: 'الشرق الأوسط', url: null }])
+  assert.deepEqual(live.authors, [])
+
+  const rain = await articleAt(db, 'http://example.sa/alyaum/2002')
+  assert.deepEqual(rain.authors.map((a) => a.name), ['ليلى القحطاني', 'فهد الشمري'])
+  assert.equal(rain.dateline, 'جازان')
+  assert.equal(rain.bodyHtml.match(/<p>/g)?.length, 3)
+
+  const agency = await articleAt(db, 'http://example.sa/was/3003')
+  assert.deepEqual(agency.sources.map((s) => s.name), ['واس'])
+  assert.deepEqual(agency.authors, [])
+  assert.equal(agency.section.name, 'واس')
+
+  const markup = await articleAt(db, 'http://example.sa/sabq/4004')
+  assert.equal(markup.title, 'عنوان فيه <b>وسم</b> & رمز')
+  assert.equal(markup.bodyHtml, '<p>نص فيه &lt;script&gt;alert(1)&lt;/script&gt; وعلامة &amp; في وسطه.</p>')
+  assert.deepEqual(markup.sources.map((s) => s.name), ['سبق'])
+
+  assert.equal((await articleAt(db, 'http://example.sa/okaz/1001')).dateline, 'تبوك')
+  assert.equal(await findArticleIdBySourceUrl(db, 'http://example.sa/aljazirah/6006'), undefined)
+})
+
+test('a second import of the same files adds nothing and reuses sections and people', async (t) => {
+  const db = await createTestDb(t)
+  await importSaudiNewsNet(db, [SAMPLE], { now })
+  const people = await db.selectFrom('person').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const again = await importSaudiNewsNet(db, [SAMPLE], { now })
+  assert.equal(again.imported, 0)
+  assert.equal(again.duplicates, 8)
+  assert.equal(await countArticles(db), 7)
+  const peopleAfter = await db.selectFrom('person').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  assert.equal(Number(peopleAfter.n), Number(people.n))
+  const sections = await db.selectFrom('section').select('slug').execute()
+  assert.equal(sections.filter((s) => s.slug === 'aawsat').length, 1)
+})
+
+test('a corpus zip is read directly, with progress reported per record', async (t) => {
+  const db = await createTestDb(t)
+  const dir = createTempDir(t)
+  const zip = new AdmZip()
+  zip.addLocalFile(SAMPLE, '', '2015-08-01.json')
+  zip.writeZip(join(dir, '2015-08-01.zip'))
+  const progress: number[] = []
+  let total = 0
+  const summary = await importSaudiNewsNet(db, [join(dir, '2015-08-01.zip')], { now, onStart: (n) => (total = n), onProgress: (n) => progress.push(n) })
+  assert.equal(summary.imported, 7)
+  assert.equal(total, 11)
+  assert.equal(progress.at(-1), 11)
+})
+
+test('a bad file among good ones writes nothing at all', async (t) => {
+  const dir = createTempDir(t)
+  const cases: [string, string | Buffer, RegExp][] = [
+    ['broken.json', '[{"source": "okaz",', /is not valid JSON/],
+    ['object.json', '{"articles": []}', /expected a JSON array/],
+    ['no-url.json', JSON.stringify([{ source: 'okaz', date_extracted: '2015-08-01 10:00:00', title: 'عنوان', author: '', content: 'نص' }]), /article 1: "url"/],
+    ['bad-date.json', JSON.stringify([{ source: 'okaz', url: 'http://x/1', date_extracted: 'أمس', title: 'عنوان', author: '', content: 'نص' }]), /"date_extracted"/],
+    ['fake.zip', 'this is not a zip archive', /is not a zip archive/],
+  ]
+  for (const [name, content, message] of cases) {
+    const db = await createTestDb(t)
+    const path = join(dir, name)
+    writeFileSync(path, content)
+    await assert.rejects(importSaudiNewsNet(db, [SAMPLE, path], { now }), (err: unknown) => err instanceof ImportFileError && message.test(err.message) && err.message.includes(path))
+    assert.equal(await countArticles(db), 0, name)
+  }
+  const db = await createTestDb(t)
+  await assert.rejects(importSaudiNewsNet(db, [SAMPLE, join(dir, 'missing.zip')], { now }), /missing\.zip: no such file/)
+  assert.equal(await countArticles(db), 0)
+})
+
+test('a zip without a JSON file inside is refused', async (t) => {
+  const db = await createTestDb(t)
+  const dir = createTempDir(t)
+  const zip = new AdmZip()
+  zip.addFile('notes.txt', Buffer.from('ملاحظات'))
+  zip.writeZip(join(dir, 'empty.zip'))
+  await assert.rejects(importSaudiNewsNet(db, [join(dir, 'empty.zip')], { now }), /holds no \.json file/)
+})
+
+const corpusFiles = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => f.endsWith('.zip')).sort() : []
+test(
+  'the whole SaudiNewsNet corpus imports with the exact counts',
+  { skip: corpusFiles.length === 0 ? `SaudiNewsNet corpus not found at ${CORPUS}; skipping the full import` : false },
+  async (t) => {
+    const db = await createTestDb(t)
+    const summary = await importSaudiNewsNet(db, corpusFiles.map((f) => join(CORPUS, f)), { now })
+    t.diagnostic(`full corpus: ${summary.imported} imported in ${summary.seconds.toFixed(1)} s`)
+    assert.equal(summary.files, 18)
+    assert.equal(summary.read, 31030)
+    assert.equal(summary.imported, 30666)
+    assert.deepEqual(summary.skipped, { no_title: 67, no_body: 297 })
+    assert.equal(summary.duplicates, 0)
+    assert.equal(await countArticles(db), 30666)
+    const sections = await db.selectFrom('section').select(['slug', 'name']).orderBy('slug').execute()
+    assert.equal(sections.length, 14)
+    assert.ok(sections.some((s) => s.slug === 'alriyadh' && s.name === 'الرياض'))
+  },
+)

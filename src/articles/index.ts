@@ -2,6 +2,7 @@ export type { Article, ArticleStatus, ArticleSummary, AuthorRef, Image, Section,
 export { articlePath, authorPath, sectionPath, tagPath } from './article.js'
 export { paragraphsToHtml, sanitizeArticleHtml } from './article-html.js'
 export { countWords, htmlToText, readingMinutes, slugify } from './article-text.js'
+export { ArticlePage } from './article-page.js'
 export { articleApiRoutes } from './articles.api.js'
 export { articleRoutes, PER_PAGE } from './articles.routes.js'
 export {

@@ -1,12 +1,16 @@
-// Placeholder front door until the comments feature lands: the article page's comments section.
-import type { Article } from '../articles/article.js'
-import type { Db } from '../db/index.js'
-import type { SiteChrome } from '../views/page.js'
-
-export async function renderCommentsSection(_db: Db, _article: Article, _chrome: SiteChrome): Promise<string> {
-  return '<h2 id="comments-heading">التعليقات</h2>'
-}
-
-export async function countApprovedComments(_db: Db, _articleId: number): Promise<number> {
-  return 0
-}
+// The comments feature's front door.
+export type { CommentStatus, ModeratedComment, PublicComment } from './comment.js'
+export { COMMENT_COUNT_FORMS } from './comment.js'
+export { commentCountText } from './comment-views.js'
+export { DEFAULT_COMMENT_SETTINGS, getCommentSettings, saveCommentSettings, type CommentSettings } from './comment-settings.js'
+export { renderCommentsSection } from './comments-section.js'
+export {
+  countApprovedComments,
+  countCommentsByStatus,
+  listApprovedComments,
+  listForModeration,
+  moderateComment,
+  replyAsStaff,
+  submitComment,
+} from './comments.service.js'
+export { commentRoutes, commentApiRoutes } from './comments.routes.js'

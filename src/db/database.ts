@@ -7,6 +7,7 @@ import type {
   SectionTable,
   TagTable,
 } from '../articles/articles.tables.js'
+import type { CommentReportTable, CommentTable, CommentThrottleTable } from '../comments/comments.tables.js'
 import type { MediaTable } from '../media/media.tables.js'
 import type { LoginFailureTable, StaffSessionTable } from '../newsroom/newsroom.tables.js'
 import type { AccountTable, ApiTokenTable } from '../people/accounts/accounts.tables.js'
@@ -30,6 +31,9 @@ export interface Database {
   api_token: ApiTokenTable
   staff_session: StaffSessionTable
   login_failure: LoginFailureTable
+  comment: CommentTable
+  comment_report: CommentReportTable
+  comment_throttle: CommentThrottleTable
   search_state: SearchStateTable
   search_related_pending: SearchRelatedPendingTable
 }

@@ -6,6 +6,7 @@ import fastifyRateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import Fastify, { LogController, type FastifyReply } from 'fastify'
 import { articleApiRoutes, articleRoutes } from '../articles/index.js'
+import { commentApiRoutes, commentRoutes } from '../comments/index.js'
 import type { Config } from '../config/index.js'
 import type { Db } from '../db/index.js'
 import { feedRoutes } from '../feeds/index.js'
@@ -57,6 +58,8 @@ export async function buildApp(config: Config, db: Db) {
   await app.register(siteRoutes)
   await app.register(articleApiRoutes, { prefix: '/api/v1' })
   await app.register(peopleRoutes)
+  await app.register(commentApiRoutes, { prefix: '/api/v1' })
+  await app.register(commentRoutes)
   await app.register(feedRoutes)
   await app.register(newsroomRoutes, { prefix: '/newsroom' })
   await app.register(searchRoutes)

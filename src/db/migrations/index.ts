@@ -1,11 +1,13 @@
 import type { Migration } from 'kysely'
 import * as coreContent from './001-core-content.js'
 import * as accounts from './002-accounts.js'
+import * as comments from './003-comments.js'
 import * as search from './004-search.js'
 
 // Every migration, in order. Names sort; a feature adds its own file and one line here.
 export const migrations: Record<string, Migration> = {
   '001-core-content': coreContent,
   '002-accounts': accounts,
+  '003-comments': comments,
   '004-search': search,
 }

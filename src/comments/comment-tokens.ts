@@ -1,0 +1,59 @@
+// Signed values that let a cached, anonymous page carry no per-reader secret: the form's render time
+// (minimum fill time) and the reader's own held comments (cookie). The key lives in the database, so
+// every app node signs and checks alike.
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import type { Db } from '../db/index.js'
+
+const KEY = 'comments.secret'
+const secrets = new WeakMap<Db, string>()
+
+async function secretOf(db: Db): Promise<string> {
+  const known = secrets.get(db)
+  if (known) return known
+  const fresh = JSON.stringify(randomBytes(32).toString('base64url'))
+  await db.insertInto('site_setting').values({ key: KEY, value: fresh }).onConflict((oc) => oc.column('key').doNothing()).execute()
+  const row = await db.selectFrom('site_setting').select('value').where('key', '=', KEY).executeTakeFirstOrThrow()
+  const secret = JSON.parse(row.value) as string
+  secrets.set(db, secret)
+  return secret
+}
+
+const sign = (secret: string, text: string) => createHmac('sha256', secret).update(text).digest('base64url').slice(0, 22)
+
+function same(a: string, b: string): boolean {
+  const x = Buffer.from(a)
+  const y = Buffer.from(b)
+  return x.length === y.length && timingSafeEqual(x, y)
+}
+
+/** `<ms>.<sig>`: when the form was rendered. */
+export async function formToken(db: Db, renderedAt: Date): Promise<string> {
+  const ms = String(renderedAt.getTime())
+  return `${ms}.${sign(await secretOf(db), `form:${ms}`)}`
+}
+
+/** When a form token says its form was rendered; undefined when it is missing or forged. */
+export async function formRenderedAt(db: Db, token: unknown): Promise<Date | undefined> {
+  if (typeof token !== 'string') return undefined
+  const match = /^(\d{1,15})\.([\w-]{22})$/.exec(token)
+  if (!match) return undefined
+  if (!same(match[2], sign(await secretOf(db), `form:${match[1]}`))) return undefined
+  return new Date(Number(match[1]))
+}
+
+/** `<id>.<sig>`: proof, kept in the author's cookie, that they wrote held comment `id`. */
+export async function heldToken(db: Db, id: number): Promise<string> {
+  return `${id}.${sign(await secretOf(db), `held:${id}`)}`
+}
+
+/** The comment ids a held-comments cookie proves; forged entries are dropped. */
+export async function heldIds(db: Db, cookie: string | undefined): Promise<number[]> {
+  if (!cookie) return []
+  const secret = await secretOf(db)
+  const ids: number[] = []
+  for (const entry of cookie.split(/[ ,]+/).slice(-20)) {
+    const match = /^(\d{1,12})\.([\w-]{22})$/.exec(entry)
+    if (match && same(match[2], sign(secret, `held:${match[1]}`))) ids.push(Number(match[1]))
+  }
+  return ids
+}

@@ -1,0 +1,225 @@
+import { Type } from '@sinclair/typebox'
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import { ArticlePage, getPublishedArticle, getRelatedArticles } from '../articles/index.js'
+import { AppError, Conflict, Forbidden, Invalid, NotFound, TooManyRequests } from '../errors.js'
+import { requireSameOrigin } from '../http/csrf.js'
+import { sendError } from '../http/error-handler.js'
+import { loadChrome, pageKey } from '../http/page-context.js'
+import { messageFor } from '../views/messages.js'
+import { getCommentSettings } from './comment-settings.js'
+import { cleanText } from './comment-text.js'
+import { formRenderedAt, heldIds, heldToken } from './comment-tokens.js'
+import { CommentBody, commentCountText, fieldErrorText, type FormState } from './comment-views.js'
+import { CommentsPage } from './comments-page.js'
+import { commentPageCount, renderCommentsSection } from './comments-section.js'
+import * as service from './comments.service.js'
+
+const HELD_COOKIE = 'nashra_held'
+const COMMENTER_COOKIE = 'nashra_commenter'
+
+const ArticleIdParams = Type.Object({ articleId: Type.Integer({ minimum: 1, maximum: 2147483647 }) })
+const ReplyParams = Type.Object({ articleId: Type.Integer({ minimum: 1, maximum: 2147483647 }), commentId: Type.Integer({ minimum: 1, maximum: 2147483647 }) })
+const CommentIdParams = Type.Object({ commentId: Type.Integer({ minimum: 1, maximum: 2147483647 }) })
+const PageQuery = Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })) })
+const MineQuery = Type.Object({ article: Type.Integer({ minimum: 1, maximum: 2147483647 }) })
+const ApiIdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) })
+const ApiListQuery = Type.Object(
+  { page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })) },
+  { additionalProperties: false },
+)
+
+type Fields = Record<string, unknown>
+const asFields = (body: unknown): Fields => (body && typeof body === 'object' && !Array.isArray(body) ? (body as Fields) : {})
+const str = (v: unknown) => (typeof v === 'string' ? v : '')
+const wantsJson = (request: FastifyRequest) => (request.headers.accept ?? '').includes('application/json')
+
+function statusOf(err: AppError): number {
+  if (err instanceof TooManyRequests) return 429
+  if (err instanceof Conflict) return 409
+  if (err instanceof Forbidden) return 403
+  return 400
+}
+
+/** The reader's own text back in the form, with only the characters we never show removed. */
+function formStateOf(fields: Fields, err: AppError): FormState {
+  const values = {
+    name: cleanText(str(fields.name), { multiline: false }),
+    email: cleanText(str(fields.email), { multiline: false }),
+    url: cleanText(str(fields.url), { multiline: false }),
+    body: cleanText(str(fields.body), { multiline: true }),
+    parentId: /^\d{1,10}$/.test(str(fields.parentId)) ? str(fields.parentId) : '',
+    remember: fields.remember === '1' || fields.remember === 'on' || fields.remember === true,
+  }
+  if (err instanceof service.CommentInputError) return { values, errors: err.errors }
+  let message = messageFor(err.code)
+  if (err instanceof TooManyRequests) message = `أرسلت تعليقاً قبل لحظات. انتظر ${err.retryAfterSeconds} ثانية ثم أعد الإرسال؛ ما كتبته ما زال في النموذج.`
+  return { values, errors: [], message }
+}
+
+/** Reader comment pages and forms: POST /comments/:articleId, later pages, the no-JS reply page, reports. */
+export const commentRoutes: FastifyPluginAsync = async (app) => {
+  const { db, pageCache, config } = app
+  const secure = config.baseUrl.protocol === 'https:'
+
+  app.post<{ Params: { articleId: number }; Body: unknown }>('/comments/:articleId', { schema: { params: ArticleIdParams } }, async (request, reply) => {
+    const fields = asFields(request.body)
+    const now = new Date()
+    try {
+      await requireSameOrigin(request, reply)
+      if (str(fields.homepage).trim() !== '') throw new Invalid('comment_rejected')
+      const settings = await getCommentSettings(db)
+      const renderedAt = await formRenderedAt(db, fields.ts)
+      if (!renderedAt) throw new Invalid('comment_rejected')
+      if (now.getTime() - renderedAt.getTime() < settings.minFillSeconds * 1000) throw new Invalid('comment_too_fast')
+      const result = await service.submitComment(db, request.params.articleId, fields, { ip: request.ip, userAgent: str(request.headers['user-agent']), now })
+      rememberCommenter(reply, fields)
+      if (result.status === 'pending') {
+        const held = [...str(request.cookies[HELD_COOKIE]).split(/[ ,]+/).filter(Boolean), await heldToken(db, result.id)].slice(-10)
+        reply.setCookie(HELD_COOKIE, held.join(' '), { path: '/', sameSite: 'lax', secure, maxAge: 30 * 86400 })
+      }
+      const location = result.status === 'approved' ? ((await service.locateComment(db, result.id)) ?? `${result.articlePath}#comments`) : `${result.articlePath}#comment-held`
+      reply.header('cache-control', 'private, no-store')
+      if (wantsJson(request)) return reply.code(202).send(await submittedJson(request, result, location))
+      return reply.redirect(location, 303)
+    } catch (err) {
+      if (!(err instanceof AppError) || err instanceof NotFound) throw err
+      return answerFailure(request, reply, fields, err)
+    }
+  })
+
+  function rememberCommenter(reply: FastifyReply, fields: Fields) {
+    const remember = fields.remember === '1' || fields.remember === 'on' || fields.remember === true
+    if (!remember) {
+      reply.clearCookie(COMMENTER_COOKIE, { path: '/' })
+      return
+    }
+    const value = JSON.stringify({ name: cleanText(str(fields.name), { multiline: false }), email: cleanText(str(fields.email), { multiline: false }), url: cleanText(str(fields.url), { multiline: false }) })
+    reply.setCookie(COMMENTER_COOKIE, value, { path: '/', sameSite: 'lax', secure, maxAge: 365 * 86400 })
+  }
+
+  async function submittedJson(request: FastifyRequest, result: service.SubmitResult, location: string) {
+    const chrome = await loadChrome(request)
+    const comment = result.status === 'pending' ? (await service.listOwnPending(db, result.articleId, [result.id]))[0] : await service.findPublic(db, result.id)
+    const total = await service.countApprovedComments(db, result.articleId)
+    return {
+      status: result.status,
+      id: result.id,
+      location,
+      message: result.status === 'pending' ? 'تعليقك بانتظار المراجعة. سيظهر للقرّاء بعد أن يوافق عليه المشرفون.' : 'نُشر تعليقك.',
+      html: comment ? (CommentBody({ chrome, comment }) as string) : '',
+      count: total,
+      countText: commentCountText(chrome.format, total),
+    }
+  }
+
+  /** A refused form: the article page again, private, with everything typed and each error by its field. */
+  async function answerFailure(request: FastifyRequest<{ Params: { articleId: number } }>, reply: FastifyReply, fields: Fields, err: AppError) {
+    const status = statusOf(err)
+    if (err instanceof TooManyRequests) reply.header('retry-after', String(err.retryAfterSeconds))
+    reply.code(status).header('cache-control', 'private, no-store')
+    const form = formStateOf(fields, err)
+    const chrome = await loadChrome(request)
+    if (wantsJson(request)) {
+      return reply.send({
+        error: {
+          code: err.code,
+          message: form.message ?? messageFor(err.code, err.field),
+          ...(err.field ? { field: err.field } : {}),
+          fields: form.errors.map((e) => ({ field: e.field, code: e.code, message: fieldErrorText(chrome.format, e) })),
+        },
+      })
+    }
+    const article = await getPublishedArticle(db, request.params.articleId)
+    const [related, comments] = await Promise.all([getRelatedArticles(db, article), renderCommentsSection(db, article, chrome, { form })])
+    return reply.html(ArticlePage({ chrome, article, related, comments }) as string)
+  }
+
+  // Later pages of an article's comments (page 1 is the article page itself).
+  app.get<{ Params: { articleId: number }; Querystring: { page?: number } }>(
+    '/comments/:articleId',
+    { schema: { params: ArticleIdParams, querystring: PageQuery } },
+    async (request, reply) => {
+      const article = await getPublishedArticle(db, request.params.articleId)
+      const page = request.query.page ?? 1
+      if (page === 1) return reply.redirect(`${article.path}#comments`, 301)
+      if (page > (await commentPageCount(db, article.id))) throw new NotFound('not_found')
+      return pageCache.serve(request, reply, pageKey(request), async () => {
+        const chrome = await loadChrome(request)
+        const section = await renderCommentsSection(db, article, chrome, { page })
+        return CommentsPage({ chrome, article, path: `/comments/${article.id}?page=${page}`, heading: `التعليقات، الصفحة ${chrome.format.number(page)}`, section }) as string
+      })
+    },
+  )
+
+  // The reply form without JavaScript: the comment being answered, then the form.
+  app.get<{ Params: { articleId: number; commentId: number } }>('/comments/:articleId/reply/:commentId', { schema: { params: ReplyParams } }, async (request, reply) => {
+    const article = await getPublishedArticle(db, request.params.articleId)
+    const parent = await service.findPublic(db, request.params.commentId)
+    if (!parent || parent.articleId !== article.id) throw new NotFound('comment_not_found')
+    return pageCache.serve(request, reply, pageKey(request), async () => {
+      const chrome = await loadChrome(request)
+      const section = await renderCommentsSection(db, article, chrome, { replyTo: parent, page: 1 })
+      return CommentsPage({ chrome, article, path: `/comments/${article.id}/reply/${parent.id}`, heading: 'الرد على تعليق', section }) as string
+    })
+  })
+
+  app.post<{ Params: { commentId: number }; Body: unknown }>('/comments/report/:commentId', { schema: { params: CommentIdParams }, preHandler: requireSameOrigin }, async (request, reply) => {
+    const fields = asFields(request.body)
+    const { articlePath } = await service.reportComment(db, request.params.commentId, fields, { ip: request.ip, now: new Date() })
+    reply.header('cache-control', 'private, no-store')
+    if (wantsJson(request)) return reply.send({ ok: true, message: 'شكراً لك، وصل بلاغك إلى المشرفين.' })
+    return reply.redirect(`${articlePath}#report-sent`, 303)
+  })
+
+  // The reader's own held comments, proven by their signed cookie: private, never cached.
+  app.get<{ Querystring: { article: number } }>('/comments/mine', { schema: { querystring: MineQuery } }, async (request, reply) => {
+    reply.header('cache-control', 'private, no-store')
+    const ids = await heldIds(db, request.cookies[HELD_COOKIE])
+    const comments = await service.listOwnPending(db, request.query.article, ids)
+    if (comments.length === 0) return { comments: [] }
+    const chrome = await loadChrome(request)
+    return { comments: comments.map((c) => ({ id: c.id, parentId: c.parentId, html: CommentBody({ chrome, comment: c }) as string })) }
+  })
+}
+
+/** The public comment API under /api/v1: approved comments only, never an email. */
+export const commentApiRoutes: FastifyPluginAsync = async (app) => {
+  const { db } = app
+
+  app.get<{ Params: { id: number }; Querystring: { page?: number; limit?: number } }>(
+    '/articles/:id/comments',
+    { schema: { params: ApiIdParams, querystring: ApiListQuery } },
+    async (request, reply) => {
+      const article = await getPublishedArticle(db, request.params.id)
+      const { page = 1, limit = 50 } = request.query
+      const [comments, total] = await Promise.all([
+        service.listApprovedComments(db, article.id, { limit, offset: (page - 1) * limit }),
+        service.countApprovedComments(db, article.id),
+      ])
+      reply.header('cache-control', 'public, max-age=60')
+      return {
+        articleId: article.id,
+        total,
+        page,
+        comments: comments.map((c) => ({
+          id: c.id,
+          parentId: c.parentId,
+          name: c.name,
+          url: c.url || null,
+          body: c.body,
+          isStaff: c.isStaff,
+          createdAt: c.createdAt.toISOString(),
+        })),
+      }
+    },
+  )
+
+  // Scripted clients: JSON only (a cross-site HTML form cannot send it), every moderation and flood rule applies.
+  app.post<{ Params: { id: number }; Body: unknown }>('/articles/:id/comments', { schema: { params: ApiIdParams } }, async (request, reply) => {
+    const type = String(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
+    if (type !== 'application/json') return sendError(request, reply, 415, 'unsupported_media_type', 'content-type')
+    const result = await service.submitComment(db, request.params.id, asFields(request.body), { ip: request.ip, userAgent: str(request.headers['user-agent']), now: new Date() })
+    reply.code(202).header('cache-control', 'no-store')
+    return { status: result.status, id: result.id }
+  })
+}

@@ -51,6 +51,8 @@ export function readLine(input: Readable): Promise<string> {
 
 function promptHidden(input: NodeJS.ReadStream, prompt: string): Promise<string> {
   return new Promise((resolve, reject) => {
+    // Echo goes off before the prompt shows, so nothing typed right after it is echoed.
+    input.setRawMode(true)
     process.stderr.write(prompt)
     let text = ''
     const done = (err?: Error) => {
@@ -70,7 +72,6 @@ function promptHidden(input: NodeJS.ReadStream, prompt: string): Promise<string>
       }
     }
     input.setEncoding('utf8')
-    input.setRawMode(true)
     input.on('data', onData)
     input.resume()
   })

@@ -1,4 +1,3 @@
-import { sql } from 'kysely'
 import type { Db } from '../db/index.js'
 
 // Feeds and sitemaps read only what they print: bodies for the 50 feed items, never for sitemaps.
@@ -23,19 +22,25 @@ export async function countPublished(db: Db): Promise<number> {
 
 /** The newest change in each run of `perFile` published articles (id order): the sitemap index's lastmod. */
 export async function articleChunkLastmods(db: Db, perFile: number) {
-  const numbered = db
-    .selectFrom('article')
-    .where('status', '=', 'published')
-    .select(['updated_at', sql<number>`row_number() over (order by id)`.as('rn')])
-    .as('numbered')
-  const rows = await db
-    .selectFrom(numbered)
-    // A literal, not a parameter: better-sqlite3 binds numbers as REAL, which would make this a fraction.
-    .select([sql<number>`(rn - 1) / ${sql.lit(Math.trunc(perFile))}`.as('chunk'), (eb) => eb.fn.max('updated_at').as('lastmod')])
-    .groupBy(sql`(rn - 1) / ${sql.lit(Math.trunc(perFile))}`)
-    .orderBy('chunk')
-    .execute()
-  return rows.map((r) => ({ chunk: Number(r.chunk), lastmod: r.lastmod as string }))
+  const chunks = Math.ceil((await countPublished(db)) / perFile)
+  // Each run is read from the covering index article_published_sitemap, never from the rows.
+  return Promise.all(
+    Array.from({ length: chunks }, async (_, chunk) => {
+      const run = db
+        .selectFrom('article')
+        .where('status', '=', 'published')
+        .select('updated_at')
+        .orderBy('id')
+        .limit(perFile)
+        .offset(chunk * perFile)
+        .as('run')
+      const row = await db
+        .selectFrom(run)
+        .select((eb) => eb.fn.max('run.updated_at').as('lastmod'))
+        .executeTakeFirstOrThrow()
+      return { chunk, lastmod: row.lastmod as string }
+    }),
+  )
 }
 
 /** One sitemap file of articles, in id order so older files stay stable as stories are added. */
@@ -48,7 +53,6 @@ export function articleSitemapPage(db: Db, perFile: number, page: number) {
     .select([
       'article.id',
       'article.slug',
-      'article.title',
       'article.updated_at',
       'article.published_at',
       'section.slug as section_slug',
@@ -88,28 +92,39 @@ export function sectionsWithLastmod(db: Db) {
     .execute()
 }
 
+// Tags and authors aggregate the link table first, then name the few rows: a plan that loops over
+// every tag scanning every article is then impossible, whatever the planner's statistics say.
+
 /** Tags that lead somewhere: at least one published article; the most recently used first. */
 export function tagsWithLastmod(db: Db, limit: number) {
-  return db
-    .selectFrom('tag')
-    .innerJoin('article_tag', 'article_tag.tag_id', 'tag.id')
+  const used = db
+    .selectFrom('article_tag')
     .innerJoin('article', 'article.id', 'article_tag.article_id')
     .where('article.status', '=', 'published')
-    .select(['tag.slug', (eb) => eb.fn.max('article.updated_at').as('lastmod')])
-    .groupBy(['tag.id', 'tag.slug'])
-    .orderBy('lastmod', 'desc')
+    .groupBy('article_tag.tag_id')
+    .select(['article_tag.tag_id', (eb) => eb.fn.max('article.updated_at').as('lastmod')])
+    .as('used')
+  return db
+    .selectFrom(used)
+    .innerJoin('tag', 'tag.id', 'used.tag_id')
+    .select(['tag.slug', 'used.lastmod'])
+    .orderBy('used.lastmod', 'desc')
     .limit(limit)
     .execute()
 }
 
 export function authorsWithLastmod(db: Db) {
-  return db
-    .selectFrom('person')
-    .innerJoin('article_author', 'article_author.person_id', 'person.id')
+  const bylined = db
+    .selectFrom('article_author')
     .innerJoin('article', 'article.id', 'article_author.article_id')
     .where('article.status', '=', 'published')
-    .select(['person.slug', (eb) => eb.fn.max('article.updated_at').as('lastmod')])
-    .groupBy(['person.id', 'person.slug'])
+    .groupBy('article_author.person_id')
+    .select(['article_author.person_id', (eb) => eb.fn.max('article.updated_at').as('lastmod')])
+    .as('bylined')
+  return db
+    .selectFrom(bylined)
+    .innerJoin('person', 'person.id', 'bylined.person_id')
+    .select(['person.slug', 'bylined.lastmod'])
     .orderBy('person.id')
     .execute()
 }

@@ -3,6 +3,7 @@ import * as coreContent from './001-core-content.js'
 import * as accounts from './002-accounts.js'
 import * as comments from './003-comments.js'
 import * as search from './004-search.js'
+import * as feedIndexes from './005-feed-indexes.js'
 
 // Every migration, in order. Names sort; a feature adds its own file and one line here.
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '002-accounts': accounts,
   '003-comments': comments,
   '004-search': search,
+  '005-feed-indexes': feedIndexes,
 }

@@ -93,14 +93,17 @@ export function ArticlePage({ chrome, article, related, comments }: ArticlePageP
             </div>
             <div class="article-tools">
               <div class="font-size-control" role="group" aria-label="حجم الخط" hidden>
-                <button type="button" data-font-step="-1" aria-label="تصغير الخط">
-                  أ−
+                <button type="button" data-font-step="-1" title="تصغير الخط">
+                  <span aria-hidden="true">أ−</span>
+                  <span class="visually-hidden">تصغير الخط</span>
                 </button>
-                <button type="button" data-font-step="0" aria-label="الحجم الافتراضي للخط">
-                  أ
+                <button type="button" data-font-step="0" title="الحجم الافتراضي للخط">
+                  <span aria-hidden="true">أ</span>
+                  <span class="visually-hidden">الحجم الافتراضي للخط</span>
                 </button>
-                <button type="button" data-font-step="1" aria-label="تكبير الخط">
-                  أ+
+                <button type="button" data-font-step="1" title="تكبير الخط">
+                  <span aria-hidden="true">أ+</span>
+                  <span class="visually-hidden">تكبير الخط</span>
                 </button>
               </div>
             </div>

@@ -14,7 +14,8 @@ export const MAX_IMAGE_BYTES = 20 * 1024 * 1024
 // A decompression bomb is small on disk and huge in memory: refuse more pixels than a 50 MP photo.
 const MAX_INPUT_PIXELS = 50_000_000
 const RASTER_FORMATS = new Set(['jpeg', 'png', 'webp', 'gif', 'avif', 'heif', 'tiff'])
-const WEBP = { quality: 80, effort: 3 } as const
+// effort 2 of 6: files a few per cent larger, encoding about twice as fast as the default.
+const WEBP = { quality: 80, effort: 2 } as const
 
 export interface ImageUpload {
   buffer: Buffer
@@ -48,17 +49,19 @@ export async function storeImage(db: Db, dataDir: string, upload: ImageUpload, n
   if (!meta.format || !RASTER_FORMATS.has(meta.format) || !meta.width || !meta.height) throw new Invalid('media_not_image', 'file')
   if (meta.width * meta.height > MAX_INPUT_PIXELS) throw new Invalid('media_too_large', 'file')
 
+  // EXIF orientations 5–8 turn the picture a quarter: its upright width is the stored height.
+  const uprightWidth = (meta.orientation ?? 1) >= 5 ? meta.height : meta.width
+  const masterWidth = Math.min(uprightWidth, MASTER_MAX_WIDTH)
+  const widths = resizedWidths(masterWidth)
   // rotate() with no angle applies the EXIF orientation; sharp writes no metadata unless asked to.
-  const master = await input
-    .rotate()
-    .resize({ width: MASTER_MAX_WIDTH, withoutEnlargement: true })
-    .webp(WEBP)
-    .toBuffer({ resolveWithObject: true })
-    .catch(() => {
-      throw new Invalid('media_not_image', 'file')
-    })
+  // Every size is encoded from the decoded original at once, on libvips' threads.
+  const oriented = input.rotate()
+  const encode = (w: number) => oriented.clone().resize({ width: w, withoutEnlargement: true }).webp(WEBP).toBuffer({ resolveWithObject: true })
+  const [master, ...resized] = await Promise.all([encode(masterWidth), ...widths.filter((w) => w !== masterWidth).map(encode)]).catch(() => {
+    throw new Invalid('media_not_image', 'file')
+  })
   const { width, height } = master.info
-  const widths = resizedWidths(width)
+  const copies = widths.map((w) => (w === masterWidth ? master.data : resized.shift()!.data))
 
   const path = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${randomBytes(8).toString('hex')}.webp`
   const files = [path, ...widths.map((w) => variantPath(path, w))]
@@ -66,10 +69,7 @@ export async function storeImage(db: Db, dataDir: string, upload: ImageUpload, n
   try {
     await mkdir(dirname(join(root, path)), { recursive: true })
     await writeFile(join(root, path), master.data)
-    for (const w of widths) {
-      const resized = w === width ? master.data : await sharp(master.data).resize({ width: w }).webp(WEBP).toBuffer()
-      await writeFile(join(root, variantPath(path, w)), resized)
-    }
+    await Promise.all(widths.map((w, i) => writeFile(join(root, variantPath(path, w)), copies[i])))
     const record = {
       path,
       mime: 'image/webp',

@@ -1,3 +1,1 @@
-import type { Db } from '../../db/index.js'
-export { seedDemoContent } from './demo-seed.js'
-export type { Db }
+export { DEMO_ARTICLES, seedDemoContent } from './demo-seed.js'

@@ -1,4 +1,4 @@
-import { can, isRole, roleNames, type Staff } from '../people/accounts/index.js'
+import { can, roleNames, type Staff } from '../people/accounts/index.js'
 import { NewsroomLayout } from './newsroom-layout.js'
 import { NEWSROOM_NAV } from './newsroom-nav.js'
 
@@ -12,7 +12,7 @@ export function NewsroomHomePage({ staff, csrf }: { staff: Staff; csrf: string }
           أهلاً، <span safe>{staff.name}</span>
         </h1>
         <p>
-          دورك: <strong safe>{isRole(staff.role) ? roleNames[staff.role] : staff.role}</strong>
+          دورك: <strong safe>{roleNames[staff.role]}</strong>
         </p>
         {sections.length > 0 ? (
           <ul class="nr-cards">

@@ -1,5 +1,5 @@
 import type { Children } from '@kitajs/html'
-import { can, roleNames, isRole, type Staff } from '../people/accounts/index.js'
+import { can, roleNames, type Staff } from '../people/accounts/index.js'
 import { assetUrl } from '../views/assets.js'
 import { NEWSROOM_NAV } from './newsroom-nav.js'
 
@@ -42,7 +42,7 @@ export function NewsroomLayout({ staff, title, csrf, current, children }: Newsro
               {staff ? (
                 <div class="nr-user">
                   <span class="nr-user-name" safe>{staff.name}</span>
-                  <span class="nr-role" safe>{isRole(staff.role) ? roleNames[staff.role] : staff.role}</span>
+                  <span class="nr-role" safe>{roleNames[staff.role]}</span>
                   <form method="post" action="/newsroom/logout" class="nr-logout">
                     <input type="hidden" name="_csrf" value={csrf ?? ''} />
                     <button type="submit">تسجيل الخروج</button>

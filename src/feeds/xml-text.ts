@@ -1,5 +1,5 @@
 // Sitemaps hold up to 10,000 URLs a file: a DOM builder took about a second a file on these machines
-// (docs/decisions/ feeds entry), so they are written as strings through this one escaping function.
+// (docs/decisions/005-feeds-and-sitemaps.md), so they are written as strings through this one escaping function.
 
 // Characters XML 1.0 allows (§2.2); anything else (control codes, lone surrogates) is dropped.
 const NOT_XML_CHAR = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu

@@ -27,6 +27,9 @@ test('passwords are scrypt hashes with their own salt, verified in constant time
   assert.equal(await verifyPassword('', a), false)
   // NFC and NFD spellings of the same text are the same password.
   assert.equal(await verifyPassword('café-ٌsecret1'.normalize('NFD'), await hashPassword('café-ٌsecret1'.normalize('NFC'))), true)
+  // Parallel sign-ins queue for the two scrypt slots; each still gets its own answer.
+  const parallel = await Promise.all([PASSWORD, 'wrong', PASSWORD, 'also wrong', PASSWORD].map((p) => verifyPassword(p, a)))
+  assert.deepEqual(parallel, [true, false, true, false, true])
   for (const broken of ['', 'plain', 'scrypt$1$2$3', 'scrypt$99999999999$8$1$c2FsdA$aGFzaA', 'bcrypt$1$2$3$4$5']) {
     assert.equal(await verifyPassword(PASSWORD, broken), false, broken)
   }

@@ -1,7 +1,8 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto'
 
-// scrypt with N=2^15, r=8, p=1 (32 MiB, ~50–100 ms here): OWASP's recommended floor.
-// The parameters travel with each hash, so raising them later leaves old hashes verifiable.
+// scrypt with N=2^15, r=8, p=1: 32 MiB and some tens of milliseconds of one core per hash, twice
+// Node's default cost. OWASP suggests N=2^17 (128 MiB) where memory allows; the parameters travel
+// with each hash, so raising COST later is one line and old hashes stay verifiable.
 const COST = { N: 2 ** 15, r: 8, p: 1 }
 const KEY_LENGTH = 32
 const SALT_LENGTH = 16
@@ -9,11 +10,24 @@ export const MIN_PASSWORD_LENGTH = 10
 /** Longer inputs are refused before hashing, so nobody can make the server hash megabytes. */
 export const MAX_PASSWORD_LENGTH = 1024
 
-function derive(password: string, salt: Buffer, cost: typeof COST, length: number): Promise<Buffer> {
-  const options: ScryptOptions = { ...cost, maxmem: 256 * cost.N * cost.r + 1024 * 1024 }
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFC'), salt, length, options, (err, key) => (err ? reject(err) : resolve(key))),
-  )
+// scrypt runs on libuv's thread pool (4 threads), which file reads share: a burst of sign-ins
+// may use at most two of them, the rest wait their turn.
+const MAX_PARALLEL = 2
+let running = 0
+const waiting: (() => void)[] = []
+
+async function derive(password: string, salt: Buffer, cost: typeof COST, length: number): Promise<Buffer> {
+  if (running >= MAX_PARALLEL) await new Promise<void>((resolve) => waiting.push(resolve))
+  running++
+  try {
+    const options: ScryptOptions = { ...cost, maxmem: 256 * cost.N * cost.r + 1024 * 1024 }
+    return await new Promise<Buffer>((resolve, reject) =>
+      scrypt(password.normalize('NFC'), salt, length, options, (err, key) => (err ? reject(err) : resolve(key))),
+    )
+  } finally {
+    running--
+    waiting.shift()?.()
+  }
 }
 
 /** `scrypt$N$r$p$salt$hash` (base64url), with a fresh random salt. */

@@ -245,11 +245,11 @@ describe('reader site in Chromium', { skip: chromiumMissing }, () => {
 
   test('no console errors, no page errors and no request to another host on reader pages', async () => {
     const context = await browser.newContext()
-    const watch = watchPage(context, server.baseUrl)
-    const page = await context.newPage()
     const urls = [pages.home, pages.article, pages.section, pages.tag, pages.author, pages.masthead, pages.notFound].filter((u): u is string => !!u)
     for (const url of urls) {
-      watch.reset()
+      // A page per URL: requests the previous page left in flight cannot be blamed on this one.
+      const page = await context.newPage()
+      const watch = watchPage(page, server.baseUrl)
       const response = await page.goto(url, { waitUntil: 'load' })
       // Let lazy images, fonts and deferred scripts finish.
       await page.evaluate(() => document.fonts.ready.then(() => new Promise((resolve) => requestAnimationFrame(resolve))))
@@ -268,6 +268,7 @@ describe('reader site in Chromium', { skip: chromiumMissing }, () => {
       assert.deepEqual(watch.foreignRequests, [], `requests to other hosts from ${url}`)
       assert.deepEqual(watch.failedRequests, [], `failed requests on ${url}`)
       assert.ok(watch.requests.length > 1, 'requests were recorded')
+      await page.close()
     }
     await context.close()
   })

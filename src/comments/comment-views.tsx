@@ -1,4 +1,5 @@
 import type { Article } from '../articles/index.js'
+import { assetUrl } from '../views/assets.js'
 import { pluralize, type Formatter } from '../views/format.js'
 import type { SiteChrome } from '../views/page.js'
 import { COMMENT_COUNT_FORMS, commentAnchor, type CommentNode, type PublicComment } from './comment.js'
@@ -91,6 +92,7 @@ export function CommentsSection(props: CommentsSectionProps) {
       )}
       <CommentPages chrome={chrome} article={article} page={page} pages={pages} />
       {props.closed ? <p class="comments-closed">التعليقات مغلقة على هذا الخبر.</p> : <CommentForm {...props} />}
+      <script src={assetUrl('comments.js')} defer></script>
     </>
   )
 }

@@ -14,3 +14,5 @@ export {
   submitComment,
 } from './comments.service.js'
 export { commentRoutes, commentApiRoutes } from './comments.routes.js'
+export { commentAdminRoutes } from './comments.admin.js'
+export { commentModerationRoutes } from './comments.newsroom.js'

@@ -1,0 +1,120 @@
+import { Type } from '@sinclair/typebox'
+import type { FastifyPluginAsync, FastifyReply } from 'fastify'
+import { AppError } from '../errors.js'
+import { newsroomCsrf, staffOnly, verifyNewsroomCsrf, type Staff } from '../newsroom/index.js'
+import { formatter } from '../views/format.js'
+import { messageFor } from '../views/messages.js'
+import { fieldErrorText } from './comment-views.js'
+import * as service from './comments.service.js'
+import { EditCommentPage, ModerationPage, QUEUE_LABELS, type QueueView } from './moderation-page.js'
+
+const PER_PAGE = 50
+const QueueQuery = Type.Object({
+  status: Type.Optional(Type.Union((Object.keys(QUEUE_LABELS) as QueueView[]).map((v) => Type.Literal(v)))),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
+  done: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000 })),
+})
+const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) })
+const ActionParams = Type.Object({
+  id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+  action: Type.Union([Type.Literal('approve'), Type.Literal('spam'), Type.Literal('trash'), Type.Literal('restore')]),
+})
+
+type Fields = Record<string, unknown>
+const fieldsOf = (body: unknown): Fields => (body && typeof body === 'object' ? (body as Fields) : {})
+const str = (v: unknown) => (typeof v === 'string' ? v : '')
+/** Only our own queue URLs are followed back. */
+const safeBack = (v: unknown) => (typeof v === 'string' && /^\/newsroom\/comments(\?[\w=&-]*)?$/.test(v) ? v : '/newsroom/comments')
+const withDone = (back: string, n: number) => `${back}${back.includes('?') ? '&' : '?'}done=${n}`
+
+/** /newsroom/comments: the moderation queue, actions one by one or in bulk, edit and staff replies. */
+export const commentModerationRoutes: FastifyPluginAsync = async (app) => {
+  const { db, config } = app
+  app.addHook('onRequest', staffOnly('comments.moderate'))
+  app.addHook('preHandler', verifyNewsroomCsrf)
+  const format = formatter({ locale: 'ar', digits: 'latn', timeZone: config.timeZone })
+
+  app.get<{ Querystring: { status?: QueueView; page?: number; done?: number } }>('/', { schema: { querystring: QueueQuery } }, async (request, reply) => {
+    const view = request.query.status ?? 'pending'
+    const page = request.query.page ?? 1
+    const filter = view === 'reported' ? { reported: true } : { status: view }
+    const [{ comments, total }, byStatus, reported] = await Promise.all([
+      service.listForModeration(db, filter, { limit: PER_PAGE, offset: (page - 1) * PER_PAGE }),
+      service.countCommentsByStatus(db),
+      service.listForModeration(db, { reported: true }, { limit: 1, offset: 0 }),
+    ])
+    const counts: Record<QueueView, number> = {
+      pending: byStatus.pending ?? 0,
+      approved: byStatus.approved ?? 0,
+      spam: byStatus.spam ?? 0,
+      trash: byStatus.trash ?? 0,
+      reported: reported.total,
+    }
+    const done = request.query.done
+    return reply.html(
+      ModerationPage({
+        staff: request.staff!,
+        csrf: newsroomCsrf(request),
+        format,
+        view,
+        comments,
+        counts,
+        page,
+        pages: Math.max(1, Math.ceil(total / PER_PAGE)),
+        notice: done !== undefined ? `تم تحديث ${format.number(done)} من التعليقات.` : undefined,
+      }) as string,
+    )
+  })
+
+  app.post<{ Body: unknown }>('/bulk', async (request, reply) => {
+    const fields = fieldsOf(request.body)
+    const action = str(fields.action)
+    const raw = fields.ids
+    const ids = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map((v) => Number(v)).filter((n) => Number.isSafeInteger(n) && n > 0)
+    if (!['approve', 'spam', 'trash', 'restore'].includes(action)) return reply.redirect(safeBack(fields.back), 303)
+    const now = new Date()
+    for (const id of ids.slice(0, 500)) {
+      await service.moderateComment(db, id, action as service.ModerationAction, { accountId: request.staff!.id, reason: str(fields.reason), now })
+    }
+    return reply.redirect(withDone(safeBack(fields.back), ids.length), 303)
+  })
+
+  app.get<{ Params: { id: number } }>('/:id/edit', { schema: { params: IdParams } }, async (request, reply) => {
+    const c = await service.getCommentForModeration(db, request.params.id)
+    return reply.html(EditCommentPage({ staff: request.staff!, csrf: newsroomCsrf(request), c }) as string)
+  })
+
+  app.post<{ Params: { id: number }; Body: unknown }>('/:id/edit', { schema: { params: IdParams } }, async (request, reply) => {
+    const fields = fieldsOf(request.body)
+    try {
+      await service.editComment(db, request.params.id, fields, { now: new Date() })
+      return reply.redirect(withDone('/newsroom/comments?status=' + (await service.getCommentForModeration(db, request.params.id)).status, 1), 303)
+    } catch (err) {
+      return answerFormError(reply, err, request.params.id, request.staff!, newsroomCsrf(request), fields)
+    }
+  })
+
+  app.post<{ Params: { id: number }; Body: unknown }>('/:id/reply', { schema: { params: IdParams } }, async (request, reply) => {
+    const staff = request.staff!
+    try {
+      await service.replyAsStaff(db, request.params.id, fieldsOf(request.body).body, { accountId: staff.id, name: staff.name, email: staff.email }, new Date())
+      return reply.redirect(withDone('/newsroom/comments?status=approved', 1), 303)
+    } catch (err) {
+      return answerFormError(reply, err, request.params.id, staff, newsroomCsrf(request))
+    }
+  })
+
+  app.post<{ Params: { id: number; action: service.ModerationAction }; Body: unknown }>('/:id/:action', { schema: { params: ActionParams } }, async (request, reply) => {
+    const fields = fieldsOf(request.body)
+    await service.moderateComment(db, request.params.id, request.params.action, { accountId: request.staff!.id, reason: str(fields.reason), now: new Date() })
+    return reply.redirect(withDone(safeBack(fields.back), 1), 303)
+  })
+
+  async function answerFormError(reply: FastifyReply, err: unknown, id: number, staff: Staff, csrf: string, fields?: Fields) {
+    if (!(err instanceof AppError) || err.code === 'comment_not_found') throw err
+    const c = await service.getCommentForModeration(db, id)
+    const error = err instanceof service.CommentInputError ? err.errors.map((e) => fieldErrorText(format, e)).join(' ') : messageFor(err.code, err.field)
+    const values = fields ? { name: str(fields.name), email: str(fields.email), url: str(fields.url), body: str(fields.body) } : undefined
+    return reply.code(400).html(EditCommentPage({ staff, csrf, c, values, error }) as string)
+  }
+}

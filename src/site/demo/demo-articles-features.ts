@@ -247,7 +247,7 @@ export const FEATURE_ARTICLES: DemoArticle[] = [
     dateline: 'المرسى',
     hoursAgo: 60,
     authors: ['mona-alsalem'],
-    tags: ['school-health', 'education'],
+    tags: ['school-health', 'education', 'sport-for-all'],
     sources: [source('كلية الصحة العامة في جامعة المرسى'), source('وزارة التعليم')],
     image: 'pulse',
     body: [

@@ -46,6 +46,7 @@ export const DEMO_TAGS = {
   'school-health': 'الصحة المدرسية',
   hospitals: 'المستشفيات',
   budget: 'الموازنة العامة',
+  'sport-for-all': 'الرياضة للجميع',
 } as const
 
 export type DemoTag = keyof typeof DEMO_TAGS

@@ -5,11 +5,12 @@ import { ensurePerson } from '../../people/index.js'
 import { DEFAULT_SETTINGS, getSiteSettings, saveSiteSettings } from '../site-settings.js'
 import { demoBodyHtml, type DemoArticle } from './demo-article.js'
 import { FEATURE_ARTICLES } from './demo-articles-features.js'
+import { MORE_ARTICLES } from './demo-articles-more.js'
 import { NEWS_ARTICLES } from './demo-articles-news.js'
 import { DEMO_IMAGE_CREDIT, DEMO_IMAGES, renderDemoImage, type DemoImageKey } from './demo-images.js'
 import { DEMO_PEOPLE, DEMO_SECTIONS, DEMO_SETTINGS, DEMO_TAGS, type DemoTag } from './demo-people.js'
 
-export const DEMO_ARTICLES: DemoArticle[] = [...NEWS_ARTICLES, ...FEATURE_ARTICLES]
+export const DEMO_ARTICLES: DemoArticle[] = [...NEWS_ARTICLES, ...FEATURE_ARTICLES, ...MORE_ARTICLES]
 
 const HOUR_MS = 3_600_000
 

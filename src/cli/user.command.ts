@@ -4,6 +4,7 @@ import { endSessionsOf } from '../newsroom/index.js'
 import {
   changePassword,
   createAccount,
+  findAccountByEmail,
   getAccountByEmail,
   isRole,
   isValidEmail,
@@ -70,8 +71,12 @@ export function registerUserCommands(program: Command): void {
       if (!isValidEmail(normalizeEmail(options.email))) throw new CliError(accountErrorMessage(new AppError('invalid_email')))
       if (!isRole(options.role)) throw new CliError(accountErrorMessage(new AppError('invalid_role')))
       if (!options.name.trim() || options.name.trim().length > 100) throw new CliError('invalid --name: 1 to 100 characters')
-      const password = await passwordFromStdin()
-      const account = await withAccountsDb((db) => createAccount(db, { ...options, password }, new Date()))
+      const account = await withAccountsDb(async (db) => {
+        // Before the password is asked for: nobody types one only to hear the account exists.
+        if (await findAccountByEmail(db, options.email)) throw new AppError('account_exists')
+        const password = await passwordFromStdin()
+        return createAccount(db, { ...options, password }, new Date())
+      })
       console.log(`created ${account.role} account ${account.email} (id ${account.id})`)
     })
 

@@ -300,3 +300,15 @@ test('over real HTTP: sign in, open the newsroom, sign out', async (t) => {
   assert.equal(logout.status, 303)
   assert.equal((await fetch(`${base}/newsroom`, { headers: { cookie: session }, redirect: 'manual' })).status, 303)
 })
+
+test('an unknown newsroom address gets the newsroom 404 page, never cached', async (t) => {
+  const { app } = await setup(t)
+  const res = await app.inject({ url: '/newsroom/no-such-tool' })
+  assert.equal(res.statusCode, 404)
+  assert.equal(res.headers['cache-control'], 'private, no-store')
+  assert.match(res.body, /لا توجد في غرفة الأخبار صفحة بهذا العنوان/)
+  const cookie = await signIn(app)
+  const signedIn = await app.inject({ url: '/newsroom/no-such-tool', headers: { cookie } })
+  assert.equal(signedIn.statusCode, 404)
+  assert.match(signedIn.body, /تسجيل الخروج/)
+})

@@ -5,6 +5,7 @@ import { requireSameOrigin } from '../http/csrf.js'
 import { verifyCredentials } from '../people/accounts/index.js'
 import { NewsroomHomePage } from './home-page.js'
 import { LoginPage } from './login-page.js'
+import { NewsroomNotFoundPage } from './not-found-page.js'
 import { clearLoginFailures, loginRetryAfter, recordLoginFailure, throttlePolicy } from './login-throttle.js'
 import { safeNext } from './safe-next.js'
 import {
@@ -99,6 +100,11 @@ export const newsroomRoutes: FastifyPluginAsync = async (app) => {
     if (id) await endSession(db, id)
     clearSessionCookie(reply, config)
     return reply.redirect('/newsroom/login', 303)
+  })
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const staff = await loadStaff(request)
+    return reply.code(404).html(NewsroomNotFoundPage({ staff, csrf: request.staffSession?.csrfToken }) as string)
   })
 
   app.get('/', { onRequest: staffOnly('newsroom.access') }, async (request, reply) => {

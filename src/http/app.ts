@@ -6,7 +6,7 @@ import fastifyRateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import Fastify, { LogController, type FastifyReply } from 'fastify'
 import { articleApiRoutes, articleRoutes } from '../articles/index.js'
-import { commentApiRoutes, commentRoutes } from '../comments/index.js'
+import { commentAdminRoutes, commentApiRoutes, commentModerationRoutes, commentRoutes } from '../comments/index.js'
 import type { Config } from '../config/index.js'
 import type { Db } from '../db/index.js'
 import { feedRoutes } from '../feeds/index.js'
@@ -60,6 +60,8 @@ export async function buildApp(config: Config, db: Db) {
   await app.register(peopleRoutes)
   await app.register(commentApiRoutes, { prefix: '/api/v1' })
   await app.register(commentRoutes)
+  await app.register(commentAdminRoutes, { prefix: '/api/v1/admin/comments' })
+  await app.register(commentModerationRoutes, { prefix: '/newsroom/comments' })
   await app.register(feedRoutes)
   await app.register(newsroomRoutes, { prefix: '/newsroom' })
   await app.register(searchRoutes)

@@ -72,6 +72,7 @@ export const commentRoutes: FastifyPluginAsync = async (app) => {
       if (!renderedAt) throw new Invalid('comment_rejected')
       if (now.getTime() - renderedAt.getTime() < settings.minFillSeconds * 1000) throw new Invalid('comment_too_fast')
       const result = await service.submitComment(db, request.params.articleId, fields, { ip: request.ip, userAgent: str(request.headers['user-agent']), now })
+      if (result.status === 'approved') pageCache.invalidate()
       rememberCommenter(reply, fields)
       if (result.status === 'pending') {
         const held = [...str(request.cookies[HELD_COOKIE]).split(/[ ,]+/).filter(Boolean), await heldToken(db, result.id)].slice(-10)
@@ -165,7 +166,8 @@ export const commentRoutes: FastifyPluginAsync = async (app) => {
 
   app.post<{ Params: { commentId: number }; Body: unknown }>('/comments/report/:commentId', { schema: { params: CommentIdParams }, preHandler: requireSameOrigin }, async (request, reply) => {
     const fields = asFields(request.body)
-    const { articlePath } = await service.reportComment(db, request.params.commentId, fields, { ip: request.ip, now: new Date() })
+    const { articlePath, held } = await service.reportComment(db, request.params.commentId, fields, { ip: request.ip, now: new Date() })
+    if (held) pageCache.invalidate()
     reply.header('cache-control', 'private, no-store')
     if (wantsJson(request)) return reply.send({ ok: true, message: 'شكراً لك، وصل بلاغك إلى المشرفين.' })
     return reply.redirect(`${articlePath}#report-sent`, 303)
@@ -184,7 +186,7 @@ export const commentRoutes: FastifyPluginAsync = async (app) => {
 
 /** The public comment API under /api/v1: approved comments only, never an email. */
 export const commentApiRoutes: FastifyPluginAsync = async (app) => {
-  const { db } = app
+  const { db, pageCache } = app
 
   app.get<{ Params: { id: number }; Querystring: { page?: number; limit?: number } }>(
     '/articles/:id/comments',
@@ -219,6 +221,7 @@ export const commentApiRoutes: FastifyPluginAsync = async (app) => {
     const type = String(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
     if (type !== 'application/json') return sendError(request, reply, 415, 'unsupported_media_type', 'content-type')
     const result = await service.submitComment(db, request.params.id, asFields(request.body), { ip: request.ip, userAgent: str(request.headers['user-agent']), now: new Date() })
+    if (result.status === 'approved') pageCache.invalidate()
     reply.code(202).header('cache-control', 'no-store')
     return { status: result.status, id: result.id }
   })

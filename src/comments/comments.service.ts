@@ -320,7 +320,7 @@ export async function reportComment(
   commentId: number,
   input: { reason?: unknown; details?: unknown },
   ctx: { ip: string; now: Date },
-): Promise<{ articlePath: string }> {
+): Promise<{ articlePath: string; held: boolean }> {
   const row = await queries.findPublicById(db, commentId)
   if (!row || row.status !== 'approved') throw new NotFound('comment_not_found')
   const reason = typeof input.reason === 'string' && input.reason in REPORT_REASONS ? (input.reason as ReportReason) : 'other'
@@ -330,7 +330,7 @@ export async function reportComment(
   if (charLength(details) > 1000) throw new Invalid('field_too_long', 'reason')
   const settings = await getCommentSettings(db)
   const nowIso = ctx.now.toISOString()
-  await inTransaction(db, async (trx) => {
+  const held = await inTransaction(db, async (trx) => {
     if (settings.floodSeconds > 0) {
       const cutoff = new Date(ctx.now.getTime() - settings.floodSeconds * 1000).toISOString()
       if (!(await queries.claimThrottle(trx, `report:${ctx.ip}:${commentId}`, nowIso, cutoff))) throw new TooManyRequests(settings.floodSeconds)
@@ -339,11 +339,13 @@ export async function reportComment(
     if (count >= settings.reportsToHold) {
       await queries.setStatus(trx, commentId, { status: 'pending', previousStatus: 'approved', reason: `${count} reports`, now: nowIso, accountId: null })
       await bumpContentVersion(trx)
+      return true
     }
+    return false
   })
   const article = await queries.findArticleForComments(db, row.article_id)
   if (!article) throw new NotFound('comment_not_found')
-  return { articlePath: articlePath(article.section_slug, article.id, article.slug) }
+  return { articlePath: articlePath(article.section_slug, article.id, article.slug), held }
 }
 
 // —— Moderation ——

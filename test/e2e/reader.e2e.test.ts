@@ -116,6 +116,21 @@ describe('reader site in Chromium', { skip: chromiumMissing }, () => {
     await context.close()
   })
 
+  test('the first Tab reaches a visible skip link that moves focus to the main content', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } })
+    const page = await context.newPage()
+    await page.goto(pages.article)
+    await page.keyboard.press('Tab')
+    const skip = page.locator('.skip-link')
+    assert.equal(await skip.evaluate((el) => el === document.activeElement), true)
+    const box = await skip.boundingBox()
+    assert.ok(box && box.y >= 0 && box.x >= 0 && box.x + box.width <= 390, `skip link on screen: ${JSON.stringify(box)}`)
+    assert.match(await skip.innerText(), /[\u0600-\u06FF]/)
+    await page.keyboard.press('Enter')
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main')
+    await context.close()
+  })
+
   test('without JavaScript: back-to-top still goes to #top, and the skin form posts, sets the cookie and comes back', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 700 } })
     const page = await context.newPage()

@@ -4,6 +4,7 @@ import * as accounts from './002-accounts.js'
 import * as comments from './003-comments.js'
 import * as search from './004-search.js'
 import * as feedIndexes from './005-feed-indexes.js'
+import * as articleUrgentIndex from './006-article-urgent-index.js'
 
 // Every migration, in order. Names sort; a feature adds its own file and one line here.
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '003-comments': comments,
   '004-search': search,
   '005-feed-indexes': feedIndexes,
+  '006-article-urgent-index': articleUrgentIndex,
 }

@@ -1,3 +1,4 @@
+import { createServer } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
 import fastifyCookie from '@fastify/cookie'
@@ -26,7 +27,10 @@ const FONT_DIRS = ['noto-naskh-arabic', 'noto-kufi-arabic'].map((name) =>
 
 /** Builds the whole application; server.ts listens, tests inject. This file is the site map. */
 export async function buildApp(config: Config, db: Db) {
+  const pageCache = new PageCache(db, config.pageCacheSeconds)
   const app = Fastify({
+    // Fresh cached reader pages are answered before routing (PageCache.answerRaw); the rest goes to Fastify.
+    serverFactory: (handler) => createServer((req, res) => pageCache.answerRaw(req, res) || handler(req, res)),
     logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
     trustProxy: config.trustProxy,
     routerOptions: { maxParamLength: requestLimitOptions.maxParamLength, ignoreTrailingSlash: true },
@@ -38,7 +42,7 @@ export async function buildApp(config: Config, db: Db) {
   })
   app.decorate('db', db)
   app.decorate('config', config)
-  app.decorate('pageCache', new PageCache(db, config.pageCacheSeconds))
+  app.decorate('pageCache', pageCache)
   app.decorateReply('html', function (this: FastifyReply, body: string) {
     return this.type('text/html; charset=utf-8').send(body)
   })

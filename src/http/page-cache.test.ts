@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict'
+import { request } from 'node:http'
+import { test } from 'node:test'
+import { gunzipSync } from 'node:zlib'
+import { createArticle, ensureSection } from '../articles/index.js'
+import { loadConfig } from '../config/index.js'
+import { createTempDir, createTestDb } from '../db/testing.js'
+import { buildApp } from './app.js'
+
+interface Answer {
+  status: number
+  headers: Record<string, string | string[] | undefined>
+  body: Buffer
+}
+
+function get(port: number, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }))
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+async function serve(t: Parameters<typeof createTestDb>[0]) {
+  const db = await createTestDb(t)
+  const now = new Date()
+  const sectionId = await ensureSection(db, 'local', 'محليات')
+  const { path } = await createArticle(db, { title: 'افتتاح مكتبة الحي بعد تجديدها', bodyHtml: '<p>فتحت المكتبة أبوابها من جديد.</p>', sectionId, status: 'published', publishedAt: now }, now)
+  const app = await buildApp(loadConfig({ NASHRA_DATA_DIR: createTempDir(t), NASHRA_LOG_LEVEL: 'silent' }), db)
+  let routed = 0 // requests that reached Fastify's router (the full path)
+  app.addHook('onRequest', async () => {
+    routed++
+  })
+  await app.listen({ host: '127.0.0.1', port: 0 })
+  t.after(() => app.close())
+  const address = app.server.address()
+  const port = typeof address === 'object' && address ? address.port : 0
+  return { db, path, port, sectionId, routed: () => routed }
+}
+
+const withoutDate = (h: Answer['headers']) => Object.fromEntries(Object.entries(h).filter(([k]) => k !== 'date'))
+
+test('a fresh cached page is answered before routing, with the same bytes and headers', async (t) => {
+  const { path, port, routed } = await serve(t)
+  const first = await get(port, path)
+  assert.equal(first.status, 200)
+  assert.equal(routed(), 1)
+  const second = await get(port, path)
+  assert.equal(routed(), 1, 'the second request never reached the router')
+  assert.equal(second.status, 200)
+  assert.deepEqual(second.body, first.body)
+  assert.deepEqual(withoutDate(second.headers), withoutDate(first.headers))
+  assert.match(String(second.headers['content-security-policy']), /default-src 'self'/)
+
+  const notModified = await get(port, path, { 'if-none-match': String(first.headers.etag) })
+  assert.equal(notModified.status, 304)
+  assert.equal(notModified.body.length, 0)
+
+  const head = await get(port, path, {}, 'HEAD')
+  assert.equal(head.status, 200)
+  assert.equal(head.body.length, 0)
+  assert.equal(head.headers['content-length'], String(first.body.length))
+
+  const gzip = await get(port, path, { 'accept-encoding': 'gzip' })
+  assert.equal(gzip.headers['content-encoding'], 'gzip')
+  assert.deepEqual(gunzipSync(gzip.body), first.body)
+  assert.equal(routed(), 1)
+})
+
+test('another skin, an unusual skin cookie or an unknown URL goes through the full path', async (t) => {
+  const { path, port, routed } = await serve(t)
+  await get(port, path)
+  await get(port, path, { cookie: 'skin=dark' })
+  assert.equal(routed(), 2, 'the dark skin is its own page')
+  await get(port, path, { cookie: 'skin=dark' })
+  assert.equal(routed(), 2, 'and is cached in turn')
+  await get(port, path, { cookie: 'skin="dark"' })
+  await get(port, path, { cookie: 'oldskin=dark' })
+  assert.equal(routed(), 4)
+  const missing = await get(port, '/local/999999/nothing')
+  assert.equal(missing.status, 404)
+  assert.equal(routed(), 5)
+})
+
+test('a content change reaches readers within a second', async (t) => {
+  const { db, path, port, sectionId, routed } = await serve(t)
+  const before = await get(port, path)
+  const now = new Date()
+  await createArticle(db, { title: 'خبر جديد عن المكتبة', bodyHtml: '<p>نص الخبر.</p>', sectionId, status: 'published', publishedAt: now }, now)
+  await new Promise((resolve) => setTimeout(resolve, 1100))
+  const after = await get(port, path)
+  assert.equal(routed(), 2, 'the version check sent it through the full path')
+  assert.notEqual(after.headers.etag, before.headers.etag)
+  assert.match(after.body.toString(), /خبر جديد عن المكتبة/)
+})

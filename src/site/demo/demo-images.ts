@@ -1,7 +1,26 @@
 // The demo's illustrations, drawn here as SVG (no text, no outside artwork) and rasterised with sharp.
 import sharp from 'sharp'
 
-export type DemoImageKey = 'skyline' | 'bridge' | 'chamber' | 'coast' | 'bars' | 'market' | 'pitch' | 'pattern' | 'reel' | 'circuit' | 'pulse'
+export type DemoImageKey =
+  | 'skyline'
+  | 'bridge'
+  | 'streets'
+  | 'chamber'
+  | 'columns'
+  | 'coast'
+  | 'bars'
+  | 'market'
+  | 'containers'
+  | 'pitch'
+  | 'court'
+  | 'track'
+  | 'pattern'
+  | 'books'
+  | 'reel'
+  | 'circuit'
+  | 'network'
+  | 'waves'
+  | 'pulse'
 
 interface Palette {
   sky: [string, string]
@@ -184,6 +203,132 @@ function reel(rand: () => number, p: Palette): string {
   return out
 }
 
+function streets(rand: () => number, p: Palette): string {
+  let out = `<path d="M0 ${H - 120} C300 ${H - 200} 700 ${H - 60} ${W} ${H - 170} V${H} H0 Z" fill="${p.ink[2]}"/>`
+  for (let y = 30; y < H - 150; y += 110) {
+    for (let x = 30; x < W; x += 150) {
+      if (rand() < 0.12) continue
+      out += `<rect x="${n(x)}" y="${n(y)}" width="${n(120 - rand() * 30)}" height="${n(80 - rand() * 20)}" rx="6" fill="${pick(rand, [p.ink[1], p.ink[3], p.sky[1]])}"/>`
+    }
+  }
+  out += `<path d="M-20 ${H - 40} L${W + 20} 40" stroke="${p.sky[0]}" stroke-width="34"/><path d="M-20 ${H - 40} L${W + 20} 40" stroke="${p.ink[3]}" stroke-width="4" stroke-dasharray="24 18"/>`
+  out += `<path d="M120 560 Q340 420 520 470 T900 260 T1100 150" stroke="${p.ink[0]}" stroke-width="12" fill="none" stroke-linecap="round" stroke-dasharray="2 22"/>`
+  out += `<circle cx="1100" cy="150" r="30" fill="${p.ink[0]}"/><circle cx="1100" cy="150" r="11" fill="${p.sky[0]}"/><circle cx="120" cy="560" r="18" fill="${p.ink[0]}"/>`
+  return out
+}
+
+function columns(rand: () => number, p: Palette): string {
+  const left = 250
+  const right = W - 250
+  let out = `<polygon points="${left - 30},220 ${W / 2},90 ${right + 30},220" fill="${p.ink[1]}"/><rect x="${left - 30}" y="220" width="${right - left + 60}" height="34" fill="${p.ink[2]}"/>`
+  const count = 6
+  for (let i = 0; i < count; i++) {
+    const x = left + 10 + i * ((right - left - 70) / (count - 1))
+    out += `<rect x="${n(x)}" y="262" width="50" height="250" fill="${p.ink[0]}"/><rect x="${n(x - 8)}" y="254" width="66" height="16" fill="${p.ink[2]}"/>`
+    for (let k = 1; k < 4; k++) out += `<line x1="${n(x + k * 12.5)}" y1="272" x2="${n(x + k * 12.5)}" y2="506" stroke="${p.ink[3]}" stroke-width="2" opacity="0.4"/>`
+  }
+  for (let step = 0; step < 3; step++) out += `<rect x="${left - 60 - step * 30}" y="${512 + step * 28}" width="${right - left + 120 + step * 60}" height="28" fill="${p.ink[step % 2 ? 1 : 2]}"/>`
+  out += `<circle cx="${W / 2}" cy="175" r="${n(24 + rand() * 4)}" fill="${p.ink[0]}"/>`
+  return out
+}
+
+function containers(rand: () => number, p: Palette): string {
+  let out = `<rect x="0" y="560" width="${W}" height="${H - 560}" fill="${p.ink[3]}"/><rect x="0" y="545" width="${W}" height="18" fill="${p.ink[2]}"/>`
+  for (let stack = 0; stack < 8; stack++) {
+    const height = 2 + Math.floor(rand() * 4)
+    for (let level = 0; level < height; level++) {
+      const x = 60 + stack * 118
+      const y = 545 - (level + 1) * 62
+      out += `<rect x="${x}" y="${y}" width="110" height="58" fill="${pick(rand, p.ink.slice(0, 3))}"/>`
+      for (let r = 1; r < 7; r++) out += `<line x1="${x + r * 15.7}" y1="${y + 6}" x2="${x + r * 15.7}" y2="${y + 52}" stroke="#000" stroke-opacity="0.18" stroke-width="3"/>`
+    }
+  }
+  out += `<rect x="1040" y="110" width="26" height="440" fill="${p.ink[2]}"/><rect x="640" y="100" width="520" height="24" fill="${p.ink[2]}"/>`
+  out += `<line x1="820" y1="124" x2="820" y2="250" stroke="${p.ink[2]}" stroke-width="4"/><rect x="770" y="250" width="100" height="40" fill="${p.ink[0]}"/>`
+  for (let i = 0; i < 10; i++) out += `<rect x="${n(rand() * W)}" y="${n(580 + rand() * 80)}" width="${n(40 + rand() * 100)}" height="4" fill="${p.sky[0]}" opacity="0.4"/>`
+  return out
+}
+
+function court(rand: () => number, p: Palette): string {
+  let out = ''
+  for (let x = 0; x < W; x += 60) out += `<rect x="${x}" y="0" width="30" height="${H}" fill="${p.ink[3]}" opacity="0.18"/>`
+  const line = `stroke="${p.ink[0]}" stroke-width="6" fill="none"`
+  out += `<rect x="60" y="50" width="${W - 120}" height="${H - 100}" ${line}/><line x1="${W / 2}" y1="50" x2="${W / 2}" y2="${H - 50}" ${line}/>`
+  out += `<circle cx="${W / 2}" cy="${H / 2}" r="80" ${line}/>`
+  for (const side of [0, 1]) {
+    const x = side ? W - 60 : 60
+    const dir = side ? -1 : 1
+    out += `<rect x="${side ? x - 230 : x}" y="${H / 2 - 80}" width="230" height="160" fill="${p.ink[1]}" opacity="0.85"/>`
+    out += `<path d="M${x} 90 A${300} 260 0 0 ${side ? 0 : 1} ${x} ${H - 90}" ${line} transform="translate(${dir * 40} 0)"/>`
+  }
+  const bx = 480 + rand() * 80
+  out += `<circle cx="${n(bx)}" cy="240" r="46" fill="${p.ink[2]}"/><path d="M${n(bx - 46)} 240 H${n(bx + 46)} M${n(bx)} 194 V286" stroke="${p.ink[3]}" stroke-width="4"/>`
+  return out
+}
+
+function track(rand: () => number, p: Palette): string {
+  let out = `<rect x="80" y="70" width="${W - 160}" height="${H - 140}" rx="${(H - 140) / 2}" fill="${p.ink[1]}"/>`
+  for (let lane = 0; lane <= 6; lane++) {
+    const inset = lane * 22
+    out += `<rect x="${80 + inset}" y="${70 + inset}" width="${W - 160 - inset * 2}" height="${H - 140 - inset * 2}" rx="${(H - 140) / 2 - inset}" fill="none" stroke="${p.ink[0]}" stroke-width="3"/>`
+  }
+  out += `<rect x="${80 + 154}" y="${70 + 154}" width="${W - 160 - 308}" height="${H - 140 - 308}" rx="${(H - 140) / 2 - 154}" fill="${p.ink[2]}"/>`
+  for (let i = 0; i < 3; i++) {
+    const x = 420 + i * 120 + rand() * 30
+    out += `<circle cx="${n(x)}" cy="${n(H - 100 - i * 22)}" r="12" fill="${p.ink[3]}"/>`
+  }
+  out += `<line x1="${W / 2}" y1="${H - 70}" x2="${W / 2}" y2="${H - 70 - 154}" stroke="${p.ink[0]}" stroke-width="8"/>`
+  return out
+}
+
+function books(rand: () => number, p: Palette): string {
+  let out = ''
+  for (const shelf of [210, 430, 650]) {
+    out += `<rect x="40" y="${shelf}" width="${W - 80}" height="18" fill="${p.ink[3]}"/>`
+    let x = 60
+    while (x < W - 100) {
+      const w = 26 + rand() * 34
+      const h = 120 + rand() * 60
+      const color = pick(rand, p.ink.slice(0, 3))
+      if (rand() < 0.08) {
+        out += `<rect x="${n(x)}" y="${n(shelf - h + 10)}" width="${n(w)}" height="${n(h)}" fill="${color}" transform="rotate(-12 ${n(x)} ${shelf})"/>`
+        x += w + 26
+        continue
+      }
+      out += `<rect x="${n(x)}" y="${n(shelf - h)}" width="${n(w)}" height="${n(h)}" rx="3" fill="${color}"/>`
+      out += `<rect x="${n(x)}" y="${n(shelf - h + 18)}" width="${n(w)}" height="8" fill="${p.sky[0]}" opacity="0.6"/>`
+      x += w + 3
+    }
+  }
+  return out
+}
+
+function network(rand: () => number, p: Palette): string {
+  const nodes: [number, number][] = []
+  for (let i = 0; i < 40; i++) nodes.push([40 + rand() * (W - 80), 40 + rand() * (H - 80)])
+  let out = ''
+  for (let r = 1; r <= 4; r++) out += `<circle cx="${W - 140}" cy="140" r="${r * 60}" fill="none" stroke="${p.ink[2]}" stroke-width="6" opacity="${n(0.9 - r * 0.18)}"/>`
+  for (const [x, y] of nodes) {
+    const near = nodes.map(([a, b]) => [Math.hypot(a - x, b - y), a, b] as const).sort((u, v) => u[0] - v[0]).slice(1, 4)
+    for (const [, a, b] of near) out += `<line x1="${n(x)}" y1="${n(y)}" x2="${n(a)}" y2="${n(b)}" stroke="${p.ink[1]}" stroke-width="2.5" opacity="0.7"/>`
+  }
+  for (const [x, y] of nodes) out += `<circle cx="${n(x)}" cy="${n(y)}" r="${n(7 + rand() * 9)}" fill="${pick(rand, [p.ink[0], p.ink[2], p.ink[3]])}"/>`
+  return out
+}
+
+function waves(rand: () => number, p: Palette): string {
+  let out = ''
+  const mid = H / 2
+  for (let i = 0; i < 70; i++) {
+    const x = 60 + i * 16
+    const env = Math.sin((i / 70) * Math.PI)
+    const h = 20 + env * (120 + rand() * 160)
+    out += `<rect x="${x}" y="${n(mid - h / 2)}" width="9" height="${n(h)}" rx="4.5" fill="${i % 9 === 0 ? p.ink[2] : i < 35 ? p.ink[0] : p.ink[1]}"/>`
+  }
+  out += `<line x1="40" y1="${mid}" x2="${W - 40}" y2="${mid}" stroke="${p.ink[3]}" stroke-width="2" opacity="0.6"/>`
+  return out
+}
+
 function circuit(rand: () => number, p: Palette): string {
   let out = ''
   const nodes: [number, number][] = []
@@ -272,6 +417,54 @@ export const DEMO_IMAGES: Record<DemoImageKey, DemoImage> = {
     alt: 'رسم توضيحي لشريحة إلكترونية تتفرع منها مسارات ونقاط اتصال بنفسجية',
     caption: 'رسم توضيحي: شبكات الاتصال والبيانات',
   },
+  streets: {
+    palette: { sky: ['#f8f4e3', '#ece4cf'], ink: ['#d62828', '#cfd8c3', '#8ecae6', '#e9d8a6'] },
+    draw: streets,
+    alt: 'رسم توضيحي لخريطة أحياء مدينة من الأعلى يعبرها طريق رئيسي ومسار منقط ينتهي بدبوس أحمر',
+    caption: 'رسم توضيحي: خريطة أحياء المرسى',
+  },
+  columns: {
+    palette: { sky: ['#d8e2dc', '#ffe5d9'], ink: ['#f8f9fa', '#6d597a', '#355070', '#b56576'] },
+    draw: columns,
+    alt: 'رسم توضيحي لواجهة مبنى حكومي بأعمدة وسلالم وقوس مثلث',
+    caption: 'رسم توضيحي: مبنى مؤسسة عامة',
+  },
+  containers: {
+    palette: { sky: ['#caf0f8', '#90e0ef'], ink: ['#e63946', '#f4a261', '#264653', '#0077b6'] },
+    draw: containers,
+    alt: 'رسم توضيحي لحاويات شحن ملوّنة مكدسة على رصيف ميناء ورافعة فوقها',
+    caption: 'رسم توضيحي: رصيف الحاويات في الميناء التجاري',
+  },
+  court: {
+    palette: { sky: ['#e9c46a', '#dda15e'], ink: ['#fefae0', '#bc6c25', '#f77f00', '#283618'] },
+    draw: court,
+    alt: 'رسم توضيحي لملعب كرة سلة خشبي من الأعلى وكرة برتقالية',
+    caption: 'رسم توضيحي: ملعب كرة السلة',
+  },
+  track: {
+    palette: { sky: ['#2a9d8f', '#264653'], ink: ['#ffffff', '#c8553d', '#40916c', '#ffd166'] },
+    draw: track,
+    alt: 'رسم توضيحي لمضمار جري بيضاوي بحاراته البيضاء ونقاط تمثل عدّائين',
+    caption: 'رسم توضيحي: مضمار ألعاب القوى',
+  },
+  books: {
+    palette: { sky: ['#fff8e7', '#f1e3c8'], ink: ['#9b2226', '#005f73', '#ee9b00', '#6b4226'] },
+    draw: books,
+    alt: 'رسم توضيحي لرفوف مكتبة تصطف عليها كتب ملوّنة بأحجام مختلفة',
+    caption: 'رسم توضيحي: رفوف الكتب',
+  },
+  network: {
+    palette: { sky: ['#03045e', '#023e8a'], ink: ['#90e0ef', '#48cae4', '#ffb703', '#ffffff'] },
+    draw: network,
+    alt: 'رسم توضيحي لشبكة نقاط متصلة بخطوط ودوائر إشارة متحدة المركز',
+    caption: 'رسم توضيحي: شبكات الاتصال',
+  },
+  waves: {
+    palette: { sky: ['#fdf0d5', '#f8e1c4'], ink: ['#c1121f', '#003049', '#f77f00', '#669bbc'] },
+    draw: waves,
+    alt: 'رسم توضيحي لموجة صوتية من أعمدة عمودية متفاوتة الطول',
+    caption: 'رسم توضيحي: موجة صوتية',
+  },
   pulse: {
     palette: { sky: ['#e0fbfc', '#c2dfe3'], ink: ['#ee6c4d', '#3d5a80', '#98c1d9', '#293241'] },
     draw: pulse,
@@ -294,7 +487,16 @@ export function demoImageSvg(key: DemoImageKey): string {
   )
 }
 
-/** Rasterises an illustration to PNG: storeImage takes raster images only. */
+const rendered = new Map<DemoImageKey, Promise<Buffer>>()
+
+/** Rasterises an illustration to PNG (storeImage takes raster images only); kept for later seeds in the process. */
 export function renderDemoImage(key: DemoImageKey): Promise<Buffer> {
-  return sharp(Buffer.from(demoImageSvg(key))).png({ compressionLevel: 1 }).toBuffer()
+  let png = rendered.get(key)
+  if (!png) {
+    // Opaque pictures: without an alpha channel the WebP encodes are a quarter cheaper.
+    png = sharp(Buffer.from(demoImageSvg(key))).removeAlpha().png({ compressionLevel: 1 }).toBuffer()
+    png.catch(() => rendered.delete(key))
+    rendered.set(key, png)
+  }
+  return png
 }

@@ -9,6 +9,7 @@ import {
   startTestServer,
   watchPage,
   type Browser,
+  type BrowserContext,
   type Page,
   type ReaderPages,
   type TestServer,
@@ -33,6 +34,32 @@ async function waitUntil(page: Page, fn: () => boolean, what: string, timeoutMs 
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
 }
+
+interface FirstFrame {
+  skin: string | null
+  /** --bg as the stylesheet set it */
+  bg: string
+  body: string | null
+  /** paint entries already recorded at that moment (0: nothing painted yet) */
+  paintsBefore: number
+}
+
+/** Records the skin and colours at the first animation frame of every document, i.e. before first paint. */
+async function recordFirstFrame(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    requestAnimationFrame(() => {
+      const root = document.documentElement
+      ;(window as unknown as { __firstFrame: unknown }).__firstFrame = {
+        skin: root.getAttribute('data-skin'),
+        bg: getComputedStyle(root).getPropertyValue('--bg').trim(),
+        body: document.body ? getComputedStyle(document.body).backgroundColor : null,
+        paintsBefore: performance.getEntriesByType('paint').length,
+      }
+    })
+  })
+}
+
+const firstFrame = (page: Page) => page.evaluate(() => (window as unknown as { __firstFrame: unknown }).__firstFrame) as Promise<FirstFrame>
 
 const bodyBackground = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor)
 const BACK_TO_TOP = 'الذهاب إلى الأعلى'
@@ -165,18 +192,7 @@ describe('reader site in Chromium', { skip: chromiumMissing }, () => {
 
   test('choosing «داكن» turns the page dark at once, and a reload is dark from the first frame', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' })
-    // Records the skin and colours at the first animation frame of every document, i.e. before first paint.
-    await context.addInitScript(() => {
-      requestAnimationFrame(() => {
-        const root = document.documentElement
-        ;(window as unknown as { __firstFrame: unknown }).__firstFrame = {
-          skin: root.getAttribute('data-skin'),
-          bg: getComputedStyle(root).getPropertyValue('--bg').trim(),
-          body: document.body ? getComputedStyle(document.body).backgroundColor : null,
-          paintsBefore: performance.getEntriesByType('paint').length,
-        }
-      })
-    })
+    await recordFirstFrame(context)
     const page = await context.newPage()
     await page.goto(pages.article)
     assert.ok(luminance(await bodyBackground(page)) > 0.5)
@@ -189,12 +205,7 @@ describe('reader site in Chromium', { skip: chromiumMissing }, () => {
       const response = await page.goto(url)
       // The server renders the chosen skin into the HTML: no script has to fix it after paint.
       assert.match(await response!.text(), /<html[^>]*\sdata-skin="dark"/, url)
-      const first = (await page.evaluate(() => (window as unknown as { __firstFrame: unknown }).__firstFrame)) as {
-        skin: string
-        bg: string
-        body: string | null
-        paintsBefore: number
-      }
+      const first = await firstFrame(page)
       assert.equal(first.paintsBefore, 0, 'recorded before anything was painted')
       assert.equal(first.skin, 'dark', `${url}: dark at the first frame`)
       assert.ok(first.bg, 'the stylesheet applied before the first frame')
@@ -209,9 +220,14 @@ describe('reader site in Chromium', { skip: chromiumMissing }, () => {
 
   test('prefers-color-scheme: dark with no cookie gives dark colours; light gives light', async () => {
     const context = await browser.newContext({ colorScheme: 'dark' })
+    await recordFirstFrame(context)
     const page = await context.newPage()
     await page.goto(pages.article)
     assert.equal((await context.cookies()).length, 0)
+    const first = await firstFrame(page)
+    assert.equal(first.skin, 'auto')
+    assert.equal(first.paintsBefore, 0)
+    assert.ok(first.body && luminance(first.body) < 0.1, `dark from the first frame (${first.body})`)
     assert.ok(luminance(await bodyBackground(page)) < 0.1, 'dark when the system is dark')
     const text = await page.evaluate(() => getComputedStyle(document.querySelector('h1')!).color)
     assert.ok(luminance(text) > 0.6, `light headline text on dark: ${text}`)

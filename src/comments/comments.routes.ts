@@ -61,6 +61,13 @@ export const commentRoutes: FastifyPluginAsync = async (app) => {
   const { db, pageCache, config } = app
   const secure = config.baseUrl.protocol === 'https:'
 
+  // WHATWG decoding turns invalid UTF-8 into U+FFFD, which the checks then refuse by name (the default
+  // parser keeps broken %-sequences as literal text). Encapsulated: only this plugin's routes use it.
+  app.removeContentTypeParser('application/x-www-form-urlencoded')
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(body as string)))
+  })
+
   app.post<{ Params: { articleId: number }; Body: unknown }>('/comments/:articleId', { schema: { params: ArticleIdParams } }, async (request, reply) => {
     const fields = asFields(request.body)
     const now = new Date()

@@ -1,6 +1,7 @@
 import { SingleBar, Presets } from 'cli-progress'
 import type { Command } from 'commander'
 import { ImportFileError, importSaudiNewsNet, type ImportSummary } from '../import/index.js'
+import { indexStatus } from '../search/index.js'
 import { CliError, openMigratedDb } from './main.js'
 
 /** `nashra import saudinewsnet <zip|json>...` */
@@ -21,6 +22,9 @@ export function registerImportCommands(program: Command): void {
         })
         bar?.stop()
         console.log(summaryLine(summary))
+        // Related lists wait until after the import: the server computes them in the background.
+        const { relatedPending } = await indexStatus(db)
+        if (relatedPending > 0) console.log(`related articles: ${relatedPending} lists to compute; \`nashra serve\` does it in the background, \`nashra reindex\` at once`)
       } catch (err) {
         bar?.stop()
         if (err instanceof ImportFileError) throw new CliError(`import saudinewsnet: ${err.message} (nothing was imported)`)

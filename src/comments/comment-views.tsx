@@ -101,7 +101,7 @@ function CommentItem({ chrome, node, level, articleId, maxDepth, closed }: { chr
   const c = node.comment
   return (
     <li class={`comment depth-${level}${c.isStaff ? ' comment-staff' : ''}`} id={commentAnchor(c.id)}>
-      <CommentBody chrome={chrome} comment={c} />
+      <CommentBody format={chrome.format} comment={c} />
       <div class="comment-actions">
         {!closed && level < maxDepth ? (
           <a class="comment-reply-link" href={`/comments/${articleId}/reply/${c.id}#respond`} data-reply-to={c.id} data-reply-name={c.name} aria-label={`الرد على ${c.name}`}>
@@ -126,7 +126,7 @@ function CommentItem({ chrome, node, level, articleId, maxDepth, closed }: { chr
 }
 
 /** One comment's name, avatar, date and text; `<bdi>`/dir=auto keep its direction from leaking out. */
-export function CommentBody({ chrome, comment: c }: { chrome: SiteChrome; comment: PublicComment }) {
+export function CommentBody({ format, comment: c }: { format: Formatter; comment: PublicComment }) {
   return (
     <article class="comment-body">
       <header class="comment-meta">
@@ -139,7 +139,7 @@ export function CommentBody({ chrome, comment: c }: { chrome: SiteChrome; commen
         </span>
         <a class="comment-permalink" href={`#${commentAnchor(c.id)}`}>
           <time datetime={c.createdAt.toISOString()} safe>
-            {chrome.format.dateTime(c.createdAt)}
+            {format.dateTime(c.createdAt)}
           </time>
         </a>
       </header>
@@ -240,7 +240,7 @@ function CommentForm({ chrome, article, formToken, bodyMax, form, replyTo }: Com
       </h3>
       {replyTo ? (
         <blockquote class="reply-quote">
-          <CommentBody chrome={chrome} comment={replyTo} />
+          <CommentBody format={chrome.format} comment={replyTo} />
         </blockquote>
       ) : (
         ''

@@ -5,6 +5,8 @@ import { AppError, Conflict, Forbidden, Invalid, NotFound, TooManyRequests } fro
 import { requireSameOrigin } from '../http/csrf.js'
 import { sendError } from '../http/error-handler.js'
 import { loadChrome, pageKey } from '../http/page-context.js'
+import { getSiteSettings } from '../site/index.js'
+import { formatter } from '../views/format.js'
 import { messageFor } from '../views/messages.js'
 import { getCommentSettings } from './comment-settings.js'
 import { cleanText } from './comment-text.js'
@@ -87,7 +89,7 @@ export const commentRoutes: FastifyPluginAsync = async (app) => {
       }
       const location = result.status === 'approved' ? ((await service.locateComment(db, result.id)) ?? `${result.articlePath}#comments`) : `${result.articlePath}#comment-held`
       reply.header('cache-control', 'private, no-store')
-      if (wantsJson(request)) return reply.code(202).send(await submittedJson(request, result, location))
+      if (wantsJson(request)) return reply.code(202).send(await submittedJson(result, location))
       return reply.redirect(location, 303)
     } catch (err) {
       if (!(err instanceof AppError) || err instanceof NotFound) throw err
@@ -105,8 +107,14 @@ export const commentRoutes: FastifyPluginAsync = async (app) => {
     reply.setCookie(COMMENTER_COOKIE, value, { path: '/', sameSite: 'lax', secure, maxAge: 365 * 86400 })
   }
 
-  async function submittedJson(request: FastifyRequest, result: service.SubmitResult, location: string) {
-    const chrome = await loadChrome(request)
+  /** Dates and numbers as the site writes them, without building a whole page's chrome. */
+  async function readerFormat() {
+    const settings = await getSiteSettings(db, { timeZone: config.timeZone })
+    return formatter({ locale: settings.locale, digits: settings.digits, timeZone: settings.timeZone })
+  }
+
+  async function submittedJson(result: service.SubmitResult, location: string) {
+    const format = await readerFormat()
     const comment = result.status === 'pending' ? (await service.listOwnPending(db, result.articleId, [result.id]))[0] : await service.findPublic(db, result.id)
     const total = await service.countApprovedComments(db, result.articleId)
     return {
@@ -114,9 +122,9 @@ export const commentRoutes: FastifyPluginAsync = async (app) => {
       id: result.id,
       location,
       message: result.status === 'pending' ? 'تعليقك بانتظار المراجعة. سيظهر للقرّاء بعد أن يوافق عليه المشرفون.' : 'نُشر تعليقك.',
-      html: comment ? (CommentBody({ chrome, comment }) as string) : '',
+      html: comment ? (CommentBody({ format, comment }) as string) : '',
       count: total,
-      countText: commentCountText(chrome.format, total),
+      countText: commentCountText(format, total),
     }
   }
 
@@ -126,18 +134,18 @@ export const commentRoutes: FastifyPluginAsync = async (app) => {
     if (err instanceof TooManyRequests) reply.header('retry-after', String(err.retryAfterSeconds))
     reply.code(status).header('cache-control', 'private, no-store')
     const form = formStateOf(fields, err)
-    const chrome = await loadChrome(request)
     if (wantsJson(request)) {
+      const format = await readerFormat()
       return reply.send({
         error: {
           code: err.code,
           message: form.message ?? messageFor(err.code, err.field),
           ...(err.field ? { field: err.field } : {}),
-          fields: form.errors.map((e) => ({ field: e.field, code: e.code, message: fieldErrorText(chrome.format, e) })),
+          fields: form.errors.map((e) => ({ field: e.field, code: e.code, message: fieldErrorText(format, e) })),
         },
       })
     }
-    const article = await getPublishedArticle(db, request.params.articleId)
+    const [chrome, article] = await Promise.all([loadChrome(request), getPublishedArticle(db, request.params.articleId)])
     const [related, comments] = await Promise.all([getRelatedArticles(db, article), renderCommentsSection(db, article, chrome, { form })])
     return reply.html(ArticlePage({ chrome, article, related, comments }) as string)
   }
@@ -186,8 +194,8 @@ export const commentRoutes: FastifyPluginAsync = async (app) => {
     const ids = await heldIds(db, request.cookies[HELD_COOKIE])
     const comments = await service.listOwnPending(db, request.query.article, ids)
     if (comments.length === 0) return { comments: [] }
-    const chrome = await loadChrome(request)
-    return { comments: comments.map((c) => ({ id: c.id, parentId: c.parentId, html: CommentBody({ chrome, comment: c }) as string })) }
+    const format = await readerFormat()
+    return { comments: comments.map((c) => ({ id: c.id, parentId: c.parentId, html: CommentBody({ format, comment: c }) as string })) }
   })
 }
 

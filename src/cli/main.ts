@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '../config/index.js'
 import { migrateToLatest, openDb } from '../db/index.js'
 import { serve } from '../http/server.js'
 import { registerImportCommands } from './import.command.js'
+import { registerReindexCommand } from './reindex.command.js'
 import { registerTokenCommands } from './token.command.js'
 import { registerUserCommands } from './user.command.js'
 
@@ -33,6 +34,7 @@ export async function main(argv: string[]): Promise<void> {
     })
 
   registerImportCommands(program)
+  registerReindexCommand(program)
   registerUserCommands(program)
   registerTokenCommands(program)
 

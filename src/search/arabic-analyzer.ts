@@ -57,11 +57,14 @@ const PREFIXES = ['بال', 'كال', 'فال', 'ال', 'لل']
 // Suffixes walked once, in order; ية and ة are already folded to يه and ه, kept for the record.
 const SUFFIXES = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'يه', 'ه', 'ه', 'ي']
 
-/** Light stemming of one folded word (letters counted by code point). */
-export function stem(word: string): string {
+/**
+ * Light stemming of one folded word (letters counted by code point). `keepWaw` skips the
+ * و step, for queries: light10 turns «وزير» into «زير» but «الوزير» into «وزير».
+ */
+export function stem(word: string, options: { keepWaw?: boolean } = {}): string {
   if (!ARABIC_LETTER.test(word)) return word
   let w = Array.from(word)
-  if (w[0] === 'و' && w.length - 1 >= 3) w = w.slice(1)
+  if (!options.keepWaw && w[0] === 'و' && w.length - 1 >= 3) w = w.slice(1)
   for (const prefix of PREFIXES) {
     const p = Array.from(prefix)
     if (w.length - p.length >= 2 && p.every((c, i) => w[i] === c)) {

@@ -52,16 +52,29 @@ function toTerm(token: Token): QueryTerm {
 }
 
 /**
- * light10 strips و and the ال-family but not a bare ب/ل/ك/ف, so «بقرار» and «قرار» would never meet.
- * Queries (only queries: the index stays pure light10) also try the word without that letter.
+ * Further stems a query word may stand for. The index stays pure light10; queries also try:
+ * the word without a bare one-letter proclitic (ب ل ك ف), which light10 keeps («بقرار» → «قرار»),
+ * the word with one (a story's «لترشيد» for the reader's «ترشيد»),
+ * and both readings of a leading و, which light10 strips only when no article follows it
+ * («وزير» → «زير» but «الوزير» → «وزير»).
  */
 export function procliticAlternatives(exact: string, stemmed: string): string[] {
+  const found = new Set<string>()
   let letters = Array.from(exact)
-  if (letters[0] === 'و' && letters.length - 1 >= 4) letters = letters.slice(1)
-  if (!PROCLITICS.has(letters[0]) || letters.length - 1 < 3) return []
-  const alternative = stem(letters.slice(1).join(''))
-  return alternative !== stemmed ? [alternative] : []
+  if (letters[0] === 'و' && letters.length - 1 >= 3) {
+    found.add(stem(exact, { keepWaw: true }))
+    letters = letters.slice(1)
+  }
+  const article = ARTICLES.find((p) => letters.length - p.length >= 2 && p.every((c, i) => letters[i] === c))
+  if (article && letters[article.length] === 'و') found.add(stem(letters.slice(article.length).join('')))
+  if (PROCLITICS.has(letters[0]) && letters.length - 1 >= 3) found.add(stem(letters.slice(1).join('')))
+  // …and the other way: the story may have written the word with a bare proclitic («لترشيد» for «ترشيد»).
+  if (!article && letters.length >= 3) for (const p of PROCLITICS) found.add(stem(p + letters.join('')))
+  found.delete(stemmed)
+  return [...found]
 }
+
+const ARTICLES = ['بال', 'كال', 'فال', 'ال', 'لل'].map((p) => Array.from(p))
 
 function sameClause(a: QueryClause, b: QueryClause): boolean {
   return a.terms.length === b.terms.length && a.terms.every((t, i) => t.exact === b.terms[i].exact)

@@ -9,7 +9,7 @@ import { startRelatedWorker } from './related.js'
 import { SearchPage, type SearchForm } from './search-page.js'
 import type { SearchFilter } from './search-engine.js'
 import * as queries from './search.queries.js'
-import { highlightTitle, indexStatus, searchArticles, suggestArticles } from './search.service.js'
+import { indexStatus, searchArticles, suggestArticles } from './search.service.js'
 
 const PAGE_SIZE = 10
 const SUGGESTIONS = 6
@@ -56,7 +56,8 @@ export const searchRoutes: FastifyPluginAsync = async (app) => {
   app.addHook('onReady', async () => {
     const status = await indexStatus(db)
     if (status.stale) app.log.warn(`search index was built by analyzer v${status.indexedWith}, this is v${status.analyzerVersion}: run \`nashra reindex\``)
-    stopWorker = startRelatedWorker(db, app.log)
+    // Background work runs where the scheduler does (one process of several, NASHRA_SCHEDULER).
+    if (config.scheduler) stopWorker = startRelatedWorker(db, app.log)
   })
   app.addHook('onClose', async () => stopWorker?.())
 
@@ -119,7 +120,7 @@ export const searchRoutes: FastifyPluginAsync = async (app) => {
     reply.header('cache-control', 'public, max-age=60')
     return {
       query: q,
-      suggestions: articles.map((a) => ({ id: a.id, title: a.title, titleHtml: highlightTitle(a.title, q), url: absolute(a.path), path: a.path, section: a.section.name })),
+      suggestions: articles.map((a) => ({ id: a.id, title: a.title, url: absolute(a.path), path: a.path, section: a.section.name })),
     }
   })
 

@@ -1,7 +1,7 @@
 import { getSummariesByIds, htmlToText, type ArticleSummary } from '../articles/index.js'
 import { isPostgres, type Db } from '../db/index.js'
 import { ANALYZER_VERSION, analyze } from './arabic-analyzer.js'
-import { escapeHtml, highlight, leadSnippet, snippet, type MatchForms } from './highlight.js'
+import { highlight, leadSnippet, snippet, type MatchForms } from './highlight.js'
 import { parseQuery, queryForms, type ParsedQuery } from './query-parser.js'
 import type { Hit, SearchEngine, SearchFilter, SearchSort } from './search-engine.js'
 import * as queries from './search.queries.js'
@@ -34,7 +34,7 @@ export interface SearchOutcome {
   query: ParsedQuery
   total: number
   results: SearchResult[]
-  /** True when not every word matched and results are ranked by how many words they hold. */
+  /** True when no article holds every word: results are ranked by how many words they hold. */
   partial: boolean
   /** For an empty result: the query respelled with the closest indexed spellings. */
   didYouMean?: string
@@ -51,11 +51,11 @@ export async function searchArticles(db: Db, params: SearchParams, now = new Dat
   const offset = (params.page - 1) * params.limit
   const options = { filter: params.filter, sort: params.sort, limit: params.limit, offset, now }
   let { total, hits } = await engine.search(db, query, 'all', options)
-  let partial = false
+  const partial = total === 0 && query.must.length > 1
   if (total < FEW_RESULTS && query.must.length > 1) {
+    // Articles holding every word rank first anyway: they match the most clauses.
     const ranked = await rankByClausesMatched(db, engine, query, { ...options, limit: FALLBACK_CANDIDATES, offset: 0 })
     if (ranked.length > total) {
-      partial = true
       total = ranked.length
       hits = ranked.slice(offset, offset + params.limit)
     }
@@ -142,12 +142,6 @@ export async function suggestArticles(db: Db, q: string, limit: number): Promise
   const last = query.must[query.must.length - 1].terms.at(-1)
   if (query.openEnded && query.must.length === 1 && last && Array.from(last.exact).length < 2) return []
   return getSummariesByIds(db, await engine.suggestTitles(db, query, limit))
-}
-
-/** Headline with matched words marked, for suggestion lists. */
-export function highlightTitle(title: string, q: string): string {
-  const query = parseQuery(q)
-  return query.must.length ? highlight(title, queryForms(query)) : escapeHtml(title)
 }
 
 export interface IndexStatus {

@@ -27,18 +27,41 @@ function termExpression(t: QueryTerm): string {
   return `(${STEM_COLUMNS} : (${stems}) OR ${EXACT_COLUMNS} : ${quote(t.exact)})`
 }
 
+const MAX_PHRASE_VARIANTS = 16
+
+/** A phrase's stems, then each reading with one word replaced by one of its alternatives. */
+function phraseVariants(terms: QueryTerm[]): string[] {
+  const base = terms.map((t) => t.stem)
+  const variants = [base.join(' ')]
+  terms.forEach((t, i) => {
+    for (const alternative of t.alternatives) variants.push(base.map((s, j) => (j === i ? alternative : s)).join(' '))
+  })
+  return variants.slice(0, MAX_PHRASE_VARIANTS)
+}
+
 /** A clause: one word, or adjacent words (a phrase of stems, boosted when the exact spellings are adjacent too). */
 export function clauseExpression(clause: QueryClause): string {
   if (clause.terms.length === 1) return termExpression(clause.terms[0])
-  const stems = quote(clause.terms.map((t) => t.stem).join(' '))
+  const stems = phraseVariants(clause.terms).map(quote).join(' OR ')
   const exacts = quote(clause.terms.map((t) => t.exact).join(' '))
-  return `(${STEM_COLUMNS} : ${stems} OR ${EXACT_COLUMNS} : ${exacts})`
+  return `(${STEM_COLUMNS} : (${stems}) OR ${EXACT_COLUMNS} : ${exacts})`
 }
 
-/** The MATCH expression of a parsed query; undefined when nothing positive is left to look for. */
+/**
+ * The MATCH expression of a parsed query; undefined when nothing positive is left to look for.
+ * Several words also add the whole query as a phrase (stems and exact spellings): every article
+ * holding the phrase holds each word, so the matches are the same, but bm25 then ranks the
+ * articles with the words side by side, as typed, above those with the words scattered.
+ */
 export function matchExpression(query: ParsedQuery, mode: 'all' | 'any'): string | undefined {
   if (query.must.length === 0) return undefined
-  const positive = query.must.map(clauseExpression).join(mode === 'all' ? ' AND ' : ' OR ')
+  let positive = query.must.map(clauseExpression).join(mode === 'all' ? ' AND ' : ' OR ')
+  const words = query.must.flatMap((c) => c.terms)
+  if (words.length > 1) {
+    const stems = quote(words.map((t) => t.stem).join(' '))
+    const exacts = quote(words.map((t) => t.exact).join(' '))
+    positive = `(${positive}) OR ${STEM_COLUMNS} : ${stems} OR ${EXACT_COLUMNS} : ${exacts}`
+  }
   if (query.not.length === 0) return positive
   return `(${positive}) NOT (${query.not.map(clauseExpression).join(' OR ')})`
 }

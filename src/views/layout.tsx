@@ -39,6 +39,7 @@ export function Layout({ chrome, meta, children }: { chrome: SiteChrome; meta: P
           <link rel="search" type="application/opensearchdescription+xml" title={settings.name} href="/opensearch.xml" />
           <script src={assetUrl('early.js')}></script>
           <script src={assetUrl('site.js')} defer></script>
+          <script src={assetUrl('search-suggest.js')} defer></script>
           {(meta.jsonLd ?? []).map((data) => (
             <script type="application/ld+json">{jsonForScript(data) as 'safe'}</script>
           ))}

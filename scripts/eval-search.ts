@@ -1,0 +1,256 @@
+// Known-item search evaluation on the real corpus (`npm run eval:search`).
+// Imports ../shared/data/saudinewsnet into a temporary SQLite database through the articles
+// service (so the index is built exactly as in production), then for sampled articles builds
+// queries from the headline: exact, with spelling variation, with harakat, with clitics added,
+// dropped or stacked. Reports MRR@10 per kind for Nashra's search and, side by side in the
+// same run, for plain FTS5 (unicode61, remove_diacritics) over the same text without the analyzer.
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import AdmZip from 'adm-zip'
+import { sql } from 'kysely'
+import { createArticle, ensureSection, paragraphsToHtml } from '../src/articles/index.js'
+import { migrateToLatest, openSqlite, type Db } from '../src/db/index.js'
+import { normalizeForMatching, searchArticles, stem } from '../src/search/index.js'
+
+const PROJECT = fileURLToPath(new URL('../../', import.meta.url))
+const args = process.argv.slice(2).filter((a) => !a.startsWith('--'))
+const VERBOSE = process.argv.includes('--verbose')
+const CORPUS = resolve(args[0] ?? join(PROJECT, '../shared/data/saudinewsnet'))
+const TARGETS = Number(args[1] ?? 400)
+const KINDS = ['exact', 'spelling', 'harakat', 'clitics'] as const
+type Kind = (typeof KINDS)[number]
+
+interface CorpusArticle {
+  source: string
+  url: string
+  date_extracted: string
+  title: string
+  author: string
+  content: string
+}
+
+function readCorpus(dir: string): CorpusArticle[] {
+  const seen = new Set<string>()
+  const articles: CorpusArticle[] = []
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.zip')).sort()) {
+    for (const entry of new AdmZip(join(dir, file)).getEntries()) {
+      if (!entry.entryName.endsWith('.json')) continue
+      for (const a of JSON.parse(entry.getData().toString('utf8')) as CorpusArticle[]) {
+        if (!a.title?.trim() || !a.content?.trim() || seen.has(a.url)) continue
+        seen.add(a.url)
+        articles.push(a)
+      }
+    }
+  }
+  return articles
+}
+
+/** Asia/Riyadh local time (UTC+3, no DST) → UTC. */
+const publishedAt = (local: string) => new Date(local.replace(' ', 'T') + '+03:00')
+
+async function importCorpus(db: Db, corpus: CorpusArticle[]): Promise<number[]> {
+  const sections = new Map<string, number>()
+  for (const source of new Set(corpus.map((a) => a.source))) sections.set(source, await ensureSection(db, source, source))
+  const ids: number[] = []
+  const now = new Date()
+  for (let i = 0; i < corpus.length; i += 500) {
+    await db.transaction().execute(async (trx) => {
+      for (const a of corpus.slice(i, i + 500)) {
+        const at = publishedAt(a.date_extracted)
+        const { id } = await createArticle(
+          trx,
+          { title: a.title, bodyHtml: paragraphsToHtml(a.content), bodyIsSanitized: true, titleAsGiven: true, sectionId: sections.get(a.source)!, status: 'published', publishedAt: Number.isNaN(at.getTime()) ? now : at },
+          now,
+        )
+        ids.push(id)
+      }
+    })
+  }
+  return ids
+}
+
+/** Deterministic pseudo-random numbers: every run samples the same targets. */
+function rng(seed: number) {
+  return () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff
+    return seed / 0x7fffffff
+  }
+}
+
+const words = (text: string) => text.split(/[^\p{L}\p{N}\p{M}\u0640]+/u).filter(Boolean)
+const arabicWord = (w: string) => /^[\u0621-\u064A\u0640\u064B-\u0652]{3,}$/u.test(w)
+
+// ---- query variants (what readers and newspapers really do) ----
+
+function spelling(word: string, random: () => number): string {
+  let w = word.replace(/[أإآ]/g, 'ا').replace(/ة$/, 'ه').replace(/ى$/, 'ي')
+  if (w === word) {
+    if (/ي$/.test(w)) w = w.replace(/ي$/, 'ى')
+    else if (/ه$/.test(w)) w = w.replace(/ه$/, 'ة')
+    else if (/^ا/.test(w)) w = 'أ' + w.slice(1)
+  }
+  if (random() < 0.3 && Array.from(w).length >= 4) {
+    const letters = Array.from(w)
+    const at = 1 + Math.floor(random() * (letters.length - 2))
+    letters.splice(at, 0, 'ـ')
+    w = letters.join('')
+  }
+  return w
+}
+
+const HARAKAT = ['\u064E', '\u064F', '\u0650', '\u0652', '\u0651\u064E', '\u064B']
+function harakat(word: string, random: () => number): string {
+  return Array.from(word)
+    .map((c) => (/[\u0628-\u064A]/.test(c) && random() < 0.7 ? c + HARAKAT[Math.floor(random() * HARAKAT.length)] : c))
+    .join('')
+}
+
+function clitic(word: string, random: () => number): string {
+  const pick = <T>(options: T[]) => options[Math.floor(random() * options.length)]
+  if (/^(وال|بال|فال|كال)/.test(word)) return pick([word.slice(1), word.slice(3)]) // dropped: «والقرار» → «القرار» / «قرار»
+  if (word.startsWith('لل')) return pick(['ا' + word.slice(1), word.slice(2)])
+  if (word.startsWith('ال')) return pick([word.slice(2), 'و' + word, 'وب' + word, 'ف' + word, 'ل' + word.slice(1), 'ب' + word]) // dropped, added, stacked
+  return pick(['و' + word, 'ف' + word, 'ب' + word, 'ل' + word, 'ال' + word, 'وال' + word, 'وب' + word])
+}
+
+function variant(kind: Kind, query: string[], random: () => number): string {
+  switch (kind) {
+    case 'exact':
+      return query.join(' ')
+    case 'spelling':
+      return query.map((w) => spelling(w, random)).join(' ')
+    case 'harakat':
+      return query.map((w) => harakat(w, random)).join(' ')
+    case 'clitics': {
+      // One or two words changed, as a reader retyping a headline would.
+      const changed = new Set([Math.floor(random() * query.length), Math.floor(random() * query.length)])
+      return query.map((w, i) => (changed.has(i) ? clitic(w, random) : w)).join(' ')
+    }
+  }
+}
+
+// ---- plain FTS5, no analyzer: the baseline ----
+
+async function buildPlain(db: Db) {
+  await sql`create virtual table plain_fts using fts5(title, body, tokenize='unicode61 remove_diacritics 1')`.execute(db)
+  await sql`insert into plain_fts (rowid, title, body) select id, title, body_html from article`.execute(db)
+}
+
+async function searchPlain(db: Db, query: string): Promise<number[]> {
+  const terms = words(query).map((w) => `"${w.replace(/"/g, '""')}"`)
+  if (terms.length === 0) return []
+  const run = async (op: string) =>
+    (await sql<{ id: number }>`select rowid as id from plain_fts where plain_fts match ${terms.join(op)} order by bm25(plain_fts, 10.0, 1.0) limit 10`.execute(db)).rows.map((r) => r.id)
+  const all = await run(' AND ')
+  return all.length >= 5 ? all : [...new Set([...all, ...(await run(' OR '))])].slice(0, 10)
+}
+
+// ---- the evaluation ----
+
+async function main() {
+  if (!existsSync(CORPUS)) {
+    console.log(`eval:search skipped: corpus not found at ${CORPUS}`)
+    return
+  }
+  // --db=<file> keeps the imported database for the next run (query-side changes need no re-import).
+  const keep = process.argv.find((a) => a.startsWith('--db='))?.slice('--db='.length)
+  const dir = mkdtempSync(join(tmpdir(), 'nashra-eval-'))
+  const db = openSqlite(keep ? resolve(keep) : join(dir, 'eval.db'))
+  try {
+    await migrateToLatest(db)
+    let t = Date.now()
+    const corpus = readCorpus(CORPUS)
+    console.log(`read ${corpus.length} articles in ${((Date.now() - t) / 1000).toFixed(1)} s`)
+    t = Date.now()
+    const existing = (await sql<{ n: number }>`select count(*) as n from article`.execute(db)).rows[0].n
+    let ids: number[]
+    if (existing === corpus.length) {
+      ids = (await sql<{ id: number }>`select id from article order by id`.execute(db)).rows.map((r) => r.id)
+      console.log(`reusing the ${existing} articles already in ${keep}`)
+    } else {
+      ids = await importCorpus(db, corpus)
+      const seconds = (Date.now() - t) / 1000
+      console.log(`imported and indexed ${ids.length} articles through the articles service in ${seconds.toFixed(1)} s (${((seconds * 1000) / ids.length).toFixed(2)} ms per article)`)
+      t = Date.now()
+      await buildPlain(db)
+      console.log(`plain FTS5 baseline built in ${((Date.now() - t) / 1000).toFixed(1)} s`)
+    }
+
+    // Headline stems → articles, to leave out targets whose query words all occur in another headline.
+    const byStem = new Map<string, Set<number>>()
+    const stemsOf = (text: string) => [...new Set(words(normalizeForMatching(text)).map((w) => stem(w)))]
+    corpus.forEach((a, i) => {
+      for (const s of stemsOf(a.title)) {
+        let set = byStem.get(s)
+        if (!set) byStem.set(s, (set = new Set()))
+        set.add(ids[i])
+      }
+    })
+
+    const random = rng(2015)
+    const targets: { id: number; query: string[] }[] = []
+    let skipped = 0
+    for (let tries = 0; targets.length < TARGETS && tries < TARGETS * 20; tries++) {
+      const i = Math.floor(random() * corpus.length)
+      const candidates = words(corpus[i].title).filter(arabicWord)
+      if (candidates.length < 3) continue
+      const size = Math.min(candidates.length, 3 + Math.floor(random() * 3))
+      const at = Math.floor(random() * (candidates.length - size + 1))
+      const query = candidates.slice(at, at + size)
+      if (targets.some((x) => x.id === ids[i])) continue
+      let shared: Set<number> | undefined
+      for (const s of stemsOf(query.join(' '))) {
+        const set = byStem.get(s) ?? new Set<number>()
+        shared = shared ? new Set([...shared].filter((id) => set.has(id))) : set
+      }
+      if (!shared || shared.size > 1) {
+        skipped++
+        continue
+      }
+      targets.push({ id: ids[i], query })
+    }
+    console.log(`${targets.length} targets (${skipped} left out: their query words all occur in another headline)`)
+
+    const now = new Date(Math.max(...corpus.map((a) => publishedAt(a.date_extracted).getTime()).filter(Number.isFinite)))
+    const rows: string[] = []
+    const header = `| kind | queries | Nashra MRR@10 | plain FTS5 MRR@10 | Nashra found@10 | plain found@10 | Nashra ms/query |`
+    const misses: string[] = []
+    for (const kind of KINDS) {
+      const kindRandom = rng(kind.length * 7919 + 1)
+      let mrr = 0
+      let plainMrr = 0
+      let found = 0
+      let plainFound = 0
+      let ms = 0
+      for (const target of targets) {
+        const q = variant(kind, target.query, kindRandom)
+        const started = process.hrtime.bigint()
+        const outcome = await searchArticles(db, { q, page: 1, limit: 10, filter: {}, sort: 'relevance' }, now)
+        ms += Number(process.hrtime.bigint() - started) / 1e6
+        const rank = outcome.results.findIndex((r) => r.article.id === target.id)
+        if (rank >= 0) {
+          mrr += 1 / (rank + 1)
+          found++
+        }
+        if (rank !== 0 && misses.length < 40) misses.push(`${kind}\trank ${rank < 0 ? '-' : rank + 1}\t${q}`)
+        const plainRank = (await searchPlain(db, q)).indexOf(target.id)
+        if (plainRank >= 0) {
+          plainMrr += 1 / (plainRank + 1)
+          plainFound++
+        }
+      }
+      const n = targets.length
+      rows.push(`| ${kind} | ${n} | ${(mrr / n).toFixed(3)} | ${(plainMrr / n).toFixed(3)} | ${found} | ${plainFound} | ${(ms / n).toFixed(1)} |`)
+    }
+    console.log(`\nKnown-item MRR@10 on ${corpus.length} SaudiNewsNet articles (goal: every kind ≥ 0.97; exact no worse than plain FTS5)\n`)
+    console.log([header, '| --- | ---: | ---: | ---: | ---: | ---: | ---: |', ...rows].join('\n'))
+    if (VERBOSE) console.log('\nqueries not ranked first:\n' + misses.join('\n'))
+  } finally {
+    await db.destroy()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+await main()

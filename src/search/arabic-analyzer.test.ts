@@ -1,0 +1,207 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { ANALYZER_VERSION, analyze, indexForms, normalizeForMatching, stem } from './arabic-analyzer.js'
+
+const analyzed = (word: string) => stem(normalizeForMatching(word))
+
+// Two spellings of one word, as readers and newspapers really write them: each pair must meet.
+const SAME_WORD: [string, string][] = [
+  // hamza written or dropped
+  ['أعلن', 'اعلن'],
+  ['إعلان', 'اعلان'],
+  ['الإطار', 'الاطار'],
+  ['أصوات', 'اصوات'],
+  ['أمير', 'امير'],
+  ['الأمير', 'الامير'],
+  ['إسلام', 'اسلام'],
+  ['أسعار', 'اسعار'],
+  ['الأسعار', 'الاسعار'],
+  ['إدارة', 'ادارة'],
+  ['الإدارة', 'الادارة'],
+  ['أكد', 'اكد'],
+  ['أكثر', 'اكثر'],
+  ['إنتاج', 'انتاج'],
+  ['الإنتاج', 'الانتاج'],
+  ['آخر', 'اخر'],
+  ['الآن', 'الان'],
+  ['آلاف', 'الاف'],
+  ['القرآن', 'القران'],
+  ['مسؤول', 'مسوول'],
+  ['المسؤولين', 'المسوولين'],
+  ['رؤية', 'روية'],
+  ['شؤون', 'شوون'],
+  ['رئيس', 'رييس'],
+  ['الرئيس', 'الرييس'],
+  ['هيئة', 'هيية'],
+  ['الهيئة', 'الهييه'],
+  ['جزائر', 'جزاير'],
+  ['أبناء', 'ابناء'],
+  ['إيران', 'ايران'],
+  ['ٱلله', 'الله'],
+  ['أمن', 'امن'],
+  // taa marbuta written as haa
+  ['المدرسة', 'المدرسه'],
+  ['مدرسة', 'مدرسه'],
+  ['الحكومة', 'الحكومه'],
+  ['حكومة', 'حكومه'],
+  ['المملكة', 'المملكه'],
+  ['العربية', 'العربيه'],
+  ['السعودية', 'السعوديه'],
+  ['وزارة', 'وزاره'],
+  ['الصحة', 'الصحه'],
+  ['جامعة', 'جامعه'],
+  ['مباراة', 'مباراه'],
+  ['الشركة', 'الشركه'],
+  ['منطقة', 'منطقه'],
+  ['المنطقة', 'المنطقه'],
+  ['سيارة', 'سياره'],
+  ['الطاقة', 'الطاقه'],
+  ['مكة', 'مكه'],
+  ['دولة', 'دوله'],
+  ['ثقافة', 'ثقافه'],
+  ['قمة', 'قمه'],
+  // alef maqsura written as yaa
+  ['مستشفى', 'مستشفي'],
+  ['المستشفى', 'المستشفي'],
+  ['على', 'علي'],
+  ['إلى', 'الي'],
+  ['مصطفى', 'مصطفي'],
+  ['موسى', 'موسي'],
+  ['أعلى', 'اعلي'],
+  ['مبنى', 'مبني'],
+  ['مستوى', 'مستوي'],
+  ['الكبرى', 'الكبري'],
+  ['أخرى', 'اخري'],
+  // harakat and other marks
+  ['مُحَمَّد', 'محمد'],
+  ['الْقَرَارُ', 'القرار'],
+  ['كِتَابٌ', 'كتاب'],
+  ['السَّلَامُ', 'السلام'],
+  ['عَلَى', 'على'],
+  ['مَدْرَسَةٌ', 'مدرسة'],
+  ['الحُكُومَةُ', 'الحكومة'],
+  ['وَزِيرٌ', 'وزير'],
+  ['شَهْرًا', 'شهرا'],
+  ['اقْتِصَادِيَّة', 'اقتصادية'],
+  ['هٰذا', 'هذا'],
+  ['الرَّحْمٰن', 'الرحمن'],
+  ['ذٰلِكَ', 'ذلك'],
+  ['عُلَمَاءُ', 'علماء'],
+  ['مَسْؤُولٌ', 'مسؤول'],
+  // tatweel
+  ['كتـــاب', 'كتاب'],
+  ['الـرياض', 'الرياض'],
+  ['جـدة', 'جدة'],
+  ['الســعودية', 'السعودية'],
+  ['مـبـاراة', 'مباراة'],
+  // clitics: و, ال, بال, كال, فال, لل — added, dropped or stacked
+  ['وبالقرار', 'قرار'],
+  ['والقرار', 'القرار'],
+  ['بالقرار', 'قرار'],
+  ['فالقرار', 'قرار'],
+  ['للقرار', 'قرار'],
+  ['والكتاب', 'كتاب'],
+  ['وبالكتاب', 'الكتاب'],
+  ['كالكتاب', 'كتاب'],
+  ['والمدرسة', 'مدرسة'],
+  ['بالمدرسة', 'المدرسه'],
+  ['للمدرسة', 'مدرسه'],
+  ['والحكومة', 'حكومة'],
+  ['بالحكومة', 'الحكومة'],
+  ['والرياض', 'الرياض'],
+  ['بالرياض', 'رياض'],
+  ['والسعودية', 'السعودية'],
+  ['وبالسعودية', 'سعودية'],
+  ['والوزير', 'الوزير'],
+  ['للوزير', 'الوزير'],
+  ['والشركات', 'الشركات'],
+  ['بالشركات', 'شركات'],
+  ['والمواطنين', 'المواطنين'],
+  ['للمواطنين', 'مواطنين'],
+  ['وبالإطار', 'الاطار'],
+  ['والأسعار', 'أسعار'],
+  // suffixes: plural, dual, nisba and pronoun endings meet their stem
+  ['سيارات', 'سيارة'],
+  ['السيارات', 'سيارة'],
+  ['معلمون', 'معلمين'],
+  ['المعلمون', 'معلمين'],
+  ['موظفين', 'موظفون'],
+  ['لاعبان', 'لاعبين'],
+  ['كتابها', 'كتاب'],
+  ['حكومتها', 'حكومته'],
+  ['قراره', 'قرار'],
+  ['اقتصادية', 'اقتصادي'],
+  ['الاقتصادية', 'اقتصادي'],
+  ['عربية', 'عربي'],
+  ['سعودي', 'سعودية'],
+  // digits and presentation forms
+  ['٢٠١٥', '2015'],
+  ['۲۰۱۵', '2015'],
+  ['١٠', '10'],
+  ['ﻻ', 'لا'],
+  ['ﺍﻟﻘﺮﺍﺭ', 'القرار'],
+  // Persian letters, Latin case
+  ['کتاب', 'كتاب'],
+  ['فی', 'في'],
+  ['COVID', 'covid'],
+  ['Saudi', 'SAUDI'],
+]
+
+test(`the analyzer table: ${SAME_WORD.length} pairs of real spellings meet`, () => {
+  assert.ok(SAME_WORD.length >= 100)
+  const failures = SAME_WORD.filter(([a, b]) => analyzed(a) !== analyzed(b)).map(([a, b]) => `${a} → ${analyzed(a)} ≠ ${b} → ${analyzed(b)}`)
+  assert.deepEqual(failures, [])
+})
+
+test('different words stay apart', () => {
+  const DIFFERENT: [string, string][] = [
+    ['كتاب', 'كاتب'],
+    ['قرار', 'قرر'],
+    ['سلام', 'اسلام'],
+    ['مدرسة', 'مدير'],
+    ['علم', 'عالم'],
+    ['ملك', 'مالك'],
+  ]
+  for (const [a, b] of DIFFERENT) assert.notEqual(analyzed(a), analyzed(b), `${a} / ${b}`)
+})
+
+test('light10 stems: و then one article prefix, then the suffix walk', () => {
+  assert.equal(stem('وبالقرار'), 'قرار')
+  assert.equal(stem('والكتاب'), 'كتاب') // Snowball leaves it whole
+  assert.equal(stem('سيارات'), 'سيار')
+  assert.equal(stem('المدرسه'), 'مدرس')
+  assert.equal(stem('وزير'), 'زير') // light10 removes a leading و when three letters remain
+  assert.equal(stem('ولد'), 'ولد') // …but not when only two would
+  assert.equal(stem('الم'), 'الم') // ال only when two letters remain
+  assert.equal(stem('هو'), 'هو')
+  assert.equal(stem('covid'), 'covid')
+})
+
+test('normalizeForMatching folds without stemming', () => {
+  assert.equal(normalizeForMatching('أعلنَت الوزارةُ إلى المستشفى ـ ٢٠١٥'), 'اعلنت الوزاره الي المستشفي  2015')
+  assert.equal(normalizeForMatching('والكتاب'), 'والكتاب')
+  assert.equal(normalizeForMatching('Hello مرحبا'), 'hello مرحبا')
+  assert.equal(normalizeForMatching('مر\u200cحبا'), 'مرحبا')
+})
+
+test('tokens keep their spans in the original text, vowelled words whole', () => {
+  const text = 'قالَ الوزيرُ: «وبالقرار» ﻻ ١٢'
+  const tokens = analyze(text)
+  assert.deepEqual(
+    tokens.map((t) => [text.slice(t.start, t.end), t.exact, t.stem]),
+    [
+      ['قالَ', 'قال', 'قال'],
+      ['الوزيرُ', 'الوزير', 'وزير'],
+      ['وبالقرار', 'وبالقرار', 'قرار'],
+      ['ﻻ', 'لا', 'لا'],
+      ['١٢', '12', '12'],
+    ],
+  )
+})
+
+test('indexForms holds the same tokens as analyze, space-joined', () => {
+  const text = 'أعلنت الحكومةُ — في ٢٠١٥ — «الإطار» الجديد؛ ﷺ and COVID-19.'
+  const tokens = analyze(text)
+  assert.deepEqual(indexForms(text), { exact: tokens.map((t) => t.exact).join(' '), stem: tokens.map((t) => t.stem).join(' ') })
+  assert.ok(Number.isInteger(ANALYZER_VERSION) && ANALYZER_VERSION >= 1)
+})

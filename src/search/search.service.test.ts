@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { sql } from 'kysely'
+import { createArticle, ensureSection, getRelatedArticles, setArticleStatus, updateArticle } from '../articles/index.js'
+import { createTestDb } from '../db/testing.js'
+import { FIXTURE_NOW, seedStories } from './search.fixtures.js'
+import { indexStatus, refreshRelatedArticles, reindexAll, searchArticles } from './index.js'
+import { parseQuery } from './query-parser.js'
+import { matchExpression } from './sqlite-engine.js'
+
+const search = (db: Parameters<typeof searchArticles>[0], q: string, extra: Partial<Parameters<typeof searchArticles>[1]> = {}) =>
+  searchArticles(db, { q, page: 1, limit: 10, filter: {}, sort: 'relevance', ...extra }, FIXTURE_NOW)
+
+test('spelling variants readers type find the story: hamza, taa marbuta, alef maqsura, harakat, tatweel, clitics', async (t) => {
+  const db = await createTestDb(t)
+  const s = await seedStories(db)
+  const cases: [string, number][] = [
+    ['اعلنت الوزاره', s.framework.id],
+    ['الاطار الجديد', s.framework.id],
+    ['أَعْلَنَتِ الوِزَارَةُ', s.framework.id],
+    ['الإطـــار', s.framework.id],
+    ['مستشفي الاطفال', s.hospital.id],
+    ['وبالسيارات المستعمله', s.cars.id],
+    ['بسيارات', s.cars.id], // a bare proclitic light10 keeps
+    ['الوزير مدرسة', s.minister.id], // «وزير» in the headline: light10 strips its و, the query tries both
+    ['الطاقه الشمسيه', s.solar.id],
+  ]
+  for (const [q, id] of cases) {
+    const { results } = await search(db, q)
+    assert.equal(results[0]?.article.id, id, q)
+  }
+})
+
+test('the index follows article writes in their transaction: update, unpublish, republish', async (t) => {
+  const db = await createTestDb(t)
+  const s = await seedStories(db)
+  const sectionId = await ensureSection(db, 'local', 'محليات')
+  await updateArticle(db, s.hospital.id, { title: 'افتتاح مركز صحي للأطفال في جدة', bodyHtml: '<p>مركز جديد.</p>', sectionId, status: 'published' }, FIXTURE_NOW)
+  assert.equal((await search(db, 'مستشفى')).total, 0)
+  assert.equal((await search(db, 'مركز صحي')).results[0]?.article.id, s.hospital.id)
+  await setArticleStatus(db, s.hospital.id, 'unpublished', FIXTURE_NOW)
+  assert.equal((await search(db, 'مركز صحي')).total, 0)
+  await setArticleStatus(db, s.hospital.id, 'published', FIXTURE_NOW)
+  assert.equal((await search(db, 'مركز صحي')).total, 1)
+  // A failed write leaves the index as it was.
+  await assert.rejects(
+    db.transaction().execute(async (trx) => {
+      await createArticle(trx, { title: 'خبر لن يُحفظ عن القمر', bodyHtml: '<p>نص</p>', sectionId, status: 'published' }, FIXTURE_NOW)
+      throw new Error('rollback')
+    }),
+  )
+  assert.equal((await search(db, 'القمر')).total, 0)
+})
+
+test('phrases, exclusions, filters and sorting', async (t) => {
+  const db = await createTestDb(t)
+  const s = await seedStories(db)
+  const phrase = await search(db, '"ترشيد استهلاك الطاقة"')
+  assert.deepEqual(new Set(phrase.results.map((r) => r.article.id)), new Set([s.energy.id, s.energyCopy.id, s.solar.id]))
+  assert.equal((await search(db, '"الطاقة ترشيد"')).total, 0) // words present, not in that order
+  const excluded = await search(db, 'الطاقة -الشمسية')
+  assert.ok(excluded.results.every((r) => r.article.id !== s.solar.id) && excluded.total > 0)
+  const inLocal = await search(db, 'الوزارة', { filter: { sectionId: (await ensureSection(db, 'local', 'محليات')) } })
+  assert.ok(inLocal.results.every((r) => r.article.section.slug === 'local'))
+  const byHuda = await search(db, 'الطاقة')
+  const huda = await sql<{ id: number }>`select id from person where slug = 'huda'`.execute(db)
+  const filtered = await search(db, 'الطاقة', { filter: { personId: huda.rows[0].id } })
+  assert.deepEqual(filtered.results.map((r) => r.article.id), [s.solar.id])
+  assert.ok(byHuda.total > filtered.total)
+  const recent = await search(db, 'الطاقة', { filter: { from: new Date(FIXTURE_NOW.getTime() - 3 * 86400_000).toISOString() } })
+  assert.ok(recent.results.every((r) => r.article.id !== s.solar.id))
+  const newest = await search(db, 'الطاقة', { sort: 'newest' })
+  const dates = newest.results.map((r) => r.article.publishedAt!.getTime())
+  assert.deepEqual(dates, [...dates].sort((a, b) => b - a))
+})
+
+test('one word spelled unusually still finds the story, ranked by how many words match', async (t) => {
+  const db = await createTestDb(t)
+  const s = await seedStories(db)
+  const outcome = await search(db, 'محطة الطاقة الشمسيت')
+  assert.equal(outcome.partial, true)
+  assert.equal(outcome.results[0]?.article.id, s.solar.id)
+})
+
+test('an empty result suggests the closest indexed spelling, as written in the stories', async (t) => {
+  const db = await createTestDb(t)
+  await seedStories(db)
+  const outcome = await search(db, 'مستشفا')
+  assert.equal(outcome.total, 0)
+  assert.equal(outcome.didYouMean, 'مستشفى')
+})
+
+test('highlighting marks words in the original spelling and escapes everything else', async (t) => {
+  const db = await createTestDb(t)
+  const sectionId = await ensureSection(db, 'local', 'محليات')
+  await createArticle(db, { title: 'تقرير <b>عن</b> «الإطار» & الأسعار', summary: '', bodyHtml: '<p>نص عن الإطار &lt;script&gt; والأسعار.</p>', sectionId, status: 'published' }, FIXTURE_NOW)
+  const [result] = (await search(db, 'الاطار اسعار')).results
+  assert.equal(result.titleHtml, 'تقرير &lt;b&gt;عن&lt;/b&gt; «<mark>الإطار</mark>» &amp; <mark>الأسعار</mark>')
+  assert.equal(result.snippetHtml, 'نص عن <mark>الإطار</mark> &lt;script&gt; <mark>والأسعار</mark>.')
+})
+
+test('query text never reaches FTS5 as syntax', () => {
+  for (const q of ['AND OR NOT', 'NEAR(a b)', '"unbalanced', 'col:val ^start *', '{title}: x', '-', '""', '(((', 'a" OR "b']) {
+    const expression = matchExpression(parseQuery(q), 'all') ?? ''
+    // Everything outside our quoted strings is our own operators and column filters.
+    const outside = expression.replace(/"(?:[^"]|"")*"/g, '')
+    assert.match(outside, /^[\s(){}:ORANDNOT_a-z]*$/, q)
+  }
+})
+
+test('related articles: by content, never the article itself, wire copies collapsed', async (t) => {
+  const db = await createTestDb(t)
+  const s = await seedStories(db)
+  assert.ok((await indexStatus(db)).relatedPending >= 7)
+  await refreshRelatedArticles(db)
+  assert.equal((await indexStatus(db)).relatedPending, 0)
+  const stored = await sql<{ related_id: number }>`select related_id from article_related where article_id = ${s.energy.id} order by position`.execute(db)
+  const ids = stored.rows.map((r) => r.related_id)
+  assert.ok(ids.includes(s.solar.id), 'the solar plant story shares the energy-saving plan')
+  assert.ok(!ids.includes(s.energy.id), 'never the article itself')
+  assert.ok(!ids.includes(s.energyCopy.id), 'a copy of the same wire story is not "related"')
+  const related = await getRelatedArticles(db, { id: s.energy.id, section: { id: 0, slug: 'economy', name: 'اقتصاد' } })
+  assert.equal(related[0]?.id, s.solar.id)
+})
+
+test('reindex rebuilds the index and clears a stale analyzer version', async (t) => {
+  const db = await createTestDb(t)
+  const s = await seedStories(db)
+  await sql`update search_state set value = '0' where key = 'analyzer_version'`.execute(db)
+  await sql`delete from article_fts`.execute(db)
+  assert.equal((await indexStatus(db)).stale, true)
+  assert.equal((await search(db, 'مستشفى')).total, 0)
+  const { indexed, related } = await reindexAll(db)
+  assert.equal(indexed, 7)
+  assert.equal(related, 7)
+  assert.equal((await indexStatus(db)).stale, false)
+  assert.equal((await search(db, 'مستشفى')).results[0]?.article.id, s.hospital.id)
+})

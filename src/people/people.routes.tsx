@@ -33,8 +33,8 @@ export const peopleRoutes: FastifyPluginAsync = async (app) => {
         const chrome = await loadChrome(request)
         const intro = (
           <div class="person-intro">
+            {/* The bio is the listing's description, printed once by ListingPage. */}
             {person.title ? <p class="person-title" safe>{person.title}</p> : ''}
-            {person.bio ? <p class="person-bio" safe>{person.bio}</p> : ''}
           </div>
         )
         return ListingPage({ chrome, kind: 'الكاتب', title: person.name, description: person.bio || undefined, basePath: person.path, articles, total, page, pages, intro }) as string

@@ -114,7 +114,7 @@ export function ArticlePage({ chrome, article, related, comments }: ArticlePageP
               {article.image.caption || article.image.credit ? (
                 <figcaption>
                   <span safe>{article.image.caption}</span>
-                  {article.image.credit ? <span class="credit" safe>{`تصوير: ${article.image.credit}`}</span> : ''}
+                  {article.image.credit ? <span class="credit" safe>{`الصورة: ${article.image.credit}`}</span> : ''}
                 </figcaption>
               ) : (
                 ''

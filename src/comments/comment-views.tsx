@@ -159,7 +159,7 @@ function ReportForm({ id }: { id: number }) {
         <label for={`report-reason-${id}`}>سبب الإبلاغ</label>
         <select id={`report-reason-${id}`} name="reason">
           {Object.entries(REPORT_REASONS).map(([value, label]) => (
-            <option value={value} safe>
+            <option value={value}>
               {label}
             </option>
           ))}
@@ -250,7 +250,7 @@ function CommentForm({ chrome, article, formToken, bodyMax, form, replyTo }: Com
           لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ <span class="required">*</span>
         </p>
         <div class="form-message" role="alert" hidden={!hasErrors}>
-          {hasErrors ? <p safe>{summary.length > 0 ? summary.join(' ') : 'لم يُرسل التعليق. صحّح الحقول المشار إليها ثم أعد الإرسال.'}</p> : ''}
+          {hasErrors ? <p>{summary.length > 0 ? summary.join(' ') : 'لم يُرسل التعليق. صحّح الحقول المشار إليها ثم أعد الإرسال.'}</p> : ''}
         </div>
         <Field id="comment-name" label="الاسم" required error={errorOf('name')}>
           <input id="comment-name" name="name" type="text" value={values.name} maxlength="100" autocomplete="name" required aria-required="true" {...described('name')} />

@@ -134,3 +134,32 @@ test('the moderation page: sign in, see the queue with reasons, approve one, act
   assert.match(page.body, /نص محرَّر/)
   assert.match(page.body, /ردّ المحررة/)
 })
+
+test('the settings page saves the rules (word lists, limits) and closes comments on one article', async (t) => {
+  const { app, db, article } = await setup(t)
+  const cookies = await signIn(app, 'mod@example.org', 'a-long-password-1')
+  const page = await app.inject({ method: 'GET', url: '/newsroom/comments/settings', cookies })
+  assert.equal(page.statusCode, 200)
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? ''
+  const post = (url: string, fields: Record<string, string>) =>
+    app.inject({ method: 'POST', url, cookies, headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' }, payload: new URLSearchParams(fields).toString() })
+  const numbers = { maxLinks: '1', closeAfterDays: '0', floodSeconds: '0', minFillSeconds: '0', nameMax: '100', emailMax: '254', urlMax: '2000', bodyMax: '3000', perPage: '50', maxDepth: '3', reportsToHold: '3' }
+  const bad = await post('/newsroom/comments/settings', { _csrf: csrf, ...numbers, bodyMax: '5' })
+  assert.equal(bad.statusCode, 400)
+  assert.match(bad.body, /أقصى طول للتعليق/)
+  const saved = await post('/newsroom/comments/settings', { _csrf: csrf, ...numbers, holdWords: 'كلمة مريبة\nأخرى', rejectWords: '', autoApproveKnown: '1' })
+  assert.equal(saved.statusCode, 303)
+  const { getCommentSettings } = await import('./comment-settings.js')
+  const settings = await getCommentSettings(db)
+  assert.equal(settings.bodyMax, 3000)
+  assert.equal(settings.holdFirstTime, false)
+  assert.deepEqual(settings.holdWords, ['كلمة مريبة', 'أخرى'])
+  const held = await app.inject({ method: 'POST', url: `/api/v1/articles/${article.id}/comments`, payload: { name: 'س', email: 's@example.org', body: 'فيها كلمه مريبه حقاً' } })
+  assert.equal(held.json().status, 'pending')
+  const closed = await post('/newsroom/comments/article', { _csrf: csrf, articleId: String(article.id), open: '0' })
+  assert.equal(closed.statusCode, 303)
+  const refused = await app.inject({ method: 'POST', url: `/api/v1/articles/${article.id}/comments`, payload: { name: 'س', email: 's2@example.org', body: 'بعد الإغلاق' } })
+  assert.equal(refused.statusCode, 403)
+  assert.equal(refused.json().error.code, 'comments_closed')
+  assert.match((await app.inject({ method: 'GET', url: article.path })).body, /التعليقات مغلقة على هذا الخبر/)
+})

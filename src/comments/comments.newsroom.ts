@@ -1,9 +1,12 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsync, FastifyReply } from 'fastify'
-import { AppError } from '../errors.js'
+import { AppError, NotFound } from '../errors.js'
 import { newsroomCsrf, staffOnly, verifyNewsroomCsrf, type Staff } from '../newsroom/index.js'
 import { formatter } from '../views/format.js'
 import { messageFor } from '../views/messages.js'
+import { getCommentSettings, saveCommentSettings, type CommentSettings } from './comment-settings.js'
+import { CommentSettingsPage, NUMBER_SETTINGS } from './comment-settings-page.js'
+import { cleanText } from './comment-text.js'
 import { fieldErrorText } from './comment-views.js'
 import * as service from './comments.service.js'
 import { EditCommentPage, ModerationPage, QUEUE_LABELS, type QueueView } from './moderation-page.js'
@@ -68,6 +71,39 @@ export const commentModerationRoutes: FastifyPluginAsync = async (app) => {
         notice: done !== undefined ? `تم تحديث ${format.number(done)} من التعليقات.` : undefined,
       }) as string,
     )
+  })
+
+  app.get<{ Querystring: { done?: number } }>('/settings', async (request, reply) => {
+    const settings = await getCommentSettings(db)
+    const notice = (request.query as { done?: string }).done ? 'حُفظت الإعدادات.' : undefined
+    return reply.html(CommentSettingsPage({ staff: request.staff!, csrf: newsroomCsrf(request), settings, notice }) as string)
+  })
+
+  app.post<{ Body: unknown }>('/settings', async (request, reply) => {
+    const fields = fieldsOf(request.body)
+    const changes: Partial<CommentSettings> = { holdFirstTime: fields.holdFirstTime === '1', autoApproveKnown: fields.autoApproveKnown === '1' }
+    for (const s of NUMBER_SETTINGS) {
+      const n = Number(str(fields[s.key]))
+      if (!Number.isInteger(n) || n < s.min || n > s.max) {
+        const settings = { ...(await getCommentSettings(db)), ...changes }
+        const error = `«${s.label}»: أدخل عدداً صحيحاً من ${s.min} إلى ${s.max}.`
+        return reply.code(400).html(CommentSettingsPage({ staff: request.staff!, csrf: newsroomCsrf(request), settings, error }) as string)
+      }
+      ;(changes as Record<string, unknown>)[s.key] = n
+    }
+    const words = (v: unknown) => [...new Set(str(v).split('\n').map((w) => cleanText(w, { multiline: false })).filter(Boolean))].slice(0, 1000)
+    changes.holdWords = words(fields.holdWords)
+    changes.rejectWords = words(fields.rejectWords)
+    await saveCommentSettings(db, changes)
+    return reply.redirect('/newsroom/comments/settings?done=1', 303)
+  })
+
+  app.post<{ Body: unknown }>('/article', async (request, reply) => {
+    const fields = fieldsOf(request.body)
+    const id = Number(str(fields.articleId))
+    if (!Number.isSafeInteger(id) || id < 1) throw new NotFound('article_not_found')
+    await service.setCommentsOpen(db, id, fields.open === '1')
+    return reply.redirect('/newsroom/comments/settings?done=1', 303)
   })
 
   app.post<{ Body: unknown }>('/bulk', async (request, reply) => {

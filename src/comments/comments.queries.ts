@@ -240,3 +240,9 @@ export function listPendingByIds(db: Db, articleId: number, ids: number[]) {
     .orderBy('comment.id')
     .execute()
 }
+
+/** The article's comments switch; false when there is no such article. */
+export async function setArticleCommentsOpen(db: Db, articleId: number, open: boolean): Promise<boolean> {
+  const result = await db.updateTable('article').set({ comments_open: open ? 1 : 0 }).where('id', '=', articleId).executeTakeFirst()
+  return Number(result.numUpdatedRows) > 0
+}

@@ -425,6 +425,14 @@ export async function moderateComment(
   })
 }
 
+/** Opens or closes comments on one article (the article's own switch). */
+export async function setCommentsOpen(db: Db, articleId: number, open: boolean): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    if (!(await queries.setArticleCommentsOpen(trx, articleId, open))) throw new NotFound('article_not_found')
+    await bumpContentVersion(trx)
+  })
+}
+
 /** A moderator's edit of name, email, website or text: the same checks as a reader's comment. */
 export async function editComment(db: Db, id: number, input: CommentInput, ctx: { now: Date }): Promise<void> {
   const settings = await getCommentSettings(db)

@@ -42,6 +42,9 @@ export function ModerationPage({ staff, csrf, format, view, comments, counts, pa
     <NewsroomLayout staff={staff} title="التعليقات" csrf={csrf} current="/newsroom/comments">
       <section class="nr-panel" aria-labelledby="moderation-heading">
         <h1 id="moderation-heading">التعليقات</h1>
+        <p>
+          <a href="/newsroom/comments/settings">إعدادات التعليقات وقواعد المراجعة</a>
+        </p>
         <nav aria-label="حالات التعليقات">
           <ul class="nr-tabs">
             {(Object.keys(QUEUE_LABELS) as QueueView[]).map((v) => (
@@ -65,7 +68,7 @@ export function ModerationPage({ staff, csrf, format, view, comments, counts, pa
               <label for="bulk-action">إجراء جماعي على المحدد</label>{' '}
               <select id="bulk-action" name="action">
                 {(Object.keys(ACTION_LABELS) as Action[]).map((a) => (
-                  <option value={a} safe>
+                  <option value={a}>
                     {ACTION_LABELS[a]}
                   </option>
                 ))}
@@ -174,7 +177,7 @@ function CommentRow({ c, format }: { c: ModeratedComment; format: Formatter }) {
         <p class="nr-row-actions">
           {actionsFor(c).map((a) => (
             <>
-              <button type="submit" form={`act-${c.id}-${a}`} safe>
+              <button type="submit" form={`act-${c.id}-${a}`}>
                 {ACTION_LABELS[a]}
               </button>{' '}
             </>

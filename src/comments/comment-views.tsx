@@ -104,8 +104,12 @@ function CommentItem({ chrome, node, level, articleId, maxDepth, closed }: { chr
       <CommentBody format={chrome.format} comment={c} />
       <div class="comment-actions">
         {!closed && level < maxDepth ? (
-          <a class="comment-reply-link" href={`/comments/${articleId}/reply/${c.id}#respond`} data-reply-to={c.id} data-reply-name={c.name} aria-label={`الرد على ${c.name}`}>
+          <a class="comment-reply-link" href={`/comments/${articleId}/reply/${c.id}#respond`} data-reply-to={c.id} data-reply-name={c.name}>
             رد
+            <span class="visually-hidden">
+              {' على '}
+              <bdi safe>{c.name}</bdi>
+            </span>
           </a>
         ) : (
           ''

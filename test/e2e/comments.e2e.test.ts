@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, test } from 'node:test'
-import { COMMENT_COUNT_FORMS, saveCommentSettings } from '../../src/comments/index.js'
+import { createRequire } from 'node:module'
+import { COMMENT_COUNT_FORMS, moderateComment, replyAsStaff, saveCommentSettings, submitComment } from '../../src/comments/index.js'
 import { formToken } from '../../src/comments/comment-tokens.js'
 import { migrateToLatest, openSqlite } from '../../src/db/index.js'
 import { createAccount, createApiToken } from '../../src/people/accounts/index.js'
@@ -237,5 +238,47 @@ describe('comments in Chromium', { skip: chromiumMissing }, () => {
     assert.equal(await page.isVisible('.comment-mine .held-label'), false, 'no longer held')
     assert.deepEqual(watch.pageErrors, [])
     assert.deepEqual(watch.foreignRequests, [])
+  })
+
+  test('axe-core finds no serious or critical violation in a threaded comments section, in both skins, nor on a refused form', async (t) => {
+    const { server, browser, articleUrl } = await setupBrowserSite(t)
+    const articleId = Number(new URL(articleUrl).pathname.split('/')[2])
+    const now = new Date()
+    const post = (body: string, i: number, parentId?: number) =>
+      submitComment(server.db, articleId, { name: `قارئ رقم ${i}`, email: `axe${i}@example.org`, url: i % 2 ? 'example.org' : '', body, parentId }, { ip: `192.0.2.${i}`, userAgent: '', now })
+    const root = await post('تعليق أول فيه رابط example.com', 1)
+    await moderateComment(server.db, root.id, 'approve', { accountId: null, now })
+    const child = await post('رد على التعليق الأول', 2, root.id)
+    await moderateComment(server.db, child.id, 'approve', { accountId: null, now })
+    await replyAsStaff(server.db, child.id, 'رد فريق التحرير', { accountId: 1, name: 'فريق التحرير', email: 'desk@example.org' }, now)
+    server.app.pageCache.invalidate()
+    const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
+    const problems: string[] = []
+    for (const skin of ['default', 'dark']) {
+      const context = await browser.newContext({ bypassCSP: true })
+      await context.addCookies([{ name: 'skin', value: skin, url: server.baseUrl }])
+      const page = await context.newPage()
+      await page.goto(articleUrl)
+      assert.equal(await page.locator('.comment-list .comment').count(), 3)
+      const pages = [['article', () => Promise.resolve()], ['refused form', async () => {
+        await page.fill('#comment-name', 'ن')
+        await page.fill('#comment-email', 'bad@example')
+        await page.fill('#comment-body', 'نص')
+        await page.waitForTimeout(1100)
+        await page.click('.form-submit button')
+        await page.waitForSelector('.form-message:not([hidden])')
+      }]] as const
+      for (const [name, prepare] of pages) {
+        await prepare()
+        await page.addScriptTag({ path: axePath })
+        const violations = (await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run: (ctx: Element, opts: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe
+          return (await axe.run(document.querySelector('#comments')!, { resultTypes: ['violations'] })).violations
+        })) as { id: string; impact: string | null; nodes: { target: string[] }[] }[]
+        for (const v of violations) if (v.impact === 'serious' || v.impact === 'critical') problems.push(`${name} [${skin}] ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`)
+      }
+      await context.close()
+    }
+    assert.deepEqual(problems, [])
   })
 })

@@ -27,7 +27,7 @@ export function registerImportCommands(program: Command): void {
         if (relatedPending > 0) console.log(`related articles: ${relatedPending} lists to compute; \`nashra serve\` does it in the background, \`nashra reindex\` at once`)
       } catch (err) {
         bar?.stop()
-        if (err instanceof ImportFileError) throw new CliError(`import saudinewsnet: ${err.message} (nothing was imported)`)
+        if (err instanceof ImportFileError) throw new CliError(`import saudinewsnet: ${err.message}${err.nothingImported ? ' (nothing was imported)' : ' (it changed during the import; the files before it were imported)'}`)
         throw err
       } finally {
         await db.destroy()

@@ -14,6 +14,9 @@ export interface SaudiNewsNetRecord {
 
 /** A file that can't be imported: missing, unreadable, not a zip, bad JSON or the wrong shape. */
 export class ImportFileError extends Error {
+  /** False when it failed after earlier files were imported (it changed between the check and the import). */
+  nothingImported = true
+
   constructor(readonly path: string, reason: string) {
     super(`${path}: ${reason}`)
   }

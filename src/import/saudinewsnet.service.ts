@@ -3,7 +3,7 @@ import type { Db } from '../db/index.js'
 import { ensurePerson } from '../people/index.js'
 import { listSourceUrls } from './import.queries.js'
 import { mapRecord, skipReason, type MappedArticle, type SkipReason } from './saudinewsnet.mapper.js'
-import { readSaudiNewsNetFile } from './saudinewsnet.reader.js'
+import { ImportFileError, readSaudiNewsNetFile } from './saudinewsnet.reader.js'
 
 export interface ImportSummary {
   files: number
@@ -40,7 +40,7 @@ export async function importSaudiNewsNet(db: Db, paths: string[], options: Impor
   const seen = new Set(await listSourceUrls(db))
   const ids = new IdCache()
   for (const path of paths) {
-    const records = readSaudiNewsNetFile(path)
+    const records = readAgain(path)
     const seenInFile: string[] = []
     await db.transaction().execute(async (trx) => {
       for (const record of records) {
@@ -65,6 +65,16 @@ export async function importSaudiNewsNet(db: Db, paths: string[], options: Impor
   }
   summary.seconds = (performance.now() - started) / 1000
   return summary
+}
+
+/** A file that passed the check but fails now changed in between; the files before it are in. */
+function readAgain(path: string) {
+  try {
+    return readSaudiNewsNetFile(path)
+  } catch (err) {
+    if (err instanceof ImportFileError) err.nothingImported = false
+    throw err
+  }
 }
 
 async function insertArticle(trx: Db, article: MappedArticle, ids: IdCache, now: Date) {

@@ -24,7 +24,8 @@ const CORPUS = join(ROOT, '../shared/data/saudinewsnet')
 const BENCH_DIR = process.env.NASHRA_BENCH_DIR || join(ROOT, 'data/bench')
 const MARKER = 'corpus-import.json'
 const PAGES = 200 // distinct article URLs the load cycles over
-const SECONDS = 10 // per measured autocannon run
+const SECONDS = 10 // measured per server, in ROUNDS alternating runs (other jobs' load drifts; both servers see it)
+const ROUNDS = 2
 const WARM_SECONDS = 2
 const CONNECTIONS = 10
 // Long enough that no cached page expires between warming and measuring (default: 60 s).
@@ -57,9 +58,18 @@ async function main() {
     console.log(`article pages: ${pages.length} URLs, first render p50 ${percentile(renders, 50).toFixed(1)} ms, p99 ${percentile(renders, 99).toFixed(1)} ms (uncached, sequential)`)
 
     const requests = pages.map((p) => ({ method: 'GET' as const, path: p.path }))
-    const bareResult = await load(`http://127.0.0.1:${bare.port}`, requests)
-    const nashraResult = await load(base, requests)
-    const ratio = nashraResult.requests.average / bareResult.requests.average
+    const bareUrl = `http://127.0.0.1:${bare.port}`
+    await warm(bareUrl, requests)
+    await warm(base, requests)
+    const bareRuns: autocannon.Result[] = []
+    const nashraRuns: autocannon.Result[] = []
+    for (let round = 0; round < ROUNDS; round++) {
+      bareRuns.push(await load(bareUrl, requests))
+      nashraRuns.push(await load(base, requests))
+    }
+    const bareResult = combine(bareRuns)
+    const nashraResult = combine(nashraRuns)
+    const ratio = nashraResult.rps / bareResult.rps
     console.log(row('bare node:http', bareResult))
     console.log(row('nashra article', nashraResult))
     console.log(`ratio: ${(ratio * 100).toFixed(1)}% of the bare server's throughput (goal ≥ 50%)`)
@@ -122,15 +132,40 @@ async function warmPages(db: Db, base: string): Promise<{ pages: Page[]; renders
   return { pages, renders }
 }
 
-async function load(url: string, requests: { method: 'GET'; path: string }[]): Promise<autocannon.Result> {
+type Requests = { method: 'GET'; path: string }[]
+
+async function warm(url: string, requests: Requests) {
   await autocannon({ url, connections: CONNECTIONS, duration: WARM_SECONDS, requests })
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, requests })
+}
+
+async function load(url: string, requests: Requests): Promise<autocannon.Result> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS / ROUNDS, requests })
   if (result.non2xx > 0 || result.errors > 0) console.warn(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`)
   return result
 }
 
-function row(name: string, r: autocannon.Result): string {
-  return `${name.padEnd(16)} ${r.requests.average.toFixed(0).padStart(6)} req/s  ${(r.throughput.average / 1048576).toFixed(1).padStart(6)} MiB/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  (${r.requests.total} requests, ${CONNECTIONS} connections, ${SECONDS} s)`
+interface Combined {
+  rps: number
+  bytesPerSecond: number
+  requests: number
+  p50: number
+  p99: number
+}
+
+/** Rounds summed; latency percentiles are the worst round's. */
+function combine(runs: autocannon.Result[]): Combined {
+  const seconds = runs.reduce((s, r) => s + r.duration, 0)
+  return {
+    requests: runs.reduce((s, r) => s + r.requests.total, 0),
+    rps: runs.reduce((s, r) => s + r.requests.total, 0) / seconds,
+    bytesPerSecond: runs.reduce((s, r) => s + r.throughput.total, 0) / seconds,
+    p50: Math.max(...runs.map((r) => r.latency.p50)),
+    p99: Math.max(...runs.map((r) => r.latency.p99)),
+  }
+}
+
+function row(name: string, r: Combined): string {
+  return `${name.padEnd(16)} ${r.rps.toFixed(0).padStart(6)} req/s  ${(r.bytesPerSecond / 1048576).toFixed(1).padStart(6)} MiB/s  p50 ${r.p50} ms  p99 ${r.p99} ms  (${r.requests} requests, ${CONNECTIONS} connections, ${ROUNDS} × ${SECONDS / ROUNDS} s)`
 }
 
 function percentile(values: number[], p: number): number {

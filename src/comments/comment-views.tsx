@@ -4,7 +4,8 @@ import { pluralize, type Formatter } from '../views/format.js'
 import type { SiteChrome } from '../views/page.js'
 import { COMMENT_COUNT_FORMS, commentAnchor, type CommentNode, type PublicComment } from './comment.js'
 import { avatarHue, commentTextToHtml, initialsOf } from './comment-text.js'
-import { REPORT_REASONS, type CommentField, type FieldError } from './comments.service.js'
+import { REPORT_REASONS } from './comment-moderation.service.js'
+import type { CommentField, FieldError } from './comments.service.js'
 
 /** What the reader typed and what was wrong with it, when the form comes back. */
 export interface FormState {

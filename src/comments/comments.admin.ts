@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsync } from 'fastify'
 import { adminApi } from '../http/admin-auth.js'
 import type { ModeratedComment } from './comment.js'
+import * as moderation from './comment-moderation.service.js'
 import * as service from './comments.service.js'
 
 const StatusQuery = Type.Object(
@@ -61,30 +62,30 @@ export const commentAdminRoutes: FastifyPluginAsync = async (app) => {
 
   app.get<{ Querystring: Query }>('/', { schema: { querystring: StatusQuery } }, async (request) => {
     const { status, reported, articleId, page = 1, limit = 50 } = request.query
-    const { comments, total } = await service.listForModeration(db, { status: reported ? undefined : (status ?? 'pending'), reported, articleId }, { limit, offset: (page - 1) * limit })
+    const { comments, total } = await moderation.listForModeration(db, { status: reported ? undefined : (status ?? 'pending'), reported, articleId }, { limit, offset: (page - 1) * limit })
     return { comments: comments.map(commentJson), total, page }
   })
 
-  app.get<{ Params: { id: number } }>('/:id', { schema: { params: IdParams } }, async (request) => commentJson(await service.getCommentForModeration(db, request.params.id)))
+  app.get<{ Params: { id: number } }>('/:id', { schema: { params: IdParams } }, async (request) => commentJson(await moderation.getCommentForModeration(db, request.params.id)))
 
   app.post<{ Params: { id: number; action: 'approve' | 'spam' | 'trash' | 'restore' }; Body: { reason?: string } | null }>(
     '/:id/:action',
     { schema: { params: ActionParams, body: ReasonBody } },
-    async (request) => service.moderateComment(db, request.params.id, request.params.action, { accountId: request.staff?.id ?? null, reason: request.body?.reason, now: new Date() }),
+    async (request) => moderation.moderateComment(db, request.params.id, request.params.action, { accountId: request.staff?.id ?? null, reason: request.body?.reason, now: new Date() }),
   )
 
   app.patch<{ Params: { id: number }; Body: { name: string; email: string; url?: string; body: string } }>(
     '/:id',
     { schema: { params: IdParams, body: EditBody } },
     async (request) => {
-      await service.editComment(db, request.params.id, request.body, { now: new Date() })
-      return commentJson(await service.getCommentForModeration(db, request.params.id))
+      await moderation.editComment(db, request.params.id, request.body, { now: new Date() })
+      return commentJson(await moderation.getCommentForModeration(db, request.params.id))
     },
   )
 
   app.post<{ Params: { id: number }; Body: { body: string } }>('/:id/replies', { schema: { params: IdParams, body: ReplyBody } }, async (request, reply) => {
     const staff = request.staff!
-    const result = await service.replyAsStaff(db, request.params.id, request.body.body, { accountId: staff.id, name: staff.name, email: staff.email }, new Date())
+    const result = await moderation.replyAsStaff(db, request.params.id, request.body.body, { accountId: staff.id, name: staff.name, email: staff.email }, new Date())
     return reply.code(201).send({ id: result.id, status: result.status })
   })
 }

@@ -8,6 +8,7 @@ import { getCommentSettings, saveCommentSettings, type CommentSettings } from '.
 import { CommentSettingsPage, NUMBER_SETTINGS } from './comment-settings-page.js'
 import { cleanText } from './comment-text.js'
 import { fieldErrorText } from './comment-views.js'
+import * as moderation from './comment-moderation.service.js'
 import * as service from './comments.service.js'
 import { EditCommentPage, ModerationPage, QUEUE_LABELS, type QueueView } from './moderation-page.js'
 
@@ -46,9 +47,9 @@ export const commentModerationRoutes: FastifyPluginAsync = async (app) => {
     const page = request.query.page ?? 1
     const filter = view === 'reported' ? { reported: true } : { status: view }
     const [{ comments, total }, byStatus, reported] = await Promise.all([
-      service.listForModeration(db, filter, { limit: PER_PAGE, offset: (page - 1) * PER_PAGE }),
-      service.countCommentsByStatus(db),
-      service.listForModeration(db, { reported: true }, { limit: 1, offset: 0 }),
+      moderation.listForModeration(db, filter, { limit: PER_PAGE, offset: (page - 1) * PER_PAGE }),
+      moderation.countCommentsByStatus(db),
+      moderation.listForModeration(db, { reported: true }, { limit: 1, offset: 0 }),
     ])
     const counts: Record<QueueView, number> = {
       pending: byStatus.pending ?? 0,
@@ -102,7 +103,7 @@ export const commentModerationRoutes: FastifyPluginAsync = async (app) => {
     const fields = fieldsOf(request.body)
     const id = Number(str(fields.articleId))
     if (!Number.isSafeInteger(id) || id < 1) throw new NotFound('article_not_found')
-    await service.setCommentsOpen(db, id, fields.open === '1')
+    await moderation.setCommentsOpen(db, id, fields.open === '1')
     return reply.redirect('/newsroom/comments/settings?done=1', 303)
   })
 
@@ -114,21 +115,21 @@ export const commentModerationRoutes: FastifyPluginAsync = async (app) => {
     if (!['approve', 'spam', 'trash', 'restore'].includes(action)) return reply.redirect(safeBack(fields.back), 303)
     const now = new Date()
     for (const id of ids.slice(0, 500)) {
-      await service.moderateComment(db, id, action as service.ModerationAction, { accountId: request.staff!.id, reason: str(fields.reason), now })
+      await moderation.moderateComment(db, id, action as moderation.ModerationAction, { accountId: request.staff!.id, reason: str(fields.reason), now })
     }
     return reply.redirect(withDone(safeBack(fields.back), ids.length), 303)
   })
 
   app.get<{ Params: { id: number } }>('/:id/edit', { schema: { params: IdParams } }, async (request, reply) => {
-    const c = await service.getCommentForModeration(db, request.params.id)
+    const c = await moderation.getCommentForModeration(db, request.params.id)
     return reply.html(EditCommentPage({ staff: request.staff!, csrf: newsroomCsrf(request), c }) as string)
   })
 
   app.post<{ Params: { id: number }; Body: unknown }>('/:id/edit', { schema: { params: IdParams } }, async (request, reply) => {
     const fields = fieldsOf(request.body)
     try {
-      await service.editComment(db, request.params.id, fields, { now: new Date() })
-      return reply.redirect(withDone('/newsroom/comments?status=' + (await service.getCommentForModeration(db, request.params.id)).status, 1), 303)
+      await moderation.editComment(db, request.params.id, fields, { now: new Date() })
+      return reply.redirect(withDone('/newsroom/comments?status=' + (await moderation.getCommentForModeration(db, request.params.id)).status, 1), 303)
     } catch (err) {
       return answerFormError(reply, err, request.params.id, request.staff!, newsroomCsrf(request), fields)
     }
@@ -137,22 +138,22 @@ export const commentModerationRoutes: FastifyPluginAsync = async (app) => {
   app.post<{ Params: { id: number }; Body: unknown }>('/:id/reply', { schema: { params: IdParams } }, async (request, reply) => {
     const staff = request.staff!
     try {
-      await service.replyAsStaff(db, request.params.id, fieldsOf(request.body).body, { accountId: staff.id, name: staff.name, email: staff.email }, new Date())
+      await moderation.replyAsStaff(db, request.params.id, fieldsOf(request.body).body, { accountId: staff.id, name: staff.name, email: staff.email }, new Date())
       return reply.redirect(withDone('/newsroom/comments?status=approved', 1), 303)
     } catch (err) {
       return answerFormError(reply, err, request.params.id, staff, newsroomCsrf(request))
     }
   })
 
-  app.post<{ Params: { id: number; action: service.ModerationAction }; Body: unknown }>('/:id/:action', { schema: { params: ActionParams } }, async (request, reply) => {
+  app.post<{ Params: { id: number; action: moderation.ModerationAction }; Body: unknown }>('/:id/:action', { schema: { params: ActionParams } }, async (request, reply) => {
     const fields = fieldsOf(request.body)
-    await service.moderateComment(db, request.params.id, request.params.action, { accountId: request.staff!.id, reason: str(fields.reason), now: new Date() })
+    await moderation.moderateComment(db, request.params.id, request.params.action, { accountId: request.staff!.id, reason: str(fields.reason), now: new Date() })
     return reply.redirect(withDone(safeBack(fields.back), 1), 303)
   })
 
   async function answerFormError(reply: FastifyReply, err: unknown, id: number, staff: Staff, csrf: string, fields?: Fields) {
     if (!(err instanceof AppError) || err.code === 'comment_not_found') throw err
-    const c = await service.getCommentForModeration(db, id)
+    const c = await moderation.getCommentForModeration(db, id)
     const error = err instanceof service.CommentInputError ? err.errors.map((e) => fieldErrorText(format, e)).join(' ') : messageFor(err.code, err.field)
     const values = fields ? { name: str(fields.name), email: str(fields.email), url: str(fields.url), body: str(fields.body) } : undefined
     return reply.code(400).html(EditCommentPage({ staff, csrf, c, values, error }) as string)

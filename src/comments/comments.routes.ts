@@ -14,6 +14,7 @@ import { formRenderedAt, heldIds, heldToken } from './comment-tokens.js'
 import { CommentBody, commentCountText, fieldErrorText, type FormState } from './comment-views.js'
 import { CommentsPage } from './comments-page.js'
 import { commentPageCount, renderCommentsSection } from './comments-section.js'
+import * as moderation from './comment-moderation.service.js'
 import * as service from './comments.service.js'
 
 const HELD_COOKIE = 'nashra_held'
@@ -181,7 +182,7 @@ export const commentRoutes: FastifyPluginAsync = async (app) => {
 
   app.post<{ Params: { commentId: number }; Body: unknown }>('/comments/report/:commentId', { schema: { params: CommentIdParams }, preHandler: requireSameOrigin }, async (request, reply) => {
     const fields = asFields(request.body)
-    const { articlePath, held } = await service.reportComment(db, request.params.commentId, fields, { ip: request.ip, now: new Date() })
+    const { articlePath, held } = await moderation.reportComment(db, request.params.commentId, fields, { ip: request.ip, now: new Date() })
     if (held) pageCache.invalidate()
     reply.header('cache-control', 'private, no-store')
     if (wantsJson(request)) return reply.send({ ok: true, message: 'شكراً لك، وصل بلاغك إلى المشرفين.' })

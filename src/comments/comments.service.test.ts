@@ -6,17 +6,8 @@ import { Conflict, Forbidden, Invalid, NotFound, TooManyRequests } from '../erro
 import { saveCommentSettings } from './comment-settings.js'
 import { commentTextToHtml, initialsOf } from './comment-text.js'
 import { openRules, seedCommentArticle } from './comments-testing.js'
-import {
-  CommentInputError,
-  countApprovedComments,
-  getCommentThreads,
-  listForModeration,
-  moderateComment,
-  pageOfComment,
-  replyAsStaff,
-  reportComment,
-  submitComment,
-} from './comments.service.js'
+import { listForModeration, moderateComment, replyAsStaff, reportComment } from './comment-moderation.service.js'
+import { CommentInputError, countApprovedComments, getCommentThreads, pageOfComment, submitComment } from './comments.service.js'
 
 const T0 = new Date('2026-05-01T10:00:00Z')
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000)

@@ -5,6 +5,7 @@ import { createTestDb } from '../db/testing.js'
 import { Conflict, Forbidden, Invalid, NotFound, TooManyRequests } from '../errors.js'
 import { saveCommentSettings } from './comment-settings.js'
 import { commentTextToHtml, initialsOf } from './comment-text.js'
+import { seedDemoComments } from './comments-demo.js'
 import { openRules, seedCommentArticle } from './comments-testing.js'
 import { listForModeration, moderateComment, replyAsStaff, reportComment } from './comment-moderation.service.js'
 import { CommentInputError, countApprovedComments, getCommentThreads, pageOfComment, submitComment } from './comments.service.js'
@@ -195,4 +196,14 @@ test('avatar initials use two letters kept apart, never the email', () => {
   assert.equal(initialsOf('   '), '؟')
   assert.match(commentTextToHtml('زوروا example.com/x?a=1\n\nسطر\nثان'), /^<p>زوروا <a href="https:\/\/example.com\/x\?a=1" rel="nofollow ugc noopener">example.com\/x\?a=1<\/a><\/p><p>سطر<br \/>ثان<\/p>$/)
   assert.doesNotMatch(commentTextToHtml('راسلني على a@b.co'), /mailto/)
+})
+
+test('demo comments: approved threads with a staff reply on the newest stories', async (t) => {
+  const db = await createTestDb(t)
+  const article = await seedCommentArticle(db)
+  await seedDemoComments(db, new Date())
+  const { threads, total } = await getCommentThreads(db, article.id)
+  assert.equal(total, 4)
+  assert.equal(threads.length, 2)
+  assert.equal(threads[0].replies[0].comment.isStaff, true)
 })

@@ -6,7 +6,7 @@ import { requireSameOrigin } from '../http/csrf.js'
 import { sendError } from '../http/error-handler.js'
 import { loadChrome, pageKey } from '../http/page-context.js'
 import { getSiteSettings } from '../site/index.js'
-import { formatter } from '../views/format.js'
+import { formatter, type Formatter } from '../views/format.js'
 import { messageFor } from '../views/messages.js'
 import { getCommentSettings } from './comment-settings.js'
 import { cleanText } from './comment-text.js'
@@ -44,7 +44,7 @@ function statusOf(err: AppError): number {
 }
 
 /** The reader's own text back in the form, with only the characters we never show removed. */
-function formStateOf(fields: Fields, err: AppError): FormState {
+function formStateOf(fields: Fields, err: AppError, format: Formatter): FormState {
   const values = {
     name: cleanText(str(fields.name), { multiline: false }),
     email: cleanText(str(fields.email), { multiline: false }),
@@ -55,7 +55,7 @@ function formStateOf(fields: Fields, err: AppError): FormState {
   }
   if (err instanceof service.CommentInputError) return { values, errors: err.errors }
   let message = messageFor(err.code)
-  if (err instanceof TooManyRequests) message = `أرسلت تعليقاً قبل لحظات. انتظر ${err.retryAfterSeconds} ثانية ثم أعد الإرسال؛ ما كتبته ما زال في النموذج.`
+  if (err instanceof TooManyRequests) message = `أرسلت تعليقاً قبل لحظات. انتظر ${format.number(err.retryAfterSeconds)} ثانية ثم أعد الإرسال؛ ما كتبته ما زال في النموذج.`
   return { values, errors: [], message }
 }
 
@@ -134,9 +134,9 @@ export const commentRoutes: FastifyPluginAsync = async (app) => {
     const status = statusOf(err)
     if (err instanceof TooManyRequests) reply.header('retry-after', String(err.retryAfterSeconds))
     reply.code(status).header('cache-control', 'private, no-store')
-    const form = formStateOf(fields, err)
+    const format = await readerFormat()
+    const form = formStateOf(fields, err, format)
     if (wantsJson(request)) {
-      const format = await readerFormat()
       return reply.send({
         error: {
           code: err.code,

@@ -46,6 +46,11 @@ test('story text that ran into the byline is not taken for names', () => {
   assert.deepEqual(byline, { dateline: 'الرياض', people: ['نوف السبيعي'], sources: [] })
 })
 
+test('a tatweel between spaces separates parts; inside a word it does not', () => {
+  assert.deepEqual(parseByline('الطائف ـ الوئام ـ سعيد الثقفي'), { dateline: 'الطائف', people: ['سعيد الثقفي'], sources: ['الوئام'] })
+  assert.deepEqual(parseByline('جـدة: ريم الحـربي').people, ['ريم الحـربي'])
+})
+
 test('an empty byline names nobody', () => {
   assert.deepEqual(parseByline(''), { dateline: '', people: [], sources: [] })
 })

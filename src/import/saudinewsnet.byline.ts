@@ -86,7 +86,7 @@ export function parseByline(raw: string): Byline {
   const text = raw
     .replace(/&[a-z]+;|&#\d+;/gi, (e) => ENTITIES[e.toLowerCase()] ?? ' ')
     .replace(/[\u00a0\u200b-\u200f\u202a-\u202e]/g, ' ')
-    .replace(/ـ/g, '-')
+    .replace(/\s+ـ+|ـ+\s+/g, ' - ') // tatweel beside a space is a dash; inside a word it is a stretch
     .replace(/[«»"“”'{}[\]]/g, '')
   const byline: Byline = { dateline: '', people: [], sources: [] }
   for (const part of text.split(SEPARATORS)) {

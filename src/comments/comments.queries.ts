@@ -102,6 +102,11 @@ export async function claimThrottle(db: Db, key: string, now: string, cutoff: st
   return row !== undefined
 }
 
+/** Flood rows past their window mean nothing any more. */
+export async function pruneThrottle(db: Db, before: string): Promise<void> {
+  await db.deleteFrom('comment_throttle').where('last_at', '<', before).execute()
+}
+
 export function throttleLastAt(db: Db, key: string) {
   return db.selectFrom('comment_throttle').select('last_at').where('key', '=', key).executeTakeFirst()
 }

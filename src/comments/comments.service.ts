@@ -189,6 +189,8 @@ export async function submitComment(db: Db, articleId: number, input: CommentInp
     if (await queries.findDuplicate(trx, articleId, bodyHash, emailLower, ctx.ip)) throw new Conflict('comment_duplicate', 'body')
     if (!ctx.staff && settings.floodSeconds > 0) {
       const cutoff = new Date(ctx.now.getTime() - settings.floodSeconds * 1000).toISOString()
+      // Now and then, forget keys whose window has long passed (a cheap sweep, no scheduler needed).
+      if (Math.random() < 0.01) await queries.pruneThrottle(trx, new Date(ctx.now.getTime() - Math.max(3600, settings.floodSeconds) * 1000).toISOString())
       for (const key of [`ip:${ctx.ip}`, `email:${sha256(emailLower)}`]) {
         if (!(await queries.claimThrottle(trx, key, nowIso, cutoff))) {
           const last = await queries.throttleLastAt(trx, key)

@@ -33,29 +33,48 @@ export function highlight(text: string, forms: MatchForms): string {
 }
 
 const SNIPPET_WORDS = 30
+const CHUNK_CHARS = 1500
 const SCAN_CHARS = 20_000
 
 /**
  * The window of about 30 words holding the most distinct matched words, escaped and marked,
- * with «…» where it was cut; undefined when nothing in the text matches.
+ * with «…» where it was cut; undefined when nothing in the text matches. The text is analyzed a
+ * chunk at a time, stopping at the first chunk with a match (most stories match in their lead).
  */
 export function snippet(text: string, forms: MatchForms, words = SNIPPET_WORDS): string | undefined {
-  const scanned = text.length > SCAN_CHARS ? text.slice(0, SCAN_CHARS) : text
-  const tokens = analyze(scanned)
-  const hits = tokens.map((t, i) => (isMatch(t, forms) ? i : -1)).filter((i) => i >= 0)
-  if (hits.length === 0) return undefined
+  const limit = Math.min(text.length, SCAN_CHARS)
+  for (let from = 0; from < limit; ) {
+    let to = Math.min(text.length, from + CHUNK_CHARS)
+    // Extend the chunk to the end of a word and past a window's worth of words after it.
+    while (to < text.length && /[\p{L}\p{N}\p{M}]/u.test(text[to])) to++
+    const end = Math.min(text.length, to + 400)
+    const chunk = analyze(text.slice(from, end))
+    const tokens = chunk.map((t) => ({ ...t, start: t.start + from, end: t.end + from }))
+    const hits: number[] = []
+    tokens.forEach((t, i) => {
+      if (t.start < to && isMatch(t, forms)) hits.push(i)
+    })
+    if (hits.length > 0) return window(text, tokens, hits, forms, words, from, end === text.length)
+    from = to
+  }
+  return undefined
+}
+
+function window(text: string, tokens: Token[], hits: number[], forms: MatchForms, words: number, chunkStart: number, reachesEnd: boolean): string {
   let best = { start: hits[0], distinct: 0, count: 0 }
-  for (const first of hits) {
-    const inWindow = hits.filter((i) => i >= first && i < first + words)
-    const distinct = new Set(inWindow.map((i) => tokens[i].stem)).size
-    if (distinct > best.distinct || (distinct === best.distinct && inWindow.length > best.count)) {
-      best = { start: first, distinct, count: inWindow.length }
+  for (let h = 0; h < hits.length; h++) {
+    const stems = new Set<string>()
+    let count = 0
+    for (let k = h; k < hits.length && hits[k] < hits[h] + words; k++) {
+      stems.add(tokens[hits[k]].stem)
+      count++
     }
+    if (stems.size > best.distinct || (stems.size === best.distinct && count > best.count)) best = { start: hits[h], distinct: stems.size, count }
   }
   const startToken = Math.max(0, best.start - 4) // a little context before the first match
   const endToken = Math.min(tokens.length - 1, startToken + words - 1)
-  const from = startToken === 0 ? 0 : tokens[startToken].start
-  const to = endToken === tokens.length - 1 && scanned.length === text.length ? text.length : tokens[endToken].end
+  const from = startToken === 0 && chunkStart === 0 ? 0 : tokens[startToken].start
+  const to = endToken === tokens.length - 1 && reachesEnd ? text.length : tokens[endToken].end
   return (from > 0 ? '… ' : '') + render(text, tokens, forms, from, to) + (to < text.length ? ' …' : '')
 }
 

@@ -1,6 +1,6 @@
 // A reader's query → clauses of analyzed terms. Nothing the reader types reaches the engine as
 // syntax: words become analyzed tokens (letters and digits only) and the engine quotes them.
-import { analyze, stem, type Token } from './arabic-analyzer.js'
+import { analyze, normalizeForMatching, stem, type Token } from './arabic-analyzer.js'
 
 export interface QueryTerm {
   exact: string
@@ -16,6 +16,8 @@ export interface QueryClause {
 
 export interface ParsedQuery {
   must: QueryClause[]
+  /** Every positive word in the order typed, stop words included (the phrase that ranks adjacency). */
+  words: QueryTerm[]
   not: QueryClause[]
   /** The last word was still being typed (no trailing space): suggestions match it as a prefix. */
   openEnded: boolean
@@ -44,8 +46,16 @@ export function parseQuery(input: string): ParsedQuery {
       must.push(clause)
     }
   }
-  return { must, not, openEnded: input.length > 0 && !/[\s"]$/.test(input) }
+  const words = must.flatMap((c) => c.terms)
+  // «في», «على», «من» hold in nearly every story: required, they cost much and select nothing.
+  const content = must.filter((c) => c.terms.length > 1 || !STOP_WORDS.has(c.terms[0].exact))
+  return { must: content.length > 0 ? content : must, words, not, openEnded: input.length > 0 && !/[\s"]$/.test(input) }
 }
+
+// Folded by the analyzer's own rules («على» → «علي», «إلى» → «الي»).
+const STOP_WORDS = new Set(
+  'في من الي علي عن ان او ثم قد لا ما مع هذا هذه ذلك تلك التي الذي الذين كان كانت بين حتي عند كل لم لن هو هي هم'.split(' ').map(normalizeForMatching),
+)
 
 function toTerm(token: Token): QueryTerm {
   return { exact: token.exact, stem: token.stem, alternatives: procliticAlternatives(token.exact, token.stem) }

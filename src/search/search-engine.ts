@@ -45,6 +45,8 @@ export interface SearchEngine {
   documentFrequencies(db: Db, stems: string[]): Promise<{ docs: number; df: Map<string, number> }>
   /** Articles sharing the given distinctive stems, best first, dated near `around`. */
   similar(db: Db, stems: string[], options: { excludeId: number; around: string; limit: number }): Promise<Hit[]>
+  /** Which of these tokens (stems or folded forms) occur anywhere in the index. */
+  existing(db: Db, tokens: string[]): Promise<Set<string>>
   /** Indexed spellings (folded, unstemmed) starting with `prefix`, with their document counts. */
   spellings(db: Db, prefix: string): Promise<{ term: string; docs: number }[]>
 }

@@ -2,7 +2,7 @@ import { getSummariesByIds, htmlToText, type ArticleSummary } from '../articles/
 import { isPostgres, type Db } from '../db/index.js'
 import { ANALYZER_VERSION, analyze } from './arabic-analyzer.js'
 import { highlight, leadSnippet, snippet, type MatchForms } from './highlight.js'
-import { parseQuery, queryForms, type ParsedQuery } from './query-parser.js'
+import { parseQuery, queryForms, type ParsedQuery, type QueryClause, type QueryTerm } from './query-parser.js'
 import type { Hit, SearchEngine, SearchFilter, SearchSort } from './search-engine.js'
 import * as queries from './search.queries.js'
 import { closestSpelling, vocabularyPrefix } from './spelling.js'
@@ -42,11 +42,11 @@ export interface SearchOutcome {
 
 /** Fewer results than this for all words together → also rank articles holding only some of them. */
 const FEW_RESULTS = 5
-const FALLBACK_CANDIDATES = 200
+const FALLBACK_CANDIDATES = 30
 
 export async function searchArticles(db: Db, params: SearchParams, now = new Date()): Promise<SearchOutcome> {
-  const query = parseQuery(params.q)
   const engine = engineFor(db)
+  const query = engine ? await withoutUnknownAlternatives(db, engine, parseQuery(params.q)) : parseQuery(params.q)
   if (!engine || query.must.length === 0) return { query, total: 0, results: [], partial: false }
   const offset = (params.page - 1) * params.limit
   const options = { filter: params.filter, sort: params.sort, limit: params.limit, offset, now }
@@ -63,6 +63,16 @@ export async function searchArticles(db: Db, params: SearchParams, now = new Dat
   const results = await present(db, hits, queryForms(query))
   const didYouMean = total === 0 && query.not.length === 0 ? await respell(db, engine, query, params.q) : undefined
   return { query, total, results, partial, didYouMean }
+}
+
+/** Drops alternative stems no article holds: each costs ranking work on every match. */
+async function withoutUnknownAlternatives(db: Db, engine: SearchEngine, query: ParsedQuery): Promise<ParsedQuery> {
+  const alternatives = [...new Set([...query.must, ...query.not].flatMap((c) => c.terms.flatMap((t) => t.alternatives)))]
+  if (alternatives.length === 0) return query
+  const known = await engine.existing(db, alternatives)
+  const prune = (t: QueryTerm): QueryTerm => ({ ...t, alternatives: t.alternatives.filter((a) => known.has(a)) })
+  const clauses = (list: QueryClause[]) => list.map((c) => ({ terms: c.terms.map(prune) }))
+  return { ...query, must: clauses(query.must), not: clauses(query.not), words: query.words.map(prune) }
 }
 
 /** Articles matching any clause, most clauses first, then by the requested order. */
@@ -133,14 +143,21 @@ async function writtenForm(db: Db, engine: SearchEngine, exact: string): Promise
   return [text.title, text.summary, htmlToText(text.body_html)].map((t) => originalWordIn(t, exact)).find((w) => w !== undefined)
 }
 
+const BARE_PREFIXES = new Set(['ال', 'وال', 'بال', 'فال', 'كال', 'لل', 'ول', 'وب', 'فب'])
+const isBarePrefix = (word: string) => Array.from(word).length < 2 || BARE_PREFIXES.has(word)
+
 /** Headlines for search-as-you-type. */
 export async function suggestArticles(db: Db, q: string, limit: number): Promise<ArticleSummary[]> {
   const engine = engineFor(db)
   const query = parseQuery(q)
   if (!engine || query.must.length === 0) return []
-  // One letter matches half the dictionary; wait for a second.
-  const last = query.must[query.must.length - 1].terms.at(-1)
-  if (query.openEnded && query.must.length === 1 && last && Array.from(last.exact).length < 2) return []
+  // A word just begun — one letter, or only its article («ال», «وال», «بال») — matches nearly every headline: wait for more.
+  const last = query.must[query.must.length - 1]
+  if (query.openEnded && last.terms.length === 1 && isBarePrefix(last.terms[0].exact)) {
+    query.must = query.must.slice(0, -1)
+    query.openEnded = false
+    if (query.must.length === 0) return []
+  }
   return getSummariesByIds(db, await engine.suggestTitles(db, query, limit))
 }
 

@@ -14,17 +14,23 @@ const RECENCY_DAYS = 30
 // Related articles: closeness in time to the source article, over a few months.
 const RELATED_DAYS = 120
 
-const STEM_COLUMNS = '{title_stem summary_stem body_stem}'
-const EXACT_COLUMNS = '{title summary body}'
+/** Which columns a query looks in: everything, or only headline and summary (ranking large result sets). */
+interface Columns {
+  stem: string
+  exact: string
+}
+const ALL_COLUMNS: Columns = { stem: '{title_stem summary_stem body_stem}', exact: '{title summary body}' }
+// In article_title_fts (headlines only, two columns: cheaper position lists than article_fts).
+const HEADLINE_COLUMNS: Columns = { stem: '{title_stem}', exact: '{title}' }
 
 /** An FTS5 string: double quotes doubled. Tokens are letters and digits already; this is belt and braces. */
 export function quote(text: string): string {
   return `"${text.replace(/"/g, '""')}"`
 }
 
-function termExpression(t: QueryTerm): string {
+function termExpression(t: QueryTerm, columns: Columns): string {
   const stems = [t.stem, ...t.alternatives].map(quote).join(' OR ')
-  return `(${STEM_COLUMNS} : (${stems}) OR ${EXACT_COLUMNS} : ${quote(t.exact)})`
+  return `(${columns.stem} : (${stems}) OR ${columns.exact} : ${quote(t.exact)})`
 }
 
 const MAX_PHRASE_VARIANTS = 16
@@ -40,11 +46,11 @@ function phraseVariants(terms: QueryTerm[]): string[] {
 }
 
 /** A clause: one word, or adjacent words (a phrase of stems, boosted when the exact spellings are adjacent too). */
-export function clauseExpression(clause: QueryClause): string {
-  if (clause.terms.length === 1) return termExpression(clause.terms[0])
+export function clauseExpression(clause: QueryClause, columns: Columns = ALL_COLUMNS): string {
+  if (clause.terms.length === 1) return termExpression(clause.terms[0], columns)
   const stems = phraseVariants(clause.terms).map(quote).join(' OR ')
   const exacts = quote(clause.terms.map((t) => t.exact).join(' '))
-  return `(${STEM_COLUMNS} : (${stems}) OR ${EXACT_COLUMNS} : ${exacts})`
+  return `(${columns.stem} : (${stems}) OR ${columns.exact} : ${exacts})`
 }
 
 /**
@@ -52,18 +58,19 @@ export function clauseExpression(clause: QueryClause): string {
  * Several words also add the whole query as a phrase (stems and exact spellings): every article
  * holding the phrase holds each word, so the matches are the same, but bm25 then ranks the
  * articles with the words side by side, as typed, above those with the words scattered.
+ * `columns` = HEADLINE_COLUMNS builds the query for article_title_fts (no exclusions there).
  */
-export function matchExpression(query: ParsedQuery, mode: 'all' | 'any'): string | undefined {
+export function matchExpression(query: ParsedQuery, mode: 'all' | 'any', columns: Columns = ALL_COLUMNS): string | undefined {
   if (query.must.length === 0) return undefined
-  let positive = query.must.map(clauseExpression).join(mode === 'all' ? ' AND ' : ' OR ')
-  const words = query.must.flatMap((c) => c.terms)
+  let positive = query.must.map((c) => clauseExpression(c, columns)).join(mode === 'all' ? ' AND ' : ' OR ')
+  const words = query.words
   if (words.length > 1) {
     const stems = quote(words.map((t) => t.stem).join(' '))
     const exacts = quote(words.map((t) => t.exact).join(' '))
-    positive = `(${positive}) OR ${STEM_COLUMNS} : ${stems} OR ${EXACT_COLUMNS} : ${exacts}`
+    positive = `(${positive}) OR ${columns.stem} : ${stems} OR ${columns.exact} : ${exacts}`
   }
   if (query.not.length === 0) return positive
-  return `(${positive}) NOT (${query.not.map(clauseExpression).join(' OR ')})`
+  return `(${positive}) NOT (${query.not.map((c) => clauseExpression(c)).join(' OR ')})`
 }
 
 function filterSql(filter: SearchFilter) {
@@ -79,6 +86,79 @@ function filterSql(filter: SearchFilter) {
     ],
     sql` and `,
   )
+}
+
+/** Above this many matches, ranking starts from the articles matching in their headline. */
+const FOCUS_ABOVE = 1000
+const FOCUS_POOL = 200
+/** Unfiltered pages are ranked from the best bm25 matches, at most this many, boosted for recency here. */
+const POOL_MAX = 500
+
+function recencyScore(now: Date) {
+  return sql`-${sql.raw(WEIGHTS)} * (1 + ${RECENCY_BOOST} * exp(-max(0, julianday(${now.toISOString()}) - julianday(a.published_at)) / ${RECENCY_DAYS}))`
+}
+
+const isUnfiltered = (f: SearchFilter) => f.sectionId === undefined && f.personId === undefined && f.from === undefined && f.to === undefined
+
+/** The best `pool` matches by bm25 alone, from the index only (no join: a few microseconds less per match). */
+async function bm25Pool(db: Db, table: 'article_fts' | 'article_title_fts', match: string, pool: number): Promise<Hit[]> {
+  const weights = table === 'article_fts' ? WEIGHTS : 'bm25(article_title_fts, 10.0, 5.0)'
+  const { rows } = await sql<Hit>`
+    select rowid as id, -${sql.raw(weights)} as score from ${sql.raw(table)}
+    where ${sql.raw(table)} match ${match} order by score desc limit ${pool}`.execute(db)
+  return rows
+}
+
+/** Applies the recency boost to a bm25 pool and re-sorts it; the boost is mild, so the pool's best stay in it. */
+async function boosted(db: Db, hits: Hit[], now: Date): Promise<Hit[]> {
+  if (hits.length === 0) return []
+  const rows = await db.selectFrom('article').where('id', 'in', hits.map((h) => h.id)).select(['id', 'published_at']).execute()
+  const dates = new Map(rows.map((r) => [r.id, r.published_at]))
+  return hits
+    .map((h) => {
+      const published = dates.get(h.id)
+      const ageDays = published ? Math.max(0, (now.getTime() - Date.parse(published)) / 86400_000) : Infinity
+      return { id: h.id, score: h.score * (1 + RECENCY_BOOST * Math.exp(-ageDays / RECENCY_DAYS)) }
+    })
+    .sort((x, y) => y.score - x.score || y.id - x.id)
+}
+
+async function countMatches(db: Db, match: string, filter: SearchFilter): Promise<number> {
+  // The index holds published articles only: without filters, no join is needed to count.
+  const { rows } = isUnfiltered(filter)
+    ? await sql<{ n: number }>`select count(*) as n from article_fts where article_fts match ${match}`.execute(db)
+    : await sql<{ n: number }>`select count(*) as n from article_fts cross join article a on a.id = article_fts.rowid
+        where article_fts match ${match} and ${filterSql(filter)}`.execute(db)
+  return rows[0]?.n ?? 0
+}
+
+/** One page by bm25 with the recency boost. CROSS JOIN keeps the index as the outer loop, where bm25() is defined. */
+async function ranked(db: Db, match: string, filter: SearchFilter, limit: number, offset: number, now: Date): Promise<Hit[]> {
+  const { rows } = await sql<Hit>`
+    select a.id as id, ${recencyScore(now)} as score
+    from article_fts cross join article a on a.id = article_fts.rowid
+    where article_fts match ${match} and ${filterSql(filter)}
+    order by score desc, a.id desc limit ${limit} offset ${offset}`.execute(db)
+  return rows
+}
+
+/** Like `ranked`, over headlines only: many times cheaper when thousands of articles match. */
+async function rankedHeadlines(db: Db, match: string, filter: SearchFilter, limit: number, offset: number, now: Date): Promise<Hit[]> {
+  const { rows } = await sql<Hit>`
+    select a.id as id, -bm25(article_title_fts, 10.0, 5.0) * (1 + ${RECENCY_BOOST} * exp(-max(0, julianday(${now.toISOString()}) - julianday(a.published_at)) / ${RECENCY_DAYS})) as score
+    from article_title_fts cross join article a on a.id = article_title_fts.rowid
+    where article_title_fts match ${match} and ${filterSql(filter)}
+    order by score desc, a.id desc limit ${limit} offset ${offset}`.execute(db)
+  return rows
+}
+
+async function scoreOf(db: Db, match: string, ids: number[], now: Date): Promise<Map<number, number>> {
+  if (ids.length === 0) return new Map()
+  const { rows } = await sql<Hit>`
+    select a.id as id, ${recencyScore(now)} as score
+    from article_fts cross join article a on a.id = article_fts.rowid
+    where article_fts match ${match} and article_fts.rowid in (${sql.join(ids)})`.execute(db)
+  return new Map(rows.map((r) => [r.id, r.score]))
 }
 
 export const sqliteEngine: SearchEngine = {
@@ -104,31 +184,39 @@ export const sqliteEngine: SearchEngine = {
   async search(db, query, mode, { filter, sort, limit, offset, now }) {
     const match = matchExpression(query, mode)
     if (!match) return { total: 0, hits: [] }
-    const score = sql`-${sql.raw(WEIGHTS)} * (1 + ${RECENCY_BOOST} * exp(-max(0, julianday(${now.toISOString()}) - julianday(a.published_at)) / ${RECENCY_DAYS}))`
-    const order = sort === 'newest' ? sql`a.published_at desc, a.id desc` : sql`score desc, a.id desc`
-    // CROSS JOIN keeps the full-text index as the outer loop, where bm25() is defined; the
-    // materialized CTE scores each match once, before the window function counts them.
-    const { rows } = await sql<{ id: number; score: number; total: number }>`
-      with m as materialized (
-        select a.id as id, a.published_at as published_at, ${score} as score
-        from article_fts cross join article a on a.id = article_fts.rowid
-        where article_fts match ${match} and ${filterSql(filter)})
-      select id, score, count(*) over () as total from m as a
-      order by ${order} limit ${limit} offset ${offset}`.execute(db)
-    if (rows.length === 0 && offset > 0) {
-      const counted = await sql<{ n: number }>`
-        select count(*) as n from article_fts cross join article a on a.id = article_fts.rowid
-        where article_fts match ${match} and ${filterSql(filter)}`.execute(db)
-      return { total: counted.rows[0]?.n ?? 0, hits: [] }
+    const total = await countMatches(db, match, filter)
+    if (total === 0 || offset >= total) return { total, hits: [] }
+    if (sort === 'newest') {
+      const { rows } = await sql<{ id: number }>`
+        select a.id as id from article_fts cross join article a on a.id = article_fts.rowid
+        where article_fts match ${match} and ${filterSql(filter)}
+        order by a.published_at desc, a.id desc limit ${limit} offset ${offset}`.execute(db)
+      const scores = await scoreOf(db, match, rows.map((r) => r.id), now)
+      return { total, hits: rows.map((r) => ({ id: r.id, score: scores.get(r.id) ?? 0 })) }
     }
-    return { total: rows[0]?.total ?? 0, hits: rows.map((r) => ({ id: r.id, score: r.score })) }
+    // bm25 costs a few microseconds per matching article (position lists of every column): when
+    // thousands match, rank those matching in their headline, unless the page needs more.
+    const focus = total > FOCUS_ABOVE && query.not.length === 0 ? matchExpression(query, mode, HEADLINE_COLUMNS) : undefined
+    if (isUnfiltered(filter) && offset + limit <= POOL_MAX) {
+      const want = Math.min(POOL_MAX, Math.max(100, 2 * (offset + limit)))
+      let pool = focus ? await bm25Pool(db, 'article_title_fts', focus, want) : []
+      if (pool.length < offset + limit) pool = await bm25Pool(db, 'article_fts', match, want)
+      return { total, hits: (await boosted(db, pool, now)).slice(offset, offset + limit) }
+    }
+    if (focus && offset + limit <= FOCUS_POOL) {
+      const hits = await rankedHeadlines(db, focus, filter, limit, offset, now)
+      if (hits.length === limit) return { total, hits }
+    }
+    return { total, hits: await ranked(db, match, filter, limit, offset, now) }
   },
 
   async matching(db, clause, ids) {
     if (ids.length === 0) return new Set()
+    // The IN subquery reads the clause's matches once into a temporary index; FTS5 itself would
+    // answer `rowid IN (…)` with one index seek per id and per term, far slower.
     const { rows } = await sql<{ id: number }>`
-      select rowid as id from article_fts where article_fts match ${clauseExpression(clause)}
-      and rowid in (${sql.join(ids)})`.execute(db)
+      select value as id from json_each(${JSON.stringify(ids)})
+      where value in (select rowid from article_fts where article_fts match ${clauseExpression(clause)})`.execute(db)
     return new Set(rows.map((r) => r.id))
   },
 
@@ -142,11 +230,11 @@ export const sqliteEngine: SearchEngine = {
       })
       return words.join(' AND ')
     })
+    // Newest headlines first: FTS5 walks its doclists backwards and stops at `limit`, whatever
+    // the prefix matches (ids grow with time; the caller keeps only published articles).
     const { rows } = await sql<{ id: number }>`
-      select a.id as id from article_title_fts cross join article a on a.id = article_title_fts.rowid
-      where article_title_fts match ${parts.join(' AND ')} and a.status = 'published'
-      order by bm25(article_title_fts, 2.0, 1.0) - 0.5 * exp(-max(0, julianday('now') - julianday(a.published_at)) / ${RECENCY_DAYS}), a.id desc
-      limit ${limit}`.execute(db)
+      select rowid as id from article_title_fts where article_title_fts match ${parts.join(' AND ')}
+      order by rowid desc limit ${limit}`.execute(db)
     return rows.map((r) => r.id)
   },
 
@@ -162,7 +250,7 @@ export const sqliteEngine: SearchEngine = {
 
   async similar(db, stems, { excludeId, around, limit }) {
     if (stems.length === 0) return []
-    const match = `${STEM_COLUMNS} : (${stems.map(quote).join(' OR ')})`
+    const match = `${ALL_COLUMNS.stem} : (${stems.map(quote).join(' OR ')})`
     const { rows } = await sql<{ id: number; score: number }>`
       select a.id as id,
         -bm25(article_fts, 0, 0, 0, 3.0, 2.0, 1.0) * exp(-abs(julianday(a.published_at) - julianday(${around})) / ${RELATED_DAYS}) as score
@@ -170,6 +258,12 @@ export const sqliteEngine: SearchEngine = {
       where article_fts match ${match} and a.status = 'published' and a.id != ${excludeId}
       order by score desc limit ${limit}`.execute(db)
     return rows as Hit[]
+  },
+
+  async existing(db, tokens) {
+    if (tokens.length === 0) return new Set()
+    const { rows } = await sql<{ term: string }>`select term from article_fts_row where term in (${sql.join(tokens)})`.execute(db)
+    return new Set(rows.map((r) => r.term))
   },
 
   async spellings(db, prefix) {

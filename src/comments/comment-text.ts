@@ -96,7 +96,9 @@ export function initialsOf(name: string): string {
   if (words.length === 0) return '؟'
   const first = firstGrapheme(words[0].replace(/^[^\p{L}\p{N}]+/u, ''))
   if (words.length === 1) return first.toUpperCase()
-  const last = firstGrapheme(words[words.length - 1].replace(/^[^\p{L}\p{N}]+/u, ''))
+  // «العتيبي» → «ع»: the definite article is not the initial.
+  const lastWord = words[words.length - 1].replace(/^[^\p{L}\p{N}]+/u, '')
+  const last = firstGrapheme(/^ال.{2,}/u.test(lastWord) ? lastWord.slice(2) : lastWord)
   return `${first}\u200C${last}`.toUpperCase()
 }
 

@@ -192,6 +192,7 @@ test('a staff reply is published at once and marked as the newsroom’s', async 
 
 test('avatar initials use two letters kept apart, never the email', () => {
   assert.equal(initialsOf('محمد علي'), 'م\u200Cع')
+  assert.equal(initialsOf('ريم العتيبي'), 'ر\u200Cع')
   assert.equal(initialsOf('sara'), 'S')
   assert.equal(initialsOf('   '), '؟')
   assert.match(commentTextToHtml('زوروا example.com/x?a=1\n\nسطر\nثان'), /^<p>زوروا <a href="https:\/\/example.com\/x\?a=1" rel="nofollow ugc noopener">example.com\/x\?a=1<\/a><\/p><p>سطر<br \/>ثان<\/p>$/)

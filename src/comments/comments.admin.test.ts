@@ -95,7 +95,7 @@ test('the moderation page: sign in, see the queue with reasons, approve one, act
   assert.equal(queue.headers['cache-control'], 'private, no-store')
   assert.match(queue.body, /تعليق ينتظر/)
   assert.match(queue.body, /visitor\.unique@example\.net/)
-  assert.match(queue.body, /السبب: first comment/)
+  assert.match(queue.body, /السبب: أول تعليق لهذا المعلّق/)
   const csrf = /name="_csrf" value="([^"]+)"/.exec(queue.body)?.[1] ?? ''
 
   const post = (url: string, fields: Record<string, string | string[]>) =>

@@ -1,6 +1,7 @@
 import { NewsroomLayout, type Staff } from '../newsroom/index.js'
 import type { Formatter } from '../views/format.js'
 import type { ModeratedComment } from './comment.js'
+import { REPORT_REASONS, type ReportReason } from './comment-moderation.service.js'
 import { commentTextToHtml } from './comment-text.js'
 
 export type QueueView = 'pending' | 'approved' | 'spam' | 'trash' | 'reported'
@@ -19,8 +20,41 @@ type Action = keyof typeof ACTION_LABELS
 /** Which actions make sense for a comment in a given status. */
 function actionsFor(c: ModeratedComment): Action[] {
   if (c.status === 'spam' || c.status === 'trash') return ['restore', 'trash', 'approve'].filter((a) => a !== c.status) as Action[]
-  if (c.status === 'approved') return ['spam', 'trash']
+  // Approving a reported comment keeps it and closes its reports.
+  if (c.status === 'approved') return c.reportCount > 0 ? ['approve', 'spam', 'trash'] : ['spam', 'trash']
   return ['approve', 'spam', 'trash']
+}
+
+const REASONS: Record<string, string> = {
+  'first comment': 'أول تعليق لهذا المعلّق',
+  'known commenter': 'معلّق سبقت الموافقة على تعليقه',
+  'staff reply': 'رد فريق التحرير',
+  'approved with a staff reply': 'وُوفق عليه مع رد فريق التحرير',
+  demo: 'محتوى تجريبي',
+  approve: 'موافقة المشرف',
+  spam: 'عُدّ مزعجاً',
+  trash: 'نُقل إلى المهملات',
+  restore: 'استُعيد',
+  pending: 'أُعيد إلى المراجعة',
+}
+
+/** Why a comment is where it is, in Arabic (the rules store short English codes; moderators' own reasons pass through). */
+export function reasonText(reason: string): string {
+  if (REASONS[reason]) return REASONS[reason]
+  let m = /^(\d+) links$/.exec(reason)
+  if (m) return `فيه ${m[1]} روابط`
+  m = /^(\d+) reports$/.exec(reason)
+  if (m) return `أعادته البلاغات إلى المراجعة (${m[1]})`
+  m = /^word list: (.*)$/s.exec(reason)
+  if (m) return `فيه عبارة من قائمة المراجعة: «${m[1]}»`
+  return reason
+}
+
+/** A reader's report: its reason in Arabic, then their own words. */
+export function reportText(reason: string): string {
+  const [key, ...rest] = reason.split(': ')
+  const label = key in REPORT_REASONS ? REPORT_REASONS[key as ReportReason] : key
+  return rest.length > 0 ? `${label}: ${rest.join(': ')}` : label
 }
 
 export interface ModerationPageProps {
@@ -159,14 +193,14 @@ function CommentRow({ c, format }: { c: ModeratedComment; format: Formatter }) {
         <div class="nr-comment-body" dir="auto">
           {commentTextToHtml(c.body) as 'safe'}
         </div>
-        {c.statusReason ? <p class="nr-meta" safe>{`السبب: ${c.statusReason}`}</p> : ''}
+        {c.statusReason ? <p class="nr-meta" safe>{`السبب: ${reasonText(c.statusReason)}`}</p> : ''}
         {c.reports.length > 0 ? (
           <div class="nr-reports">
             <strong safe>{`بلاغات القرّاء (${format.number(c.reports.length)})`}</strong>
             <ul>
               {c.reports.map((r) => (
                 <li>
-                  <span safe>{r.reason}</span> — <time datetime={r.createdAt.toISOString()} safe>{format.dateTime(r.createdAt)}</time>
+                  <span safe>{reportText(r.reason)}</span> — <time datetime={r.createdAt.toISOString()} safe>{format.dateTime(r.createdAt)}</time>
                 </li>
               ))}
             </ul>

@@ -9,10 +9,10 @@ import * as queries from './search.queries.js'
 import { engineFor } from './search.service.js'
 
 export const RELATED_STORED = 6
-const DISTINCTIVE_TERMS = 12
-const CANDIDATES = 30
+const DISTINCTIVE_TERMS = 10
+const CANDIDATES = 20
 /** Stems in more than this share of articles say nothing about a story. */
-const MAX_DOC_SHARE = 0.05
+const MAX_DOC_SHARE = 0.02
 /** Two stories sharing this much of their opening stems are copies of one wire story. */
 const DUPLICATE_JACCARD = 0.5
 const OPENING_STEMS = 60
@@ -25,10 +25,14 @@ interface Text {
   published_at: string | null
 }
 
+const DOCS_KEY = '\u0000docs'
 const isWord = (s: string) => Array.from(s).length >= 3 && !/^\d+$/.test(s)
 
+/** Document frequencies already looked up in this run (a reindex asks for the same stems thousands of times). */
+type DfCache = Map<string, number>
+
 /** The article's distinctive stems, best first: title words count thrice, summary twice. */
-async function distinctiveStems(db: Db, engine: SearchEngine, text: Text, body: string): Promise<string[]> {
+async function distinctiveStems(db: Db, engine: SearchEngine, text: Text, body: string, cache: DfCache): Promise<string[]> {
   const tf = new Map<string, number>()
   const add = (list: string[], weight: number) => {
     for (const s of list) if (isWord(s)) tf.set(s, (tf.get(s) ?? 0) + weight)
@@ -38,7 +42,14 @@ async function distinctiveStems(db: Db, engine: SearchEngine, text: Text, body: 
   add(stems(body), 1)
   // Look up the 60 most frequent only: idf is a database lookup each.
   const candidates = [...tf.entries()].sort((a, b) => b[1] - a[1]).slice(0, 60).map(([s]) => s)
-  const { docs, df } = await engine.documentFrequencies(db, candidates)
+  const missing = candidates.filter((c) => !cache.has(c))
+  if (missing.length > 0 || !cache.has(DOCS_KEY)) {
+    const looked = await engine.documentFrequencies(db, missing)
+    for (const [stem, n] of looked.df) cache.set(stem, n)
+    if (!cache.has(DOCS_KEY)) cache.set(DOCS_KEY, looked.docs)
+  }
+  const docs = cache.get(DOCS_KEY) ?? 0
+  const df = cache
   const maxDocs = Math.max(3, docs * MAX_DOC_SHARE)
   return candidates
     .filter((s) => (df.get(s) ?? 0) >= 2 && (df.get(s) ?? 0) <= maxDocs) // seen elsewhere, and not everywhere
@@ -59,14 +70,14 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 }
 
 /** Computes and stores one article's related list; returns it. */
-export async function computeRelated(db: Db, engine: SearchEngine, id: number): Promise<{ id: number; score: number }[]> {
+export async function computeRelated(db: Db, engine: SearchEngine, id: number, cache: DfCache = new Map()): Promise<{ id: number; score: number }[]> {
   const text = await queries.findIndexable(db, id)
   if (!text || text.status !== 'published') {
     await queries.deleteRelatedOf(db, id)
     return []
   }
   const body = htmlToText(text.body_html)
-  const terms = await distinctiveStems(db, engine, text, body)
+  const terms = await distinctiveStems(db, engine, text, body, cache)
   const hits = await engine.similar(db, terms, { excludeId: id, around: text.published_at ?? new Date().toISOString(), limit: CANDIDATES })
   const candidates = new Map((await queries.findTexts(db, hits.map((h) => h.id))).map((t) => [t.id, t]))
   const kept: { id: number; score: number; opening: Set<string> }[] = []
@@ -74,7 +85,7 @@ export async function computeRelated(db: Db, engine: SearchEngine, id: number): 
   for (const hit of hits) {
     const other = candidates.get(hit.id)
     if (!other) continue
-    const theirs = opening({ title: other.title, body: htmlToText(other.body_html) })
+    const theirs = opening({ title: other.title, body: htmlToText(other.body_html.slice(0, 3000)) })
     // The same wire story under another paper's name: never the article itself, and only one copy of any other.
     if (jaccard(own, theirs) >= DUPLICATE_JACCARD || kept.some((k) => jaccard(k.opening, theirs) >= DUPLICATE_JACCARD)) continue
     kept.push({ id: hit.id, score: Math.round(hit.score * 1000) / 1000, opening: theirs })
@@ -93,9 +104,10 @@ export async function refreshRelatedArticles(db: Db, ids?: number[], options: { 
   const engine = engineFor(db)
   if (!engine) return 0
   const started = Date.now()
+  const cache: DfCache = new Map()
   let done = 0
   if (ids) {
-    for (const id of ids) await computeRelated(db, engine, id)
+    for (const id of ids) await computeRelated(db, engine, id, cache)
     await queries.clearPending(db, ids)
     return ids.length
   }
@@ -104,7 +116,7 @@ export async function refreshRelatedArticles(db: Db, ids?: number[], options: { 
     if (batch.length === 0) break
     const finished: number[] = []
     for (const id of batch) {
-      await computeRelated(db, engine, id)
+      await computeRelated(db, engine, id, cache)
       finished.push(id)
       done++
       if (options.budgetMs !== undefined && Date.now() - started >= options.budgetMs) break

@@ -251,13 +251,24 @@ export const sqliteEngine: SearchEngine = {
   async similar(db, stems, { excludeId, around, limit }) {
     if (stems.length === 0) return []
     const match = `${ALL_COLUMNS.stem} : (${stems.map(quote).join(' OR ')})`
-    const { rows } = await sql<{ id: number; score: number }>`
-      select a.id as id,
-        -bm25(article_fts, 0, 0, 0, 3.0, 2.0, 1.0) * exp(-abs(julianday(a.published_at) - julianday(${around})) / ${RELATED_DAYS}) as score
-      from article_fts cross join article a on a.id = article_fts.rowid
-      where article_fts match ${match} and a.status = 'published' and a.id != ${excludeId}
-      order by score desc limit ${limit}`.execute(db)
-    return rows as Hit[]
+    // bm25 from the index alone, then the date decay here (as in `boosted`): no join per match.
+    const { rows } = await sql<Hit>`
+      select rowid as id, -bm25(article_fts, 0, 0, 0, 3.0, 2.0, 1.0) as score from article_fts
+      where article_fts match ${match} order by score desc limit ${limit * 3 + 1}`.execute(db)
+    const pool = rows.filter((r) => r.id !== excludeId)
+    if (pool.length === 0) return []
+    const dated = await db.selectFrom('article').where('id', 'in', pool.map((r) => r.id)).where('status', '=', 'published').select(['id', 'published_at']).execute()
+    const dates = new Map(dated.map((r) => [r.id, r.published_at]))
+    const center = Date.parse(around)
+    return pool
+      .filter((r) => dates.has(r.id))
+      .map((r) => {
+        const published = dates.get(r.id)
+        const days = published ? Math.abs(Date.parse(published) - center) / 86400_000 : RELATED_DAYS * 10
+        return { id: r.id, score: r.score * Math.exp(-days / RELATED_DAYS) }
+      })
+      .sort((x, y) => y.score - x.score || y.id - x.id)
+      .slice(0, limit)
   },
 
   async existing(db, tokens) {

@@ -98,7 +98,8 @@ async function present(db: Db, hits: Hit[], forms: MatchForms): Promise<SearchRe
   const textOf = new Map(texts.map((t) => [t.id, t]))
   const scoreOf = new Map(hits.map((h) => [h.id, h.score]))
   return summaries.map((article) => {
-    const body = htmlToText(textOf.get(article.id)?.body_html ?? '')
+    // Snippets come from the opening of long stories (the scan stops at the first matching chunk anyway).
+    const body = htmlToText((textOf.get(article.id)?.body_html ?? '').slice(0, 24_000))
     const snippetHtml = snippet(article.summary, forms) ?? snippet(body, forms) ?? leadSnippet(article.summary || body)
     return { article, score: roundScore(scoreOf.get(article.id) ?? 0), titleHtml: highlight(article.title, forms), snippetHtml }
   })

@@ -198,7 +198,7 @@ export const sqliteEngine: SearchEngine = {
     // thousands match, rank those matching in their headline, unless the page needs more.
     const focus = total > FOCUS_ABOVE && query.not.length === 0 ? matchExpression(query, mode, HEADLINE_COLUMNS) : undefined
     if (isUnfiltered(filter) && offset + limit <= POOL_MAX) {
-      const want = Math.min(POOL_MAX, Math.max(100, 2 * (offset + limit)))
+      const want = Math.min(POOL_MAX, Math.max(50, 2 * (offset + limit)))
       let pool = focus ? await bm25Pool(db, 'article_title_fts', focus, want) : []
       if (pool.length < offset + limit) pool = await bm25Pool(db, 'article_fts', match, want)
       return { total, hits: (await boosted(db, pool, now)).slice(offset, offset + limit) }

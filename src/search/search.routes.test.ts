@@ -115,6 +115,8 @@ test('the /search page: results, Arabic plural total, highlighting in the origin
   const empty = await app.inject({ method: 'GET', url: `/search?q=${q('مستشفا')}` })
   assert.match(empty.body, /هل تقصد/)
   assert.match(empty.body, /«مستشفى»/)
+  const beyond = await app.inject({ method: 'GET', url: `/search?q=${q('الطاقة')}&page=9` })
+  assert.equal(beyond.statusCode, 404)
   const blank = await app.inject({ method: 'GET', url: '/search?q=&section=&author=&from=&to=&sort=' })
   assert.equal(blank.statusCode, 200)
   assert.match(blank.body, /اكتب كلمة أو أكثر/)

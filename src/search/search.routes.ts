@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsync } from 'fastify'
 import { listSections } from '../articles/index.js'
 import type { Db } from '../db/index.js'
-import { Invalid } from '../errors.js'
+import { Invalid, NotFound } from '../errors.js'
 import { loadChrome, pageKey } from '../http/page-context.js'
 import { pageCount } from '../http/schemas.js'
 import { startRelatedWorker } from './related.js'
@@ -77,6 +77,8 @@ export const searchRoutes: FastifyPluginAsync = async (app) => {
       const outcome = form.q && resolved.filter
         ? await searchArticles(db, { q: form.q, page, limit: PAGE_SIZE, filter: resolved.filter, sort: form.sort })
         : undefined
+      const pages = pageCount(outcome?.total ?? 0, PAGE_SIZE)
+      if (outcome && outcome.total > 0 && page > pages) throw new NotFound('not_found')
       return SearchPage({
         chrome,
         form,
@@ -84,7 +86,7 @@ export const searchRoutes: FastifyPluginAsync = async (app) => {
         results: outcome?.results ?? [],
         total: outcome?.total ?? 0,
         page,
-        pages: pageCount(outcome?.total ?? 0, PAGE_SIZE),
+        pages,
         partial: outcome?.partial ?? false,
         didYouMean: outcome?.didYouMean,
         unknownAuthor: resolved.unknownAuthor,

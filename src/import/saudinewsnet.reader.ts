@@ -17,7 +17,7 @@ export class ImportFileError extends Error {
   /** False when it failed after earlier files were imported (it changed between the check and the import). */
   nothingImported = true
 
-  constructor(readonly path: string, reason: string) {
+  constructor(readonly path: string, readonly reason: string) {
     super(`${path}: ${reason}`)
   }
 }

@@ -2,8 +2,9 @@ import { createArticle, ensureSection, slugify } from '../articles/index.js'
 import type { Db } from '../db/index.js'
 import { ensurePerson } from '../people/index.js'
 import { listSourceUrls } from './import.queries.js'
-import { mapRecord, skipReason, type MappedArticle, type SkipReason } from './saudinewsnet.mapper.js'
-import { ImportFileError, readSaudiNewsNetFile } from './saudinewsnet.reader.js'
+import { CorpusFiles, type PreparedRecord } from './saudinewsnet.files.js'
+import type { MappedArticle, SkipReason } from './saudinewsnet.mapper.js'
+import { ImportFileError } from './saudinewsnet.reader.js'
 
 export interface ImportSummary {
   files: number
@@ -26,55 +27,67 @@ export interface ImportOptions {
 /**
  * Imports SaudiNewsNet zips or JSON files. Every file is read and checked before anything is
  * written, so a bad file writes nothing; then each file is imported in one transaction (all of
- * it or none of it), and articles whose original URL is already stored are left alone.
+ * it or none of it), and articles whose original URL is already stored are left alone. Files are
+ * read and mapped in a worker thread, one file ahead of the writes.
  */
 export async function importSaudiNewsNet(db: Db, paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
   const started = performance.now()
   const now = options.now ?? new Date()
-  // Checking pass: throws ImportFileError naming the first bad file. Records are read again below
-  // rather than kept, so memory holds one file at a time.
-  const counts = paths.map((path) => readSaudiNewsNetFile(path).length)
-  options.onStart?.(counts.reduce((a, b) => a + b, 0))
+  const files = new CorpusFiles()
+  try {
+    // Checking pass: throws ImportFileError naming the first bad file. Records are read again below
+    // rather than kept, so memory holds two files at a time.
+    let total = 0
+    for (const path of paths) total += await files.check(path)
+    options.onStart?.(total)
 
-  const summary: ImportSummary = { files: paths.length, read: 0, imported: 0, duplicates: 0, skipped: { no_title: 0, no_body: 0 }, seconds: 0 }
-  const seen = new Set(await listSourceUrls(db))
-  const ids = new IdCache()
-  for (const path of paths) {
-    const records = readAgain(path)
-    const seenInFile: string[] = []
-    await db.transaction().execute(async (trx) => {
-      for (const record of records) {
-        summary.read++
-        const skip = skipReason(record)
-        if (skip) summary.skipped[skip]++
-        else if (seen.has(record.url)) summary.duplicates++
-        else {
-          await insertArticle(trx, mapRecord(record), ids, now)
-          seen.add(record.url)
-          seenInFile.push(record.url)
-          summary.imported++
-        }
-        options.onProgress?.(summary.read)
-      }
-    }).catch((err) => {
-      for (const url of seenInFile) seen.delete(url)
-      ids.rollback()
-      throw err
-    })
-    ids.commit()
+    const summary: ImportSummary = { files: paths.length, read: 0, imported: 0, duplicates: 0, skipped: { no_title: 0, no_body: 0 }, seconds: 0 }
+    const seen = new Set(await listSourceUrls(db))
+    const ids = new IdCache()
+    let next = prefetch(files, paths[0])
+    for (let i = 0; i < paths.length; i++) {
+      const records = await next!
+      next = prefetch(files, paths[i + 1])
+      const seenInFile: string[] = []
+      await db
+        .transaction()
+        .execute(async (trx) => {
+          for (const record of records) {
+            summary.read++
+            if (record.skip) summary.skipped[record.skip]++
+            else if (seen.has(record.url)) summary.duplicates++
+            else {
+              await insertArticle(trx, record.article!, ids, now)
+              seen.add(record.url)
+              seenInFile.push(record.url)
+              summary.imported++
+            }
+            options.onProgress?.(summary.read)
+          }
+        })
+        .catch((err) => {
+          for (const url of seenInFile) seen.delete(url)
+          ids.rollback()
+          throw err
+        })
+      ids.commit()
+    }
+    summary.seconds = (performance.now() - started) / 1000
+    return summary
+  } finally {
+    await files.close()
   }
-  summary.seconds = (performance.now() - started) / 1000
-  return summary
 }
 
-/** A file that passed the check but fails now changed in between; the files before it are in. */
-function readAgain(path: string) {
-  try {
-    return readSaudiNewsNetFile(path)
-  } catch (err) {
+/** The next file, read while the current one is written. A file that passed the check but fails now changed in between. */
+function prefetch(files: CorpusFiles, path: string | undefined): Promise<PreparedRecord[]> | undefined {
+  if (path === undefined) return undefined
+  const records = files.prepare(path).catch((err: unknown) => {
     if (err instanceof ImportFileError) err.nothingImported = false
     throw err
-  }
+  })
+  records.catch(() => undefined) // awaited later; an import that fails first must not leave it unhandled
+  return records
 }
 
 async function insertArticle(trx: Db, article: MappedArticle, ids: IdCache, now: Date) {

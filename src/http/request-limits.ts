@@ -10,9 +10,9 @@ export const requestLimitOptions: Pick<FastifyServerOptions, 'rewriteUrl' | 'fra
   maxParamLength: MAX_URL_LENGTH,
   rewriteUrl: (req) => (req.url && req.url.length > MAX_URL_LENGTH ? TOO_LONG_PATH : (req.url ?? '/')),
   // Malformed percent-encoding in the path: a 400 page of ours rather than Fastify's default.
-  frameworkErrors: (_error, request, reply) => sendError(request, reply, 400, 'bad_request', 'url'),
+  frameworkErrors: (_error, request, reply) => sendError(request, reply, 400, 'bad_request', 'address'),
 }
 
 export function installRequestLimits(app: FastifyInstance): void {
-  app.all(TOO_LONG_PATH, async (request, reply) => sendError(request, reply, 414, 'bad_request', 'url'))
+  app.all(TOO_LONG_PATH, async (request, reply) => sendError(request, reply, 414, 'bad_request', 'address'))
 }

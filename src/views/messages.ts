@@ -58,7 +58,8 @@ export const fieldNames: Record<string, string> = {
   role: 'الدور',
   password: 'كلمة المرور',
   file: 'الملف',
-  url: 'عنوان الصفحة',
+  url: 'الموقع الإلكتروني',
+  address: 'عنوان الصفحة',
 }
 
 export function messageFor(code: ErrorCode, field?: string): string {

@@ -1,5 +1,6 @@
 import { countArticles, createArticle, ensureSection, ensureTag } from '../../articles/index.js'
 import type { Db } from '../../db/index.js'
+import { seedDemoComments } from '../../comments/index.js'
 import { removeImageFiles, storeImage, type StoredImage } from '../../media/index.js'
 import { ensurePerson } from '../../people/index.js'
 import { DEFAULT_SETTINGS, getSiteSettings, saveSiteSettings } from '../site-settings.js'
@@ -71,6 +72,7 @@ export async function seedDemoContent(db: Db, dataDir: string, now: Date): Promi
           when < now ? when : now,
         )
       }
+      await seedDemoComments(trx, now)
     })
   } catch (err) {
     await Promise.all(written.map((image) => removeImageFiles(dataDir, image)))

@@ -155,8 +155,8 @@
           item.className = 'comment'
           item.id = 'comment-' + data.id
           item.innerHTML = data.html
-          var heading = document.getElementById('comments-heading')
-          if (heading && data.countText) heading.textContent = data.countText
+          var count = document.getElementById('comments-count')
+          if (count && data.countText) count.textContent = '(' + data.countText + ')'
         } else {
           item = heldItem(data.id, data.html)
         }

@@ -72,8 +72,9 @@ export function CommentsSection(props: CommentsSectionProps) {
   const { chrome, article, total, threads, page, pages } = props
   return (
     <>
-      <h2 id="comments-heading" data-count={total} safe>
-        {commentCountText(chrome.format, total)}
+      <h2 id="comments-heading" data-count={total}>
+        {'التعليقات '}
+        <span id="comments-count" class="comment-count" safe>{`(${commentCountText(chrome.format, total)})`}</span>
       </h2>
       <p id="comment-held" class="comment-notice" tabindex="-1" role="status">
         تعليقك بانتظار المراجعة. سيظهر للقرّاء بعد أن يوافق عليه المشرفون.

@@ -62,7 +62,7 @@ test('admin API: list by status with emails for moderators, approve/spam/trash/r
   const after = await app.inject({ method: 'GET', url: article.path })
   assert.match(after.body, /ردّ من فريق التحرير/)
   assert.match(after.body, /staff-badge">فريق التحرير/)
-  assert.match(after.body, /data-count="2">تعليقان</)
+  assert.match(after.body, /data-count="2">التعليقات <span id="comments-count" class="comment-count">\(تعليقان\)</)
 })
 
 /** Signs in through the newsroom login form, as a browser would. */
@@ -110,7 +110,7 @@ test('the moderation page: sign in, see the queue with reasons, approve one, act
   const approved = await post(`/newsroom/comments/${held.id}/approve`, { _csrf: csrf, back: '/newsroom/comments?status=pending' })
   assert.equal(approved.statusCode, 303)
   assert.equal(approved.headers.location, '/newsroom/comments?status=pending&done=1')
-  assert.match((await app.inject({ method: 'GET', url: article.path })).body, /data-count="1">تعليق واحد</)
+  assert.match((await app.inject({ method: 'GET', url: article.path })).body, /data-count="1">التعليقات <span id="comments-count" class="comment-count">\(تعليق واحد\)</)
 
   const more = []
   for (let i = 0; i < 3; i++) more.push(await submitComment(db, article.id, { name: `قارئ ${i}`, email: `bulk${i}@example.net`, body: `تعليق جماعي ${i}` }, { ip: `192.0.2.${20 + i}`, userAgent: '', now: new Date() }))

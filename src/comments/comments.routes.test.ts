@@ -66,7 +66,7 @@ test('an approved comment: 303 to its anchor, shown with count wording, <bdi>, d
   assert.equal(res.statusCode, 303)
   assert.match(String(res.headers.location), new RegExp(`#comment-\\d+$`))
   const page = await app.inject({ method: 'GET', url: article.path })
-  assert.match(part(page.body), /<h2 id="comments-heading" data-count="1">تعليق واحد<\/h2>/)
+  assert.match(part(page.body), /<h2 id="comments-heading" data-count="1">التعليقات <span id="comments-count" class="comment-count">\(تعليق واحد\)<\/span><\/h2>/)
   assert.match(part(page.body), /<bdi><a href="https:\/\/salma.example.org\/" rel="nofollow ugc noopener">سلمى الراشد<\/a><\/bdi>/)
   assert.match(part(page.body), /<div class="comment-content" dir="auto"><p>فقرة أولى فيها <a href="https:\/\/example.com" rel="nofollow ugc noopener">example.com<\/a><\/p><p>فقرة ثانية<\/p><\/div>/)
   assert.match(page.body, /<span class="avatar avatar-c\d"/)
@@ -77,7 +77,7 @@ test('an approved comment: 303 to its anchor, shown with count wording, <bdi>, d
       await formPost(app, db, article.id, { ...READER, email: `r${total}@example.org`, body: `تعليق رقم ${total}` })
     }
     const again = await app.inject({ method: 'GET', url: article.path })
-    assert.match(part(again.body), new RegExp(`data-count="${n}">${words}<`))
+    assert.match(part(again.body), new RegExp(`data-count="${n}">التعليقات <span id="comments-count" class="comment-count">\\(${words}\\)<`))
   }
 })
 

@@ -66,8 +66,8 @@ export async function buildApp(config: Config, db: Db) {
   await app.register(commentRoutes)
   await app.register(commentAdminRoutes, { prefix: '/api/v1/admin/comments' })
   await app.register(commentModerationRoutes, { prefix: '/newsroom/comments' })
-  await app.register(feedRoutes)
   await app.register(newsroomRoutes, { prefix: '/newsroom' })
+  await app.register(feedRoutes)
   await app.register(searchRoutes)
   // The article route (/:section/:id/:slug) is the catch-all of reader pages: registered last.
   await app.register(articleRoutes)

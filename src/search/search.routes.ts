@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsync } from 'fastify'
-import { listSections } from '../articles/index.js'
+import { listSections, type ArticleSummary } from '../articles/index.js'
 import type { Db } from '../db/index.js'
 import { Invalid, NotFound } from '../errors.js'
 import { loadChrome, pageKey } from '../http/page-context.js'
@@ -9,10 +9,13 @@ import { startRelatedWorker } from './related.js'
 import { SearchPage, type SearchForm } from './search-page.js'
 import type { SearchFilter } from './search-engine.js'
 import * as queries from './search.queries.js'
-import { indexStatus, searchArticles, suggestArticles } from './search.service.js'
+import { normalizedQuery, ResultCache } from './search-cache.js'
+import { indexStatus, searchArticles, suggestArticles, type SearchOutcome, type SearchParams } from './search.service.js'
 
 const PAGE_SIZE = 10
 const SUGGESTIONS = 6
+/** Cached answers: how many, and for how long at most (the recency boost moves with the clock). */
+const CACHE = { maxEntries: 2000, ttlMs: 60_000 }
 /** Longer than any headline a reader would type; beyond it a query is refused, not cut. */
 export const MAX_QUERY_CHARS = 500
 
@@ -51,6 +54,10 @@ type SearchQuery = { q?: string; section?: string; author?: string; from?: strin
 /** Reader search page, the search API and suggestions; also runs the related-articles worker. */
 export const searchRoutes: FastifyPluginAsync = async (app) => {
   const { db, config, pageCache } = app
+  const searches = new ResultCache<SearchOutcome>(db, CACHE)
+  const suggestions = new ResultCache<ArticleSummary[]>(db, CACHE)
+  const search = (params: SearchParams) =>
+    searches.get(JSON.stringify([normalizedQuery(params.q), params.page, params.limit, params.sort, params.filter]), () => searchArticles(db, params))
 
   let stopWorker: (() => void) | undefined
   app.addHook('onReady', async () => {
@@ -75,7 +82,7 @@ export const searchRoutes: FastifyPluginAsync = async (app) => {
       const page = query.page ?? 1
       const [chrome, sections, resolved] = await Promise.all([loadChrome(request), listSections(db), resolveFilter(db, query, config.timeZone)])
       const outcome = form.q && resolved.filter
-        ? await searchArticles(db, { q: form.q, page, limit: PAGE_SIZE, filter: resolved.filter, sort: form.sort })
+        ? await search({ q: form.q, page, limit: PAGE_SIZE, filter: resolved.filter, sort: form.sort })
         : undefined
       const pages = pageCount(outcome?.total ?? 0, PAGE_SIZE)
       if (outcome && outcome.total > 0 && page > pages) throw new NotFound('not_found')
@@ -99,7 +106,7 @@ export const searchRoutes: FastifyPluginAsync = async (app) => {
     const q = (query.q ?? '').trim()
     const { filter } = await resolveFilter(db, query, config.timeZone)
     const outcome = q && filter
-      ? await searchArticles(db, { q, page: query.page ?? 1, limit: query.limit ?? 10, filter, sort: query.sort === 'newest' ? 'newest' : 'relevance' })
+      ? await search({ q, page: query.page ?? 1, limit: query.limit ?? 10, filter, sort: query.sort === 'newest' ? 'newest' : 'relevance' })
       : undefined
     reply.header('cache-control', 'public, max-age=60')
     return {
@@ -118,7 +125,8 @@ export const searchRoutes: FastifyPluginAsync = async (app) => {
 
   app.get<{ Querystring: { q?: string } }>('/api/v1/search/suggest', { schema: { querystring: SuggestQuerySchema } }, async (request, reply) => {
     const q = request.query.q ?? ''
-    const articles = await suggestArticles(db, q, SUGGESTIONS)
+    // Keyed by the text exactly as typed: a trailing space says the last word is complete.
+    const articles = await suggestions.get(q, () => suggestArticles(db, q, SUGGESTIONS))
     reply.header('cache-control', 'public, max-age=60')
     return {
       query: q,

@@ -73,6 +73,20 @@ export function matchExpression(query: ParsedQuery, mode: 'all' | 'any', columns
   return `(${positive}) NOT (${query.not.map((c) => clauseExpression(c)).join(' OR ')})`
 }
 
+/**
+ * The same matches as `matchExpression`, cheaper to count: stems only. An article holding a
+ * word's exact spelling holds its stem at the same position (the stem is computed from it), and
+ * one holding the whole query as a phrase holds each word, so neither adds a match; only bm25
+ * needs them.
+ */
+export function countExpression(query: ParsedQuery, mode: 'all' | 'any'): string | undefined {
+  if (query.must.length === 0) return undefined
+  const stems = (clause: QueryClause) => `${ALL_COLUMNS.stem} : (${phraseVariants(clause.terms).map(quote).join(' OR ')})`
+  const positive = query.must.map(stems).join(mode === 'all' ? ' AND ' : ' OR ')
+  if (query.not.length === 0) return positive
+  return `(${positive}) NOT (${query.not.map((c) => clauseExpression(c)).join(' OR ')})`
+}
+
 function filterSql(filter: SearchFilter) {
   return sql.join(
     [
@@ -100,35 +114,44 @@ function recencyScore(now: Date) {
 
 const isUnfiltered = (f: SearchFilter) => f.sectionId === undefined && f.personId === undefined && f.from === undefined && f.to === undefined
 
-/** The best `pool` matches by bm25 alone, from the index only (no join: a few microseconds less per match). */
-async function bm25Pool(db: Db, table: 'article_fts' | 'article_title_fts', match: string, pool: number): Promise<Hit[]> {
+interface PooledHit extends Hit {
+  published_at: string | null
+}
+
+/**
+ * The best `pool` matches by bm25 alone, from the index only (no join per match: a few
+ * microseconds less each), then their dates by id in the same statement (one statement text
+ * whatever the pool size, so it stays prepared).
+ */
+async function bm25Pool(db: Db, table: 'article_fts' | 'article_title_fts', match: string, pool: number): Promise<PooledHit[]> {
   const weights = table === 'article_fts' ? WEIGHTS : 'bm25(article_title_fts, 10.0, 5.0)'
-  const { rows } = await sql<Hit>`
-    select rowid as id, -${sql.raw(weights)} as score from ${sql.raw(table)}
-    where ${sql.raw(table)} match ${match} order by score desc limit ${pool}`.execute(db)
+  const { rows } = await sql<PooledHit>`
+    select p.id as id, p.score as score, a.published_at as published_at from (
+      select rowid as id, -${sql.raw(weights)} as score from ${sql.raw(table)}
+      where ${sql.raw(table)} match ${match} order by score desc limit ${pool}
+    ) p join article a on a.id = p.id`.execute(db)
   return rows
 }
 
 /** Applies the recency boost to a bm25 pool and re-sorts it; the boost is mild, so the pool's best stay in it. */
-async function boosted(db: Db, hits: Hit[], now: Date): Promise<Hit[]> {
-  if (hits.length === 0) return []
-  const rows = await db.selectFrom('article').where('id', 'in', hits.map((h) => h.id)).select(['id', 'published_at']).execute()
-  const dates = new Map(rows.map((r) => [r.id, r.published_at]))
+function boosted(hits: PooledHit[], now: Date): Hit[] {
   return hits
     .map((h) => {
-      const published = dates.get(h.id)
-      const ageDays = published ? Math.max(0, (now.getTime() - Date.parse(published)) / 86400_000) : Infinity
+      const ageDays = h.published_at ? Math.max(0, (now.getTime() - Date.parse(h.published_at)) / 86400_000) : Infinity
       return { id: h.id, score: h.score * (1 + RECENCY_BOOST * Math.exp(-ageDays / RECENCY_DAYS)) }
     })
     .sort((x, y) => y.score - x.score || y.id - x.id)
 }
 
-async function countMatches(db: Db, match: string, filter: SearchFilter): Promise<number> {
+/** How many articles match, counting no further than `upTo` (FTS5 yields matches one by one, so it stops there). */
+async function countMatches(db: Db, match: string, filter: SearchFilter, upTo?: number): Promise<number> {
   // The index holds published articles only: without filters, no join is needed to count.
-  const { rows } = isUnfiltered(filter)
-    ? await sql<{ n: number }>`select count(*) as n from article_fts where article_fts match ${match}`.execute(db)
-    : await sql<{ n: number }>`select count(*) as n from article_fts cross join article a on a.id = article_fts.rowid
-        where article_fts match ${match} and ${filterSql(filter)}`.execute(db)
+  const matches = isUnfiltered(filter)
+    ? sql`select 1 from article_fts where article_fts match ${match}`
+    : sql`select 1 from article_fts cross join article a on a.id = article_fts.rowid where article_fts match ${match} and ${filterSql(filter)}`
+  const { rows } = upTo === undefined
+    ? await sql<{ n: number }>`select count(*) as n from (${matches})`.execute(db)
+    : await sql<{ n: number }>`select count(*) as n from (${matches} limit ${upTo})`.execute(db)
   return rows[0]?.n ?? 0
 }
 
@@ -184,7 +207,8 @@ export const sqliteEngine: SearchEngine = {
   async search(db, query, mode, { filter, sort, limit, offset, now }) {
     const match = matchExpression(query, mode)
     if (!match) return { total: 0, hits: [] }
-    const total = await countMatches(db, match, filter)
+    // Any-word matching only gathers candidates for the fallback: past FOCUS_ABOVE, how many more match changes nothing.
+    const total = await countMatches(db, countExpression(query, mode) ?? match, filter, mode === 'any' ? FOCUS_ABOVE + 1 : undefined)
     if (total === 0 || offset >= total) return { total, hits: [] }
     if (sort === 'newest') {
       const { rows } = await sql<{ id: number }>`
@@ -201,7 +225,7 @@ export const sqliteEngine: SearchEngine = {
       const want = Math.min(POOL_MAX, Math.max(50, 2 * (offset + limit)))
       let pool = focus ? await bm25Pool(db, 'article_title_fts', focus, want) : []
       if (pool.length < offset + limit) pool = await bm25Pool(db, 'article_fts', match, want)
-      return { total, hits: (await boosted(db, pool, now)).slice(offset, offset + limit) }
+      return { total, hits: boosted(pool, now).slice(offset, offset + limit) }
     }
     if (focus && offset + limit <= FOCUS_POOL) {
       const hits = await rankedHeadlines(db, focus, filter, limit, offset, now)

@@ -8,10 +8,10 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import AdmZip from 'adm-zip'
 import { sql } from 'kysely'
 import { createArticle, ensureSection, paragraphsToHtml } from '../src/articles/index.js'
 import { migrateToLatest, openSqlite, type Db } from '../src/db/index.js'
+import { readSaudiNewsNetFile, type SaudiNewsNetRecord } from '../src/import/index.js'
 import { normalizeForMatching, searchArticles, stem } from '../src/search/index.js'
 
 const PROJECT = fileURLToPath(new URL('../../', import.meta.url))
@@ -22,26 +22,17 @@ const TARGETS = Number(args[1] ?? 400)
 const KINDS = ['exact', 'spelling', 'harakat', 'clitics'] as const
 type Kind = (typeof KINDS)[number]
 
-interface CorpusArticle {
-  source: string
-  url: string
-  date_extracted: string
-  title: string
-  author: string
-  content: string
-}
+type CorpusArticle = SaudiNewsNetRecord
 
+/** Importable corpus articles (a title and a body), each original URL once, read by the importer's reader. */
 function readCorpus(dir: string): CorpusArticle[] {
   const seen = new Set<string>()
   const articles: CorpusArticle[] = []
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.zip')).sort()) {
-    for (const entry of new AdmZip(join(dir, file)).getEntries()) {
-      if (!entry.entryName.endsWith('.json')) continue
-      for (const a of JSON.parse(entry.getData().toString('utf8')) as CorpusArticle[]) {
-        if (!a.title?.trim() || !a.content?.trim() || seen.has(a.url)) continue
-        seen.add(a.url)
-        articles.push(a)
-      }
+    for (const a of readSaudiNewsNetFile(join(dir, file))) {
+      if (!a.title?.trim() || !a.content?.trim() || seen.has(a.url)) continue
+      seen.add(a.url)
+      articles.push(a)
     }
   }
   return articles

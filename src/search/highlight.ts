@@ -33,7 +33,9 @@ export function highlight(text: string, forms: MatchForms): string {
 }
 
 const SNIPPET_WORDS = 30
-const CHUNK_CHARS = 800
+const CHUNK_CHARS = 500
+/** Past a chunk's end, enough text for a window's worth of words after its last match. */
+const TAIL_CHARS = 300
 const SCAN_CHARS = 20_000
 
 /**
@@ -47,7 +49,7 @@ export function snippet(text: string, forms: MatchForms, words = SNIPPET_WORDS):
     let to = Math.min(text.length, from + CHUNK_CHARS)
     // Extend the chunk to the end of a word and past a window's worth of words after it.
     while (to < text.length && /[\p{L}\p{N}\p{M}]/u.test(text[to])) to++
-    const end = Math.min(text.length, to + 400)
+    const end = Math.min(text.length, to + TAIL_CHARS)
     if (!mayMatch(text.slice(from, end), forms)) {
       from = to
       continue
@@ -64,15 +66,36 @@ export function snippet(text: string, forms: MatchForms, words = SNIPPET_WORDS):
 }
 
 /**
- * False when no word of `text` can match: a token's folded form, and so its stem (light10 only
- * trims its ends), is a substring of the folded text. One fold of the chunk costs far less than
- * analyzing it word by word, and most chunks of most results hold no query word.
+ * False when no word of `text` can match, decided on the folded text with one regular
+ * expression instead of analyzing it word by word (most chunks of most results hold no query
+ * word). A word matches when its folded form is one of `exacts`, or its stem one of `stems`:
+ * light10 only trims the word's ends, so the word is then the stem behind at most و and one
+ * article, followed by suffixes from its list. The pattern allows any such combination (more
+ * than the stemmer would strip), so it never misses a match; analysis then decides.
  */
 function mayMatch(text: string, forms: MatchForms): boolean {
   const folded = normalizeForMatching(text)
-  for (const form of forms.stems) if (folded.includes(form)) return true
-  for (const form of forms.exacts) if (folded.includes(form)) return true
-  return false
+  // Cheapest first: no form anywhere in the folded text, not even inside a longer word.
+  if (![...forms.stems, ...forms.exacts].some((form) => folded.includes(form))) return false
+  return candidatePattern(forms).test(` ${folded.replace(NOT_WORD, ' ')} `)
+}
+
+const NOT_WORD = /[^\p{L}\p{N}\p{M}]+/gu
+const patterns = new WeakMap<MatchForms, RegExp>()
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** Whole words only: the text's words are separated by single spaces when it is tested. */
+function candidatePattern(forms: MatchForms): RegExp {
+  let pattern = patterns.get(forms)
+  if (!pattern) {
+    const alternatives = [
+      ...[...forms.exacts].map(escapeRegExp),
+      ...[...forms.stems].map((s) => `(?:و)?(?:بال|كال|فال|ال|لل)?${escapeRegExp(s)}(?:ها|ان|ات|ون|ين|يه|ه|ي)*`),
+    ]
+    pattern = new RegExp(` (?:${alternatives.join('|')}) `)
+    patterns.set(forms, pattern)
+  }
+  return pattern
 }
 
 function window(text: string, tokens: Token[], hits: number[], forms: MatchForms, words: number, chunkStart: number, reachesEnd: boolean): string {

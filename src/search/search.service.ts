@@ -98,12 +98,20 @@ async function present(db: Db, hits: Hit[], forms: MatchForms): Promise<SearchRe
   const textOf = new Map(texts.map((t) => [t.id, t]))
   const scoreOf = new Map(hits.map((h) => [h.id, h.score]))
   return summaries.map((article) => {
-    // Snippets come from the opening of long stories (the scan stops at the first matching chunk anyway).
-    const body = htmlToText((textOf.get(article.id)?.body_html ?? '').slice(0, 24_000))
-    const snippetHtml = snippet(article.summary, forms) ?? snippet(body, forms) ?? leadSnippet(article.summary || body)
+    // Snippets come from the opening of long stories: most match in their first paragraphs, so
+    // those are turned into text first and the rest (to 24,000 characters) only when they don't.
+    const html = textOf.get(article.id)?.body_html ?? ''
+    const lead = htmlToText(html.length > LEAD_HTML ? html.slice(0, LEAD_HTML).replace(/<[^>]*$/, '') : html)
+    const snippetHtml =
+      snippet(article.summary, forms) ??
+      snippet(lead, forms) ??
+      (html.length > LEAD_HTML ? snippet(htmlToText(html.slice(0, 24_000)), forms) : undefined) ??
+      leadSnippet(article.summary || lead)
     return { article, score: roundScore(scoreOf.get(article.id) ?? 0), titleHtml: highlight(article.title, forms), snippetHtml }
   })
 }
+
+const LEAD_HTML = 4000
 
 const roundScore = (n: number) => Math.round(n * 1000) / 1000
 

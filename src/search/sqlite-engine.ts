@@ -64,7 +64,9 @@ export function matchExpression(query: ParsedQuery, mode: 'all' | 'any', columns
   if (query.must.length === 0) return undefined
   let positive = query.must.map((c) => clauseExpression(c, columns)).join(mode === 'all' ? ' AND ' : ' OR ')
   const words = query.words
-  if (words.length > 1) {
+  // Any-word matching gathers candidates when fewer than five articles hold every word: the
+  // phrase would only reorder those few (they rank first anyway), at the cost of scanning it.
+  if (words.length > 1 && mode === 'all') {
     const stems = quote(words.map((t) => t.stem).join(' '))
     const exacts = quote(words.map((t) => t.exact).join(' '))
     positive = `(${positive}) OR ${columns.stem} : ${stems} OR ${columns.exact} : ${exacts}`

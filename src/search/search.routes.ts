@@ -15,7 +15,7 @@ import { indexStatus, searchArticles, suggestArticles, type SearchOutcome, type 
 const PAGE_SIZE = 10
 const SUGGESTIONS = 6
 /** Cached answers: how many, and for how long at most (the recency boost moves with the clock). */
-const CACHE = { maxEntries: 2000, ttlMs: 60_000 }
+const CACHE = { maxEntries: 1000, ttlMs: 60_000 }
 /** Longer than any headline a reader would type; beyond it a query is refused, not cut. */
 export const MAX_QUERY_CHARS = 500
 

@@ -36,7 +36,8 @@ const SNIPPET_WORDS = 30
 const CHUNK_CHARS = 500
 /** Past a chunk's end, enough text for a window's worth of words after its last match. */
 const TAIL_CHARS = 300
-const SCAN_CHARS = 20_000
+/** Snippets come from a bounded prefix: news puts what a story is about in its opening paragraphs. */
+const SCAN_CHARS = 6000
 
 /**
  * The window of about 30 words holding the most distinct matched words, escaped and marked,

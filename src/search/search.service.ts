@@ -98,20 +98,16 @@ async function present(db: Db, hits: Hit[], forms: MatchForms): Promise<SearchRe
   const textOf = new Map(texts.map((t) => [t.id, t]))
   const scoreOf = new Map(hits.map((h) => [h.id, h.score]))
   return summaries.map((article) => {
-    // Snippets come from the opening of long stories: most match in their first paragraphs, so
-    // those are turned into text first and the rest (to 24,000 characters) only when they don't.
+    // Snippets come from the opening of a story (snippet() scans its first 6,000 characters).
     const html = textOf.get(article.id)?.body_html ?? ''
     const lead = htmlToText(html.length > LEAD_HTML ? html.slice(0, LEAD_HTML).replace(/<[^>]*$/, '') : html)
-    const snippetHtml =
-      snippet(article.summary, forms) ??
-      snippet(lead, forms) ??
-      (html.length > LEAD_HTML ? snippet(htmlToText(html.slice(0, 24_000)), forms) : undefined) ??
-      leadSnippet(article.summary || lead)
+    const snippetHtml = snippet(article.summary, forms) ?? snippet(lead, forms) ?? leadSnippet(article.summary || lead)
     return { article, score: roundScore(scoreOf.get(article.id) ?? 0), titleHtml: highlight(article.title, forms), snippetHtml }
   })
 }
 
-const LEAD_HTML = 4000
+/** Enough HTML for the 6,000 characters of text a snippet is looked for in. */
+const LEAD_HTML = 8000
 
 const roundScore = (n: number) => Math.round(n * 1000) / 1000
 

@@ -299,7 +299,11 @@ export const sqliteEngine: SearchEngine = {
 
   async existing(db, tokens) {
     if (tokens.length === 0) return new Set()
-    const { rows } = await sql<{ term: string }>`select term from article_fts_row where term in (${sql.join(tokens)})`.execute(db)
+    // One probe of the index per token, stopping at its first article: the vocabulary table
+    // would read each token's whole doclist to count it (and a list of n tokens is a new statement per n).
+    const { rows } = await sql<{ term: string }>`
+      select value as term from json_each(${JSON.stringify(tokens)})
+      where exists (select 1 from article_fts where article_fts match '"' || replace(value, '"', '""') || '"')`.execute(db)
     return new Set(rows.map((r) => r.term))
   },
 

@@ -16,31 +16,20 @@ const PUBLIC_COLUMNS = [
   'comment.created_at',
 ] as const
 
-export function listApproved(db: Db, articleId: number) {
-  return db
+/** Approved comments of an article, oldest first; a page of them when `page` is given (the API). */
+export function listApproved(db: Db, articleId: number, page?: { limit: number; offset: number }) {
+  let query = db
     .selectFrom('comment')
     .select(PUBLIC_COLUMNS)
     .where('comment.article_id', '=', articleId)
     .where('comment.status', '=', 'approved')
     .orderBy('comment.created_at')
     .orderBy('comment.id')
-    .execute()
+  if (page) query = query.limit(page.limit).offset(page.offset)
+  return query.execute()
 }
 
 export type PublicCommentRow = Awaited<ReturnType<typeof listApproved>>[number]
-
-export function listApprovedPage(db: Db, articleId: number, limit: number, offset: number) {
-  return db
-    .selectFrom('comment')
-    .select(PUBLIC_COLUMNS)
-    .where('comment.article_id', '=', articleId)
-    .where('comment.status', '=', 'approved')
-    .orderBy('comment.created_at')
-    .orderBy('comment.id')
-    .limit(limit)
-    .offset(offset)
-    .execute()
-}
 
 export async function countApproved(db: Db, articleId: number): Promise<number> {
   const row = await db

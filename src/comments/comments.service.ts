@@ -278,7 +278,7 @@ export function pageOfComment(threads: CommentNode[], id: number, perPage: numbe
 
 /** Approved comments, flat and oldest first, for the public API. */
 export async function listApprovedComments(db: Db, articleId: number, page: { limit: number; offset: number }): Promise<PublicComment[]> {
-  return (await queries.listApprovedPage(db, articleId, page.limit, page.offset)).map(toPublic)
+  return (await queries.listApproved(db, articleId, page)).map(toPublic)
 }
 
 /** An approved comment, as readers see it. */

@@ -2,7 +2,7 @@ import { inTransaction, type Db } from '../db/index.js'
 import { bumpContentVersion } from '../db/content-version.js'
 import { Invalid, NotFound } from '../errors.js'
 import { imageFromRow } from '../media/media.js'
-import { indexArticle, removeArticleFromIndex } from '../search/index.js'
+import { indexArticle, removeArticleFromIndex, type IndexableText } from '../search/index.js'
 import {
   articlePath,
   authorPath,
@@ -131,18 +131,20 @@ export async function getRelatedArticles(db: Db, article: Pick<Article, 'id' | '
   return getSummariesByIds(db, ids)
 }
 
+/** The article row to store, and its body as plain text (counted here, indexed by search: worked out once). */
 function rowFromInput(input: ArticleInput, now: Date) {
   const title = input.titleAsGiven ? input.title : input.title.trim()
   if (!title.trim()) throw new Invalid('bad_request', 'title')
   const bodyHtml = input.bodyIsSanitized ? input.bodyHtml : sanitizeArticleHtml(input.bodyHtml)
   if (input.status === 'scheduled' && !input.publishAt) throw new Invalid('bad_request', 'publishAt')
   const publishedAt = input.status === 'published' ? (input.publishedAt ?? now) : (input.publishedAt ?? null)
-  return {
+  const bodyText = htmlToText(bodyHtml)
+  const row = {
     slug: input.slug ? slugify(input.slug) : slugify(title),
     title,
     summary: (input.summary ?? '').trim(),
     body_html: bodyHtml,
-    word_count: countWords(htmlToText(bodyHtml)),
+    word_count: countWords(bodyText),
     status: input.status,
     section_id: input.sectionId,
     dateline: (input.dateline ?? '').trim(),
@@ -153,15 +155,16 @@ function rowFromInput(input: ArticleInput, now: Date) {
     publish_at: input.publishAt ? input.publishAt.toISOString() : null,
     published_at: publishedAt ? publishedAt.toISOString() : null,
   }
+  return { row, bodyText }
 }
 
 /** Creates an article with its authors, tags and sources, indexed for search, in one transaction. */
 export async function createArticle(db: Db, input: ArticleInput, now: Date): Promise<{ id: number; path: string }> {
   return inTransaction(db, async (trx) => {
-    const row = rowFromInput(input, now)
+    const { row, bodyText } = rowFromInput(input, now)
     const { id } = await queries.insertArticle(trx, { ...row, updated_at: (input.publishedAt ?? now).toISOString(), created_at: now.toISOString() })
     await writeRelations(trx, id, input)
-    await afterWrite(trx, id, row.status)
+    await afterWrite(trx, id, row.status, { title: row.title, summary: row.summary, body: bodyText })
     const section = await trx.selectFrom('section').where('id', '=', input.sectionId).select('slug').executeTakeFirstOrThrow()
     return { id, path: articlePath(section.slug, id, row.slug) }
   })
@@ -172,10 +175,10 @@ export async function updateArticle(db: Db, id: number, input: ArticleInput, now
   await inTransaction(db, async (trx) => {
     const current = await queries.findArticleById(trx, id)
     if (!current) throw new NotFound('article_not_found')
-    const row = rowFromInput({ ...input, publishedAt: input.publishedAt ?? (current.published_at ? new Date(current.published_at) : null) }, now)
+    const { row, bodyText } = rowFromInput({ ...input, publishedAt: input.publishedAt ?? (current.published_at ? new Date(current.published_at) : null) }, now)
     await queries.updateArticleRow(trx, id, { ...row, updated_at: now.toISOString() })
     await writeRelations(trx, id, input)
-    await afterWrite(trx, id, row.status)
+    await afterWrite(trx, id, row.status, { title: row.title, summary: row.summary, body: bodyText })
   })
 }
 
@@ -185,8 +188,9 @@ async function writeRelations(trx: Db, id: number, input: ArticleInput) {
   if (input.sources) await queries.replaceSources(trx, id, input.sources)
 }
 
-async function afterWrite(trx: Db, id: number, status: ArticleStatus) {
-  if (status === 'published') await indexArticle(trx, id)
+/** `text`: the article's text when the caller has it already, so indexing needn't read and convert it again. */
+async function afterWrite(trx: Db, id: number, status: ArticleStatus, text?: IndexableText) {
+  if (status === 'published') await indexArticle(trx, id, text)
   else await removeArticleFromIndex(trx, id)
   await bumpContentVersion(trx)
 }

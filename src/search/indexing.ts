@@ -6,13 +6,26 @@ import { refreshRelatedArticles } from './related.js'
 import * as queries from './search.queries.js'
 import { engineFor } from './search.service.js'
 
-/** (Re)indexes one article if published, else removes it; marks its related list for computing. Cheap: no ranking here. */
-export async function indexArticle(db: Db, articleId: number): Promise<void> {
+/** An article's indexed text: headline, summary and body as plain text. */
+export interface IndexableText {
+  title: string
+  summary: string
+  body: string
+}
+
+/**
+ * (Re)indexes one article if published, else removes it; marks its related list for computing. Cheap: no ranking here.
+ * `text` is given by an article write that has just stored a published article (so it need not be read back).
+ */
+export async function indexArticle(db: Db, articleId: number, text?: IndexableText): Promise<void> {
   const engine = engineFor(db)
   if (!engine) return
-  const row = await queries.findIndexable(db, articleId)
-  if (!row || row.status !== 'published') return removeArticleFromIndex(db, articleId)
-  await engine.index(db, { id: row.id, title: row.title, summary: row.summary, body: htmlToText(row.body_html) })
+  if (!text) {
+    const row = await queries.findIndexable(db, articleId)
+    if (!row || row.status !== 'published') return removeArticleFromIndex(db, articleId)
+    text = { title: row.title, summary: row.summary, body: htmlToText(row.body_html) }
+  }
+  await engine.index(db, { id: articleId, ...text })
   await queries.markRelatedPending(db, [articleId])
 }
 

@@ -7,7 +7,7 @@ import type { CommentStatus, ModeratedComment } from './comment.js'
 import { getCommentSettings } from './comment-settings.js'
 import { charLength, cleanText, isMalformed, matchingForm, sha256 } from './comment-text.js'
 import * as queries from './comments.queries.js'
-import { commenterKey, submitComment, validateComment, type CommentInput, type SubmitResult } from './comments.service.js'
+import { commenterKey, submitComment, toPublic, validateComment, type CommentInput, type SubmitResult } from './comments.service.js'
 
 // —— Reports ——
 
@@ -60,20 +60,12 @@ export const MODERATION_ACTIONS: readonly ModerationAction[] = ['approve', 'spam
 
 function toModerated(row: queries.ModerationRow, reports: { reason: string; created_at: string }[]): ModeratedComment {
   return {
-    id: row.id,
-    articleId: row.article_id,
-    parentId: row.parent_id,
-    depth: row.depth,
-    name: row.author_name,
+    ...toPublic(row),
     email: row.author_email,
-    url: row.author_url,
     ip: row.author_ip,
-    body: row.body,
-    isStaff: row.is_staff === 1,
     status: row.status,
     statusReason: row.status_reason,
     reportCount: row.report_count,
-    createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
     articleTitle: row.article_title,
     articlePath: articlePath(row.section_slug, row.article_id, row.article_slug),

@@ -229,7 +229,7 @@ export async function submitComment(db: Db, articleId: number, input: CommentInp
 
 // —— Reading ——
 
-function toPublic(row: queries.PublicCommentRow): PublicComment {
+export function toPublic(row: queries.PublicCommentRow): PublicComment {
   return {
     id: row.id,
     articleId: row.article_id,

@@ -1,6 +1,7 @@
 import { createArticle, ensureSection, slugify } from '../articles/index.js'
 import type { Db } from '../db/index.js'
 import { ensurePerson } from '../people/index.js'
+import { compactSearchIndex } from '../search/index.js'
 import { listSourceUrls } from './import.queries.js'
 import { CorpusFiles, type PreparedRecord } from './saudinewsnet.files.js'
 import type { MappedArticle, SkipReason } from './saudinewsnet.mapper.js'
@@ -72,6 +73,7 @@ export async function importSaudiNewsNet(db: Db, paths: string[], options: Impor
         })
       ids.commit()
     }
+    if (summary.imported > 0) await compactSearchIndex(db)
     summary.seconds = (performance.now() - started) / 1000
     return summary
   } finally {

@@ -50,6 +50,29 @@ export function normalizeForMatching(text: string): string {
     .toLowerCase()
 }
 
+/** What each character below U+0700 folds to on its own (Latin, Arabic and their punctuation): most text needs no other. */
+const FOLDED_CHAR = Array.from({ length: 0x700 }, (_, code) => normalizeForMatching(String.fromCharCode(code)))
+
+/**
+ * `normalizeForMatching` a character at a time, keeping for each folded character the offset of
+ * the original character it came from: a match found in the folded text can then be marked in
+ * the original. Marks deleted between letters join them as in the analyzer; a character outside
+ * the table (presentation forms, other scripts) is normalized on its own.
+ */
+export function foldWithOffsets(text: string): { folded: string; origin: number[] } {
+  let folded = ''
+  const origin: number[] = []
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length
+    const out = code < FOLDED_CHAR.length ? FOLDED_CHAR[code] : normalizeForMatching(pair ? text.slice(i, i + 2) : text[i])
+    folded += out
+    for (let k = 0; k < out.length; k++) origin.push(i)
+    if (pair) i++
+  }
+  return { folded, origin }
+}
+
 const ARABIC_LETTER = /[\u0621-\u064A]/
 
 // light10 prefixes: at most one of these after an optional و (longest first so بال wins over ب…).
@@ -95,6 +118,19 @@ export function analyze(text: string, offset = 0): Token[] {
     for (const form of formsOf(m[0])) tokens.push({ start, end, exact: form.exact, stem: form.stem })
   }
   return tokens
+}
+
+const ONLY_DELETED = /^[\p{M}\u0640\u200C\u200D\u06D6-\u06ED]*$/u
+
+/** The spans of a text's words as `analyze` finds them, without analyzing them (counting and cutting). */
+export function wordSpans(text: string, offset = 0): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = []
+  for (const m of text.matchAll(WORD)) {
+    // A run of marks or tatweel alone («ـــ» as a dash) folds to nothing: no token.
+    if (ONLY_DELETED.test(m[0])) continue
+    spans.push({ start: m.index + offset, end: m.index + offset + m[0].length })
+  }
+  return spans
 }
 
 /** The stems of a text, in order (similarity). */

@@ -1,10 +1,18 @@
-// Highlighting in the ORIGINAL text: the analyzer's token spans say where each matched word
-// was written, so readers see their story's own spelling with <mark> around the words found.
-import { analyze, normalizeForMatching, type Token } from './arabic-analyzer.js'
+// Highlighting in the ORIGINAL text: query words are looked for in the folded text with one
+// regular expression (no word-by-word analysis of stories), each candidate is confirmed by the
+// analyzer on the word as written, and readers see their story's own spelling with <mark> around it.
+import { analyze, foldWithOffsets, normalizeForMatching, wordSpans } from './arabic-analyzer.js'
 
 export interface MatchForms {
   stems: Set<string>
   exacts: Set<string>
+}
+
+/** A word of the original text; `stem` is set when the word matches the query. */
+interface Word {
+  start: number
+  end: number
+  stem?: string
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
@@ -13,23 +21,82 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c])
 }
 
-const isMatch = (t: Token, forms: MatchForms) => forms.stems.has(t.stem) || forms.exacts.has(t.exact)
-
-/** Escaped `text[from, to)` with matched spans wrapped in <mark>; nothing else is left raw. */
-function render(text: string, tokens: Token[], forms: MatchForms, from: number, to: number): string {
+/** Escaped `text[from, to)` with matched words wrapped in <mark>; nothing else is left raw. */
+function render(text: string, words: Word[], from: number, to: number): string {
   let out = ''
   let at = from
-  for (const t of tokens) {
-    if (t.start < at || t.end > to || !isMatch(t, forms)) continue // one span may carry several tokens (ligatures)
-    out += escapeHtml(text.slice(at, t.start)) + '<mark>' + escapeHtml(text.slice(t.start, t.end)) + '</mark>'
-    at = t.end
+  for (const w of words) {
+    if (w.stem === undefined || w.start < at || w.end > to) continue
+    out += escapeHtml(text.slice(at, w.start)) + '<mark>' + escapeHtml(text.slice(w.start, w.end)) + '</mark>'
+    at = w.end
   }
   return out + escapeHtml(text.slice(at, to))
 }
 
 /** The whole text, escaped, with matched words marked (headlines). */
 export function highlight(text: string, forms: MatchForms): string {
-  return render(text, analyze(text), forms, 0, text.length)
+  return render(text, matchedWords(text, 0, text.length, forms) ?? [], 0, text.length)
+}
+
+/**
+ * The words of `text[from, to)`, those matching the query with their stem; undefined when none
+ * can match. A word matches when one of its analyzed tokens has a stem in `stems` or a folded
+ * form in `exacts`; only the words the candidate pattern finds in the folded text are analyzed.
+ */
+function matchedWords(text: string, from: number, to: number, forms: MatchForms): Word[] | undefined {
+  const { folded, origin } = foldWithOffsets(text.slice(from, to))
+  if (!holdsAnyForm(folded, forms)) return undefined
+  const words: Word[] = wordSpans(text.slice(from, to), from)
+  let w = 0
+  let found = false
+  for (const m of folded.matchAll(candidatePattern(forms))) {
+    const at = from + origin[m.index + m[0].length - m[1].length]
+    while (w < words.length && words[w].end <= at) w++
+    const word = words[w]
+    if (!word || word.start > at || word.stem !== undefined) continue
+    const token = analyze(text.slice(word.start, word.end)).find((t) => forms.stems.has(t.stem) || forms.exacts.has(t.exact))
+    if (!token) continue
+    word.stem = token.stem
+    found = true
+  }
+  return found ? words : undefined
+}
+
+// Letters and digits of folded Arabic and Latin text. A word holding other letters too is still a
+// candidate here (over-matching only costs a look); the analyzer rejects it.
+const FOLDED_WORD = '0-9a-z\\u0621-\\u064A'
+/**
+ * False when no word of `text` can match the query: decided on the folded text with one regular
+ * expression, nothing analyzed. (When only its headline matched, most of a story holds no query word.)
+ */
+export function mayMatch(text: string, forms: MatchForms): boolean {
+  const folded = normalizeForMatching(text)
+  return holdsAnyForm(folded, forms) && folded.search(candidatePattern(forms)) >= 0
+}
+
+/** Cheapest first: some form occurs in the folded text, if only inside a longer word. */
+const holdsAnyForm = (folded: string, forms: MatchForms) => [...forms.stems, ...forms.exacts].some((form) => folded.includes(form))
+
+const patterns = new WeakMap<MatchForms, RegExp>()
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/**
+ * Whole folded words that could match: a word's folded form is one of `exacts`, or its stem one
+ * of `stems`. light10 only trims a word's ends, so such a word is the stem behind at most و and
+ * one article, followed by suffixes from its list. The pattern allows any such combination
+ * (more than the stemmer would strip), so it never misses a match; the analyzer then decides.
+ */
+function candidatePattern(forms: MatchForms): RegExp {
+  let pattern = patterns.get(forms)
+  if (!pattern) {
+    const alternatives = [
+      ...[...forms.exacts].map(escapeRegExp),
+      ...[...forms.stems].map((s) => `(?:و)?(?:بال|كال|فال|ال|لل)?${escapeRegExp(s)}(?:ها|ان|ات|ون|ين|يه|ه|ي)*`),
+    ]
+    pattern = new RegExp(`(?:^|[^${FOLDED_WORD}])(${alternatives.join('|')})(?![${FOLDED_WORD}])`, 'g')
+    patterns.set(forms, pattern)
+  }
+  return pattern
 }
 
 const SNIPPET_WORDS = 30
@@ -41,7 +108,7 @@ const SCAN_CHARS = 6000
 
 /**
  * The window of about 30 words holding the most distinct matched words, escaped and marked,
- * with «…» where it was cut; undefined when nothing in the text matches. The text is analyzed a
+ * with «…» where it was cut; undefined when nothing in the text matches. The text is searched a
  * chunk at a time, stopping at the first chunk with a match (most stories match in their lead).
  */
 export function snippet(text: string, forms: MatchForms, words = SNIPPET_WORDS): string | undefined {
@@ -51,61 +118,21 @@ export function snippet(text: string, forms: MatchForms, words = SNIPPET_WORDS):
     // Extend the chunk to the end of a word and past a window's worth of words after it.
     while (to < text.length && /[\p{L}\p{N}\p{M}]/u.test(text[to])) to++
     const end = Math.min(text.length, to + TAIL_CHARS)
-    if (!mayMatch(text.slice(from, end), forms)) {
-      from = to
-      continue
-    }
-    const tokens = analyze(text.slice(from, end), from)
-    const hits: number[] = []
-    tokens.forEach((t, i) => {
-      if (t.start < to && isMatch(t, forms)) hits.push(i)
-    })
-    if (hits.length > 0) return window(text, tokens, hits, forms, words, from, end === text.length)
+    const chunk = matchedWords(text, from, end, forms) ?? []
+    const hits = chunk.flatMap((w, i) => (w.stem !== undefined && w.start < to ? [i] : []))
+    if (hits.length > 0) return window(text, chunk, hits, words, from, end === text.length)
     from = to
   }
   return undefined
 }
 
-/**
- * False when no word of `text` can match, decided on the folded text with one regular
- * expression instead of analyzing it word by word (most chunks of most results hold no query
- * word). A word matches when its folded form is one of `exacts`, or its stem one of `stems`:
- * light10 only trims the word's ends, so the word is then the stem behind at most و and one
- * article, followed by suffixes from its list. The pattern allows any such combination (more
- * than the stemmer would strip), so it never misses a match; analysis then decides.
- */
-function mayMatch(text: string, forms: MatchForms): boolean {
-  const folded = normalizeForMatching(text)
-  // Cheapest first: no form anywhere in the folded text, not even inside a longer word.
-  if (![...forms.stems, ...forms.exacts].some((form) => folded.includes(form))) return false
-  return candidatePattern(forms).test(` ${folded.replace(NOT_WORD, ' ')} `)
-}
-
-const NOT_WORD = /[^\p{L}\p{N}\p{M}]+/gu
-const patterns = new WeakMap<MatchForms, RegExp>()
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-
-/** Whole words only: the text's words are separated by single spaces when it is tested. */
-function candidatePattern(forms: MatchForms): RegExp {
-  let pattern = patterns.get(forms)
-  if (!pattern) {
-    const alternatives = [
-      ...[...forms.exacts].map(escapeRegExp),
-      ...[...forms.stems].map((s) => `(?:و)?(?:بال|كال|فال|ال|لل)?${escapeRegExp(s)}(?:ها|ان|ات|ون|ين|يه|ه|ي)*`),
-    ]
-    pattern = new RegExp(` (?:${alternatives.join('|')}) `)
-    patterns.set(forms, pattern)
-  }
-  return pattern
-}
-
-function window(text: string, tokens: Token[], hits: number[], forms: MatchForms, words: number, chunkStart: number, reachesEnd: boolean): string {
+function window(text: string, tokens: Word[], hits: number[], words: number, chunkStart: number, reachesEnd: boolean): string {
   let best = { start: hits[0], distinct: 0, count: 0 }
   for (let h = 0; h < hits.length; h++) {
     const stems = new Set<string>()
     let count = 0
     for (let k = h; k < hits.length && hits[k] < hits[h] + words; k++) {
-      stems.add(tokens[hits[k]].stem)
+      stems.add(tokens[hits[k]].stem as string)
       count++
     }
     if (stems.size > best.distinct || (stems.size === best.distinct && count > best.count)) best = { start: hits[h], distinct: stems.size, count }
@@ -114,14 +141,14 @@ function window(text: string, tokens: Token[], hits: number[], forms: MatchForms
   const endToken = Math.min(tokens.length - 1, startToken + words - 1)
   const from = startToken === 0 && chunkStart === 0 ? 0 : tokens[startToken].start
   const to = endToken === tokens.length - 1 && reachesEnd ? text.length : tokens[endToken].end
-  return (from > 0 ? '… ' : '') + render(text, tokens, forms, from, to) + (to < text.length ? ' …' : '')
+  return (from > 0 ? '… ' : '') + render(text, tokens, from, to) + (to < text.length ? ' …' : '')
 }
 
 /** The opening words of a text, escaped (a result whose match is only in the headline). */
 export function leadSnippet(text: string, words = SNIPPET_WORDS): string {
   // Thirty words fit in a thousand characters nearly always; a token after the thirtieth proves it whole.
-  let tokens = analyze(text.slice(0, 1000))
-  if (tokens.length <= words && text.length > 1000) tokens = analyze(text.slice(0, 4000))
+  let tokens = wordSpans(text.slice(0, 1000))
+  if (tokens.length <= words && text.length > 1000) tokens = wordSpans(text.slice(0, 4000))
   if (tokens.length <= words) return escapeHtml(text)
   return escapeHtml(text.slice(0, tokens[words - 1].end)) + ' …'
 }

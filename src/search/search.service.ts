@@ -1,7 +1,7 @@
 import { getSummariesByIds, htmlToText, type ArticleSummary } from '../articles/index.js'
 import { isPostgres, type Db } from '../db/index.js'
 import { ANALYZER_VERSION, analyze } from './arabic-analyzer.js'
-import { highlight, leadSnippet, snippet, type MatchForms } from './highlight.js'
+import { highlight, leadSnippet, mayMatch, snippet, type MatchForms } from './highlight.js'
 import { parseQuery, queryForms, type ParsedQuery, type QueryClause, type QueryTerm } from './query-parser.js'
 import type { Hit, SearchEngine, SearchFilter, SearchSort } from './search-engine.js'
 import * as queries from './search.queries.js'
@@ -98,16 +98,26 @@ async function present(db: Db, hits: Hit[], forms: MatchForms): Promise<SearchRe
   const textOf = new Map(texts.map((t) => [t.id, t]))
   const scoreOf = new Map(hits.map((h) => [h.id, h.score]))
   return summaries.map((article) => {
-    // Snippets come from the opening of a story (snippet() scans its first 6,000 characters).
     const html = textOf.get(article.id)?.body_html ?? ''
-    const lead = htmlToText(html.length > LEAD_HTML ? html.slice(0, LEAD_HTML).replace(/<[^>]*$/, '') : html)
-    const snippetHtml = snippet(article.summary, forms) ?? snippet(lead, forms) ?? leadSnippet(article.summary || lead)
+    const snippetHtml = snippet(article.summary, forms) ?? bodySnippet(html, forms) ?? leadSnippet(article.summary || htmlToText(opening(html, SNIPPET_HTML)))
     return { article, score: roundScore(scoreOf.get(article.id) ?? 0), titleHtml: highlight(article.title, forms), snippetHtml }
   })
 }
 
+/**
+ * A snippet from the opening of a story (snippet() scans its first 6,000 characters of text).
+ * The HTML becomes text only when a query word may be in it: a result often matched in its headline alone.
+ */
+function bodySnippet(html: string, forms: MatchForms): string | undefined {
+  const text = opening(html, SNIPPET_HTML)
+  return mayMatch(text, forms) ? snippet(htmlToText(text), forms) : undefined
+}
+
+/** The first `chars` of an HTML text, without a tag cut in half. */
+const opening = (html: string, chars: number) => (html.length > chars ? html.slice(0, chars).replace(/<[^>]*$/, '') : html)
+
 /** Enough HTML for the 6,000 characters of text a snippet is looked for in. */
-const LEAD_HTML = 8000
+const SNIPPET_HTML = 8000
 
 const roundScore = (n: number) => Math.round(n * 1000) / 1000
 

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { foldWithOffsets, normalizeForMatching, wordSpans } from './arabic-analyzer.js'
+import { highlight, leadSnippet, mayMatch, snippet } from './highlight.js'
+import { parseQuery, queryForms } from './query-parser.js'
+
+const formsOf = (q: string) => queryForms(parseQuery(q))
+
+test('folding with offsets gives the analyzer\'s folded text and where each character came from', () => {
+  for (const text of ['أعلنت الوزارةُ عن «الإطار» الجديد', 'كـتـاب ﻻ يقرأ', 'Covid-19 في ٢٠٢٤', 'مسؤولو الهيئة 🙂 اليوم']) {
+    const { folded, origin } = foldWithOffsets(text)
+    assert.equal(folded, normalizeForMatching(text), text)
+    assert.equal(origin.length, folded.length)
+    assert.ok(origin.every((at, i) => i === 0 || at >= origin[i - 1]), 'offsets never go back')
+  }
+  // The lam-alef ligature is two folded letters from one original character.
+  const { folded, origin } = foldWithOffsets('ﻻ')
+  assert.equal(folded, 'لا')
+  assert.deepEqual(origin, [0, 0])
+})
+
+test('word spans skip dashes made of tatweel, which fold to nothing', () => {
+  const text = 'قال ـــ الوزير'
+  assert.deepEqual(
+    wordSpans(text).map((s) => text.slice(s.start, s.end)),
+    ['قال', 'الوزير'],
+  )
+})
+
+test('headlines are marked in their own spelling, whatever the reader typed', () => {
+  const forms = formsOf('الاطار اسعار')
+  assert.equal(highlight('«الإطارُ» يرفع والأسعار & <b>', forms), '«<mark>الإطارُ</mark>» يرفع <mark>والأسعار</mark> &amp; &lt;b&gt;')
+  // Tatweel and harakat inside the word, and a word ending the text.
+  assert.equal(highlight('تقرير عن الإطـــار', forms), 'تقرير عن <mark>الإطـــار</mark>')
+  // Only whole words: «اطارات» holds the letters of «اطار» but is a different word here.
+  assert.equal(highlight('حريق في مصنع إطارات', formsOf('مصنع')), 'حريق في <mark>مصنع</mark> إطارات')
+  assert.equal(highlight('نص بلا كلمة من السؤال', forms), 'نص بلا كلمة من السؤال')
+})
+
+test('a candidate the folded text suggests is confirmed by the analyzer before it is marked', () => {
+  // «والكتابين» fits the pattern for «كتاب» (و + ال + stem + suffixes) and the analyzer agrees.
+  // The pattern allows suffixes in any order; light10 walks them once in its order, so it leaves
+  // «كتابهاان» as «كتابها»: not a match, not marked.
+  assert.equal(highlight('والكتابين كتابهاان', formsOf('كتاب')), '<mark>والكتابين</mark> كتابهاان')
+})
+
+test('snippets open at the best window, cut with an ellipsis', () => {
+  const filler = Array.from({ length: 120 }, (_, i) => `كلمة${i}`).join(' ')
+  const text = `${filler} أعلنت الحكومة خطة لتطوير الموانئ ${filler}`
+  const html = snippet(text, formsOf('الموانئ الحكومة')) ?? ''
+  assert.match(html, /^… /)
+  assert.match(html, / …$/)
+  assert.match(html, /<mark>الحكومة<\/mark> خطة لتطوير <mark>الموانئ<\/mark>/)
+  assert.equal(snippet(text, formsOf('الصحة')), undefined)
+  assert.equal(snippet('قصير عن الموانئ', formsOf('ميناء الموانئ')), 'قصير عن <mark>الموانئ</mark>')
+})
+
+test('the folded-text check never misses a word the analyzer would match', () => {
+  const text = '<p>وبالقرارات الأخيرة</p> أُعلِنَ'
+  assert.equal(mayMatch(text, formsOf('قرار')), true)
+  assert.equal(mayMatch(text, formsOf('اعلن')), true)
+  assert.equal(mayMatch(text, formsOf('الموانئ')), false)
+})
+
+test('a lead snippet is the first thirty words, escaped', () => {
+  const words = Array.from({ length: 40 }, (_, i) => `كلمة${i}`)
+  assert.equal(leadSnippet(words.join(' ')), `${words.slice(0, 30).join(' ')} …`)
+  assert.equal(leadSnippet('قصير <جدا>'), 'قصير &lt;جدا&gt;')
+})

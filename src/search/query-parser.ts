@@ -52,9 +52,18 @@ export function parseQuery(input: string): ParsedQuery {
   return { must: content.length > 0 ? content : must, words, not, openEnded: input.length > 0 && !/[\s"]$/.test(input) }
 }
 
-// Folded by the analyzer's own rules («على» → «علي», «إلى» → «الي»).
+// Function words: prepositions (alone, with و, with a pronoun), conjunctions, pronouns,
+// demonstratives, relatives and particles. Folded by the analyzer's own rules («على» → «علي»,
+// «إلى» → «الي», «لدى» → «لدي»).
 const STOP_WORDS = new Set(
-  'في من الي علي عن ان او ثم قد لا ما مع هذا هذه ذلك تلك التي الذي الذين كان كانت بين حتي عند كل لم لن هو هي هم'.split(' ').map(normalizeForMatching),
+  `في من الي علي عن ان او ام ثم قد لقد لا ما لم لن مع هذا هذه ذلك تلك هناك هنا التي الذي الذين اللذين
+  كان كانت يكون تكون بين حتي عند كل هو هي هم هما نحن انا انت
+  وفي ومن والي وعلي وعن وان وقد ولا وما ولم ولن ومع وهذا وهذه وذلك وهو وهي وكان وكانت وبين
+  فيه فيها فيهم منه منها منهم عليه عليها عليهم اليه اليها اليهم عنه عنها عنهم به بها بهم له لها لهم
+  لدي لديه لديها لديهم معه معها معهم انه انها انهم كما لكن ولكن بل اذا اذ لو حيث منذ اي ايضا كذلك
+  خلال بعد قبل دون غير نحو ضد عبر حول`
+    .split(/\s+/)
+    .map(normalizeForMatching),
 )
 
 function toTerm(token: Token): QueryTerm {

@@ -52,31 +52,10 @@ async function main() {
   const bare = await startChild('serve-bare')
   try {
     const base = `http://127.0.0.1:${nashra.port}`
-    const { pages, renders } = await warmPages(db, base)
-    bare.child.send(pages)
-    await new Promise((resolve) => bare.child.once('message', resolve))
-    console.log(`article pages: ${pages.length} URLs, first render p50 ${percentile(renders, 50).toFixed(1)} ms, p99 ${percentile(renders, 99).toFixed(1)} ms (uncached, sequential)`)
-
-    const requests = pages.map((p) => ({ method: 'GET' as const, path: p.path }))
-    const bareUrl = `http://127.0.0.1:${bare.port}`
-    await warm(bareUrl, requests)
-    await warm(base, requests)
-    const bareRuns: autocannon.Result[] = []
-    const nashraRuns: autocannon.Result[] = []
-    for (let round = 0; round < ROUNDS; round++) {
-      bareRuns.push(await load(bareUrl, requests))
-      nashraRuns.push(await load(base, requests))
-    }
-    const bareResult = combine(bareRuns)
-    const nashraResult = combine(nashraRuns)
-    const ratio = nashraResult.rps / bareResult.rps
-    console.log(row('bare node:http', bareResult))
-    console.log(row('nashra article', nashraResult))
-    console.log(`ratio: ${(ratio * 100).toFixed(1)}% of the bare server's throughput (goal ≥ 50%)`)
-
+    if (!process.argv.includes('--search-only')) await benchPages(db, base, bare)
     if (!process.argv.includes('--pages-only')) {
       for (const line of await benchSearch({ baseUrl: base, db })) console.log(line)
-      for (const line of await benchFeeds({ baseUrl: base, db })) console.log(line)
+      if (!process.argv.includes('--search-only')) for (const line of await benchFeeds({ baseUrl: base, db })) console.log(line)
     }
   } finally {
     nashra.child.disconnect() // the children exit when the channel closes (and write a profile if asked)
@@ -84,6 +63,31 @@ async function main() {
     await db.destroy()
   }
   console.log(`bench finished in ${((Date.now() - started) / 1000).toFixed(0)} s`)
+}
+
+/** Cached article pages against the bare server answering the same bytes, in alternating rounds. */
+async function benchPages(db: Db, base: string, bare: { child: ChildProcess; port: number }) {
+  const { pages, renders } = await warmPages(db, base)
+  bare.child.send(pages)
+  await new Promise((resolve) => bare.child.once('message', resolve))
+  console.log(`article pages: ${pages.length} URLs, first render p50 ${percentile(renders, 50).toFixed(1)} ms, p99 ${percentile(renders, 99).toFixed(1)} ms (uncached, sequential)`)
+
+  const requests = pages.map((p) => ({ method: 'GET' as const, path: p.path }))
+  const bareUrl = `http://127.0.0.1:${bare.port}`
+  await warm(bareUrl, requests)
+  await warm(base, requests)
+  const bareRuns: autocannon.Result[] = []
+  const nashraRuns: autocannon.Result[] = []
+  for (let round = 0; round < ROUNDS; round++) {
+    bareRuns.push(await load(bareUrl, requests))
+    nashraRuns.push(await load(base, requests))
+  }
+  const bareResult = combine(bareRuns)
+  const nashraResult = combine(nashraRuns)
+  const ratio = nashraResult.rps / bareResult.rps
+  console.log(row('bare node:http', bareResult))
+  console.log(row('nashra article', nashraResult))
+  console.log(`ratio: ${(ratio * 100).toFixed(1)}% of the bare server's throughput (goal ≥ 50%)`)
 }
 
 /** The bench database: built once from the corpus, reused while the corpus files are the same. */

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { join, resolve } from 'node:path'
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
@@ -25,6 +26,8 @@ export interface Config {
   sessionIdleMinutes: number
   loginMaxFailures: number
   adminRateLimit: number
+  /** Worker threads computing first-time searches beside the HTTP thread (SQLite only); 0 computes them in it. */
+  searchWorkers: number
 }
 
 export class ConfigError extends Error {
@@ -65,6 +68,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: parseInteger('NASHRA_SESSION_IDLE_MINUTES', env.NASHRA_SESSION_IDLE_MINUTES, 120, 1, 24 * 60 * 90),
     loginMaxFailures: parseInteger('NASHRA_LOGIN_MAX_FAILURES', env.NASHRA_LOGIN_MAX_FAILURES, 5, 1, 1000),
     adminRateLimit: parseInteger('NASHRA_ADMIN_RATE_LIMIT', env.NASHRA_ADMIN_RATE_LIMIT, 300, 1, 1_000_000),
+    // One per core, up to four: a search is several milliseconds of CPU, and the HTTP thread stays free.
+    searchWorkers: parseInteger('NASHRA_SEARCH_WORKERS', env.NASHRA_SEARCH_WORKERS, availableParallelism() > 1 ? Math.min(4, availableParallelism()) : 0, 0, 64),
   })
 }
 

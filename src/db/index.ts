@@ -18,15 +18,29 @@ export async function openDb(databaseUrl: string): Promise<Db> {
   return openPostgres(databaseUrl)
 }
 
-/** SQLite in WAL mode: readers never wait for the writer. */
-export function openSqlite(path: string): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
-  const sqlite = new SQLite(path)
-  sqlite.pragma('journal_mode = WAL')
-  sqlite.pragma('synchronous = NORMAL')
+/**
+ * SQLite in WAL mode: readers never wait for the writer. `readonly` opens an existing database
+ * for reading only (another thread's connection to the same file: search workers).
+ */
+export function openSqlite(path: string, options: { readonly?: boolean } = {}): Db {
+  if (path !== ':memory:' && !options.readonly) mkdirSync(dirname(path), { recursive: true })
+  const sqlite = new SQLite(path, { readonly: options.readonly ?? false })
+  if (!options.readonly) {
+    sqlite.pragma('journal_mode = WAL')
+    sqlite.pragma('synchronous = NORMAL')
+  }
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
+  if (path !== ':memory:') sqliteFiles.set(db, path)
+  return db
+}
+
+const sqliteFiles = new WeakMap<Db, string>()
+
+/** The file behind a SQLite database opened by `openSqlite`; undefined in memory and on PostgreSQL. */
+export function sqliteFileOf(db: Db): string | undefined {
+  return sqliteFiles.get(db)
 }
 
 // Kysely prepares every query anew, and compiling SQL costs better-sqlite3 more than running it

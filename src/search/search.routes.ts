@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsync } from 'fastify'
 import { listSections, type ArticleSummary } from '../articles/index.js'
-import type { Db } from '../db/index.js'
+import { sqliteFileOf, type Db } from '../db/index.js'
 import { Invalid, NotFound } from '../errors.js'
 import { loadChrome, pageKey } from '../http/page-context.js'
 import { pageCount } from '../http/schemas.js'
@@ -10,6 +10,7 @@ import { SearchPage, type SearchForm } from './search-page.js'
 import type { SearchFilter } from './search-engine.js'
 import * as queries from './search.queries.js'
 import { normalizedQuery, ResultCache } from './search-cache.js'
+import { SearchWorkers } from './search-workers.js'
 import { indexStatus, searchArticles, suggestArticles, type SearchOutcome, type SearchParams } from './search.service.js'
 
 const PAGE_SIZE = 10
@@ -56,17 +57,27 @@ export const searchRoutes: FastifyPluginAsync = async (app) => {
   const { db, config, pageCache } = app
   const searches = new ResultCache<SearchOutcome>(db, CACHE)
   const suggestions = new ResultCache<ArticleSummary[]>(db, CACHE)
+  const inThisThread = (params: SearchParams, now: Date) => searchArticles(db, params, now)
+  const file = sqliteFileOf(db)
+  const workers =
+    file && config.searchWorkers > 0
+      ? new SearchWorkers({ path: file, size: config.searchWorkers, inThisThread, onLost: (err) => app.log.error({ err }, 'search worker lost; searching in the HTTP thread for now') })
+      : undefined
+  const compute = (params: SearchParams) => (workers ? workers.search(params) : inThisThread(params, new Date()))
   const search = (params: SearchParams) =>
-    searches.get(JSON.stringify([normalizedQuery(params.q), params.page, params.limit, params.sort, params.filter]), () => searchArticles(db, params))
+    searches.get(JSON.stringify([normalizedQuery(params.q), params.page, params.limit, params.sort, params.filter]), () => compute(params))
 
-  let stopWorker: (() => void) | undefined
+  let stopRelatedWorker: (() => void) | undefined
   app.addHook('onReady', async () => {
     const status = await indexStatus(db)
     if (status.stale) app.log.warn(`search index was built by analyzer v${status.indexedWith}, this is v${status.analyzerVersion}: run \`nashra reindex\``)
     // Background work runs where the scheduler does (one process of several, NASHRA_SCHEDULER).
-    if (config.scheduler) stopWorker = startRelatedWorker(db, app.log)
+    if (config.scheduler) stopRelatedWorker = startRelatedWorker(db, app.log)
   })
-  app.addHook('onClose', async () => stopWorker?.())
+  app.addHook('onClose', async () => {
+    stopRelatedWorker?.()
+    await workers?.close()
+  })
 
   app.get<{ Querystring: SearchQuery }>('/search', { schema: { querystring: PageQuerySchema } }, async (request, reply) =>
     pageCache.serve(request, reply, pageKey(request), async () => {

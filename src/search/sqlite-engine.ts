@@ -83,11 +83,13 @@ export function matchExpression(query: ParsedQuery, mode: 'all' | 'any', columns
  */
 export function countExpression(query: ParsedQuery, mode: 'all' | 'any'): string | undefined {
   if (query.must.length === 0) return undefined
-  const stems = (clause: QueryClause) => `${ALL_COLUMNS.stem} : (${phraseVariants(clause.terms).map(quote).join(' OR ')})`
-  const positive = query.must.map(stems).join(mode === 'all' ? ' AND ' : ' OR ')
+  const positive = query.must.map(stemsExpression).join(mode === 'all' ? ' AND ' : ' OR ')
   if (query.not.length === 0) return positive
   return `(${positive}) NOT (${query.not.map((c) => clauseExpression(c)).join(' OR ')})`
 }
+
+/** A clause in its stems only: the same articles as `clauseExpression` (see `countExpression`), fewer lists to read. */
+const stemsExpression = (clause: QueryClause) => `${ALL_COLUMNS.stem} : (${phraseVariants(clause.terms).map(quote).join(' OR ')})`
 
 function filterSql(filter: SearchFilter) {
   return sql.join(
@@ -249,7 +251,7 @@ export const sqliteEngine: SearchEngine = {
     // answer `rowid IN (…)` with one index seek per id and per term, far slower.
     const { rows } = await sql<{ id: number }>`
       select value as id from json_each(${JSON.stringify(ids)})
-      where value in (select rowid from article_fts where article_fts match ${clauseExpression(clause)})`.execute(db)
+      where value in (select rowid from article_fts where article_fts match ${stemsExpression(clause)})`.execute(db)
     return new Set(rows.map((r) => r.id))
   },
 

@@ -120,15 +120,39 @@ export function analyze(text: string, offset = 0): Token[] {
   return tokens
 }
 
-const ONLY_DELETED = /^[\p{M}\u0640\u200C\u200D\u06D6-\u06ED]*$/u
+const WORD_CHAR = /^[\p{L}\p{N}\p{M}\u0640\u200C\u200D]$/u
+// Marks, tatweel, joiners and Quranic marks: part of a word, but fold to nothing on their own.
+const FOLDS_AWAY = /^[\p{M}\u0640\u200C\u200D\u06D6-\u06ED]$/u
+// What each character below U+0700 is, looked up instead of tested: 0 not in a word, 1 in a word, 2 in a word but folds away.
+const CHAR_KIND = Uint8Array.from({ length: 0x700 }, (_, code) => charKind(String.fromCharCode(code)))
 
-/** The spans of a text's words as `analyze` finds them, without analyzing them (counting and cutting). */
+function charKind(c: string): number {
+  if (!WORD_CHAR.test(c)) return 0
+  return FOLDS_AWAY.test(c) ? 2 : 1
+}
+
+/**
+ * The spans of a text's words as `analyze` finds them, without analyzing them (counting and
+ * cutting snippets). A run of marks or tatweel alone («ـــ» as a dash) is no word: it folds to nothing.
+ * Scanned a character at a time: snippets ask this of every passage they consider.
+ */
 export function wordSpans(text: string, offset = 0): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = []
-  for (const m of text.matchAll(WORD)) {
-    // A run of marks or tatweel alone («ـــ» as a dash) folds to nothing: no token.
-    if (ONLY_DELETED.test(m[0])) continue
-    spans.push({ start: m.index + offset, end: m.index + offset + m[0].length })
+  let start = -1
+  let content = false
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 0
+    const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length
+    const kind = code < CHAR_KIND.length ? CHAR_KIND[code] : charKind(pair ? text.slice(i, i + 2) : text[i])
+    if (kind === 0) {
+      if (start >= 0 && content) spans.push({ start: start + offset, end: i + offset })
+      start = -1
+      content = false
+      continue
+    }
+    if (start < 0) start = i
+    if (kind === 1) content = true
+    if (pair) i++
   }
   return spans
 }

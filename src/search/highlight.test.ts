@@ -27,6 +27,21 @@ test('word spans skip dashes made of tatweel, which fold to nothing', () => {
   )
 })
 
+test('word spans are the analyzer\'s words, found without its regular expression', () => {
+  // The analyzer's definition: runs of letters, digits, marks, tatweel and joiners holding something that folds to a letter.
+  const reference = (text: string) =>
+    [...text.matchAll(/[\p{L}\p{N}\p{M}\u0640\u200C\u200D]+/gu)]
+      .filter((m) => !/^[\p{M}\u0640\u200C\u200D\u06D6-\u06ED]*$/u.test(m[0]))
+      .map((m) => ({ start: m.index, end: m.index + m[0].length }))
+  const alphabet = ['ك', 'ت', 'ا', 'ب', 'ُ', 'ّ', 'ـ', '\u200C', ' ', '،', '.', 'a', 'Z', '7', '٣', '🙂', '𐐀', '\uD800', 'ﻻ', '\u06E5', '-']
+  let seed = 11
+  const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff
+  for (let n = 0; n < 500; n++) {
+    const text = Array.from({ length: Math.floor(random() * 30) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('')
+    assert.deepEqual(wordSpans(text, 5), reference(text).map((s) => ({ start: s.start + 5, end: s.end + 5 })), JSON.stringify(text))
+  }
+})
+
 test('headlines are marked in their own spelling, whatever the reader typed', () => {
   const forms = formsOf('الاطار اسعار')
   assert.equal(highlight('«الإطارُ» يرفع والأسعار & <b>', forms), '«<mark>الإطارُ</mark>» يرفع <mark>والأسعار</mark> &amp; &lt;b&gt;')

@@ -109,17 +109,20 @@ const SCAN_CHARS = 6000
  * The window of about 30 words holding the most distinct matched words, escaped and marked,
  * with «…» where it was cut; undefined when nothing in the text matches. The text is searched a
  * chunk at a time, stopping at the first chunk with a match (most stories match in their lead).
+ * `whole: false` says `text` is only the opening of a longer text: a chunk reaching its end is
+ * not decided (the rest could change it), and undefined then means "look again with more".
  */
-export function snippet(text: string, forms: MatchForms, words = SNIPPET_WORDS): string | undefined {
+export function snippet(text: string, forms: MatchForms, options: { whole?: boolean } = {}): string | undefined {
   const limit = Math.min(text.length, SCAN_CHARS)
   for (let from = 0; from < limit; ) {
     let to = Math.min(text.length, from + CHUNK_CHARS)
     // Extend the chunk to the end of a word and past a window's worth of words after it.
     while (to < text.length && /[\p{L}\p{N}\p{M}]/u.test(text[to])) to++
     const end = Math.min(text.length, to + TAIL_CHARS)
+    if (options.whole === false && end >= text.length) return undefined
     const chunk = matchedWords(text, from, end, forms) ?? []
     const hits = chunk.flatMap((w, i) => (w.stem !== undefined && w.start < to ? [i] : []))
-    if (hits.length > 0) return window(text, chunk, hits, words, from, end === text.length)
+    if (hits.length > 0) return window(text, chunk, hits, SNIPPET_WORDS, from, end === text.length)
     from = to
   }
   return undefined

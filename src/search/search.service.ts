@@ -106,9 +106,15 @@ async function present(db: Db, hits: Hit[], forms: MatchForms): Promise<SearchRe
 
 /**
  * A snippet from the opening of a story (snippet() scans its first 6,000 characters of text).
- * The HTML becomes text only when a query word may be in it: a result often matched in its headline alone.
+ * The HTML becomes text only when a query word may be in it (a result often matched in its
+ * headline alone), and its first paragraphs are tried first: most stories hold the words there.
  */
 function bodySnippet(html: string, forms: MatchForms): string | undefined {
+  if (html.length > HEAD_HTML) {
+    const head = opening(html, HEAD_HTML)
+    const found = mayMatch(head, forms) ? snippet(htmlToText(head), forms, { whole: false }) : undefined
+    if (found) return found
+  }
   const text = opening(html, SNIPPET_HTML)
   return mayMatch(text, forms) ? snippet(htmlToText(text), forms) : undefined
 }
@@ -118,6 +124,7 @@ const opening = (html: string, chars: number) => (html.length > chars ? html.sli
 
 /** Enough HTML for the 6,000 characters of text a snippet is looked for in. */
 const SNIPPET_HTML = 8000
+const HEAD_HTML = 2500
 
 const roundScore = (n: number) => Math.round(n * 1000) / 1000
 

@@ -15,7 +15,7 @@ import { loadConfig } from '../src/config/index.js'
 import { migrateToLatest, openSqlite, type Db } from '../src/db/index.js'
 import { buildApp } from '../src/http/app.js'
 import { importSaudiNewsNet, type ImportSummary } from '../src/import/index.js'
-import { compactSearchIndex, indexStatus } from '../src/search/index.js'
+import { compactSearchIndex, indexStatus, rebuildSearchIndex } from '../src/search/index.js'
 import { benchFeeds } from './bench-feeds.js'
 import { benchSearch } from './bench-search.js'
 
@@ -102,6 +102,10 @@ async function corpusDatabase(): Promise<{ db: Db; summary: ImportSummary; reuse
       const db = openSqlite(join(BENCH_DIR, 'nashra.db'))
       await migrateToLatest(db)
       await compactSearchIndex(db) // as the import does (a database imported before it did; quick when done already)
+      if ((await indexStatus(db)).stale) {
+        console.log('search index built by an older analyzer: rebuilding it …')
+        await rebuildSearchIndex(db)
+      }
       return { db, summary: marker.summary, reused: true }
     }
   }

@@ -3,8 +3,11 @@
 // (Larkey, Ballesteros and Connell 2007), with spans kept so matches can be highlighted
 // in the original text.
 
-/** Bump when normalization or stemming changes: the stored index is then stale until `nashra reindex`. */
-export const ANALYZER_VERSION = 1
+/**
+ * Bump when normalization, stemming or the index's token format changes: the stored index is then
+ * stale until `nashra reindex`. 2: exact forms are stored marked, apart from stems (sqlite-engine.ts).
+ */
+export const ANALYZER_VERSION = 2
 
 export interface Token {
   /** Offsets into the original text (UTF-16 code units), for highlighting. */

@@ -48,8 +48,15 @@ export async function reindexAll(
   db: Db,
   progress: { indexed?: (n: number) => void; related?: (n: number) => void } = {},
 ): Promise<{ indexed: number; related: number }> {
+  const indexed = await rebuildSearchIndex(db, progress.indexed)
+  const related = await refreshRelatedArticles(db, undefined, { onProgress: progress.related })
+  return { indexed, related }
+}
+
+/** Rebuilds the index alone, in one transaction; every related list is marked for computing. */
+export async function rebuildSearchIndex(db: Db, onProgress?: (indexed: number) => void): Promise<number> {
   const engine = engineFor(db)
-  if (!engine) return { indexed: 0, related: 0 }
+  if (!engine) return 0
   let indexed = 0
   await db.transaction().execute(async (trx) => {
     await engine.clear(trx)
@@ -60,12 +67,11 @@ export async function reindexAll(
       for (const row of batch) await engine.index(trx, { id: row.id, title: row.title, summary: row.summary, body: htmlToText(row.body_html) })
       after = batch[batch.length - 1].id
       indexed += batch.length
-      progress.indexed?.(indexed)
+      onProgress?.(indexed)
     }
     await queries.writeState(trx, 'analyzer_version', String(ANALYZER_VERSION))
     await queries.markAllPublishedPending(trx)
   })
   await engine.compact(db)
-  const related = await refreshRelatedArticles(db, undefined, { onProgress: progress.related })
-  return { indexed, related }
+  return indexed
 }

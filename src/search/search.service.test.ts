@@ -126,6 +126,7 @@ test('related articles: by content, never the article itself, wire copies collap
 test('reindex rebuilds the index and clears a stale analyzer version', async (t) => {
   const db = await createTestDb(t)
   const s = await seedStories(db)
+  assert.equal((await indexStatus(db)).stale, false, 'a new database is indexed by this analyzer from its first article')
   await sql`update search_state set value = '0' where key = 'analyzer_version'`.execute(db)
   await sql`delete from article_fts`.execute(db)
   assert.equal((await indexStatus(db)).stale, true)

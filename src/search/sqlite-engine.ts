@@ -14,23 +14,23 @@ const RECENCY_DAYS = 30
 // Related articles: closeness in time to the source article, over a few months.
 const RELATED_DAYS = 120
 
-/** Which columns a query looks in: everything, or only headline and summary (ranking large result sets). */
-interface Columns {
-  stem: string
-  exact: string
-}
-const ALL_COLUMNS: Columns = { stem: '{title_stem summary_stem body_stem}', exact: '{title summary body}' }
-// In article_title_fts (headlines only, two columns: cheaper position lists than article_fts).
-const HEADLINE_COLUMNS: Columns = { stem: '{title_stem}', exact: '{title}' }
+/**
+ * Exact (folded, unstemmed) forms are stored with this mark in front: a word's stem and its exact
+ * form are then different tokens, so each has its own posting list and no query needs a column
+ * filter (FTS5 reads a filtered list whole, positions and all). Tatweel never survives the
+ * analyzer, so no analyzed token starts with it.
+ */
+const EXACT_MARK = '\u0640'
+const exactToken = (form: string) => EXACT_MARK + form
+const markExact = (forms: string) => (forms ? forms.split(' ').map(exactToken).join(' ') : '')
 
 /** An FTS5 string: double quotes doubled. Tokens are letters and digits already; this is belt and braces. */
 export function quote(text: string): string {
   return `"${text.replace(/"/g, '""')}"`
 }
 
-function termExpression(t: QueryTerm, columns: Columns): string {
-  const stems = [t.stem, ...t.alternatives].map(quote).join(' OR ')
-  return `(${columns.stem} : (${stems}) OR ${columns.exact} : ${quote(t.exact)})`
+function termExpression(t: QueryTerm): string {
+  return [t.stem, ...t.alternatives, exactToken(t.exact)].map(quote).join(' OR ')
 }
 
 const MAX_PHRASE_VARIANTS = 16
@@ -46,11 +46,10 @@ function phraseVariants(terms: QueryTerm[]): string[] {
 }
 
 /** A clause: one word, or adjacent words (a phrase of stems, boosted when the exact spellings are adjacent too). */
-export function clauseExpression(clause: QueryClause, columns: Columns = ALL_COLUMNS): string {
-  if (clause.terms.length === 1) return termExpression(clause.terms[0], columns)
-  const stems = phraseVariants(clause.terms).map(quote).join(' OR ')
-  const exacts = quote(clause.terms.map((t) => t.exact).join(' '))
-  return `(${columns.stem} : (${stems}) OR ${columns.exact} : ${exacts})`
+export function clauseExpression(clause: QueryClause): string {
+  if (clause.terms.length === 1) return `(${termExpression(clause.terms[0])})`
+  const exacts = quote(clause.terms.map((t) => exactToken(t.exact)).join(' '))
+  return `(${[...phraseVariants(clause.terms).map(quote), exacts].join(' OR ')})`
 }
 
 /**
@@ -60,19 +59,17 @@ export function clauseExpression(clause: QueryClause, columns: Columns = ALL_COL
  * side by side, as typed, above those with the words scattered. (The phrase of exact spellings
  * too cost a fifth of the ranking time for no change in the known-item evaluation: each word's
  * exact spelling is boosted on its own already.)
- * `columns` = HEADLINE_COLUMNS builds the query for article_title_fts (no exclusions there).
+ * The same expression queries article_title_fts (headlines only; without exclusions there).
  */
-export function matchExpression(query: ParsedQuery, mode: 'all' | 'any', columns: Columns = ALL_COLUMNS): string | undefined {
+export function matchExpression(query: ParsedQuery, mode: 'all' | 'any'): string | undefined {
   if (query.must.length === 0) return undefined
-  let positive = query.must.map((c) => clauseExpression(c, columns)).join(mode === 'all' ? ' AND ' : ' OR ')
+  let positive = query.must.map(clauseExpression).join(mode === 'all' ? ' AND ' : ' OR ')
   const words = query.words
   // Any-word matching gathers candidates when fewer than five articles hold every word: the
   // phrase would only reorder those few (they rank first anyway), at the cost of scanning it.
-  if (words.length > 1 && mode === 'all') {
-    positive = `(${positive}) OR ${columns.stem} : ${quote(words.map((t) => t.stem).join(' '))}`
-  }
+  if (words.length > 1 && mode === 'all') positive = `(${positive}) OR ${quote(words.map((t) => t.stem).join(' '))}`
   if (query.not.length === 0) return positive
-  return `(${positive}) NOT (${query.not.map((c) => clauseExpression(c)).join(' OR ')})`
+  return `(${positive}) NOT (${query.not.map(clauseExpression).join(' OR ')})`
 }
 
 /**
@@ -89,7 +86,7 @@ export function countExpression(query: ParsedQuery, mode: 'all' | 'any'): string
 }
 
 /** A clause in its stems only: the same articles as `clauseExpression` (see `countExpression`), fewer lists to read. */
-const stemsExpression = (clause: QueryClause) => `${ALL_COLUMNS.stem} : (${phraseVariants(clause.terms).map(quote).join(' OR ')})`
+const stemsExpression = (clause: QueryClause) => `(${phraseVariants(clause.terms).map(quote).join(' OR ')})`
 
 function filterSql(filter: SearchFilter) {
   return sql.join(
@@ -111,6 +108,8 @@ const FOCUS_ABOVE = 1000
 const FOCUS_POOL = 200
 /** Unfiltered pages are ranked from the best bm25 matches, at most this many, boosted for recency here. */
 const POOL_MAX = 500
+/** Thousands match but few in their headline: the rest of the page is ranked among this many of the latest added. */
+const RECENT_POOL = 500
 
 function recencyScore(now: Date) {
   return sql`-${sql.raw(WEIGHTS)} * (1 + ${RECENCY_BOOST} * exp(-max(0, julianday(${now.toISOString()}) - julianday(a.published_at)) / ${RECENCY_DAYS}))`
@@ -135,6 +134,34 @@ async function bm25Pool(db: Db, table: 'article_fts' | 'article_title_fts', matc
       where ${sql.raw(table)} match ${match} order by score desc limit ${pool}
     ) p join article a on a.id = p.id`.execute(db)
   return rows
+}
+
+/**
+ * Like `bm25Pool` over article_fts, ranking only the `recent` matches added last (highest ids:
+ * the newest stories of a live site). FTS5 finds where they start without ranking (ids in
+ * descending order, stopping there; `sameMatches` is the cheaper `countExpression`), then ranks from that id on.
+ */
+async function recentBm25Pool(db: Db, match: string, sameMatches: string, recent: number, pool: number): Promise<PooledHit[]> {
+  const { rows } = await sql<PooledHit>`
+    select p.id as id, p.score as score, a.published_at as published_at from (
+      select rowid as id, -${sql.raw(WEIGHTS)} as score from article_fts
+      where article_fts match ${match} and rowid >= (
+        select rowid from article_fts where article_fts match ${sameMatches} order by rowid desc limit 1 offset ${recent - 1})
+      order by score desc limit ${pool}
+    ) p join article a on a.id = p.id`.execute(db)
+  return rows
+}
+
+/**
+ * The headline matches first, then the others: their scores (from another index) scaled to
+ * stay below the headlines', so scores still fall down the page.
+ */
+function headlinesFirst(headlines: Hit[], others: Hit[]): Hit[] {
+  const shown = new Set(headlines.map((h) => h.id))
+  const rest = others.filter((h) => !shown.has(h.id))
+  const lowest = headlines.at(-1)?.score
+  const factor = lowest !== undefined && rest.length > 0 ? Math.min(1, (0.99 * lowest) / rest[0].score) : 1
+  return [...headlines, ...rest.map((h) => ({ id: h.id, score: h.score * factor }))]
 }
 
 /** Applies the recency boost to a bm25 pool and re-sorts it; the boost is mild, so the pool's best stay in it. */
@@ -193,9 +220,10 @@ export const sqliteEngine: SearchEngine = {
     const title = indexForms(doc.title)
     const summary = indexForms(doc.summary)
     const body = indexForms(doc.body)
+    const titleExact = markExact(title.exact)
     await sql`insert or replace into article_fts (rowid, title, summary, body, title_stem, summary_stem, body_stem)
-      values (${doc.id}, ${title.exact}, ${summary.exact}, ${body.exact}, ${title.stem}, ${summary.stem}, ${body.stem})`.execute(db)
-    await sql`insert or replace into article_title_fts (rowid, title, title_stem) values (${doc.id}, ${title.exact}, ${title.stem})`.execute(db)
+      values (${doc.id}, ${titleExact}, ${markExact(summary.exact)}, ${markExact(body.exact)}, ${title.stem}, ${summary.stem}, ${body.stem})`.execute(db)
+    await sql`insert or replace into article_title_fts (rowid, title, title_stem) values (${doc.id}, ${titleExact}, ${title.stem})`.execute(db)
   },
 
   async remove(db: Db, id: number) {
@@ -231,15 +259,19 @@ export const sqliteEngine: SearchEngine = {
     }
     // bm25 costs a few microseconds per matching article (position lists of every column): when
     // thousands match, rank those matching in their headline, unless the page needs more.
-    const focus = total > FOCUS_ABOVE && query.not.length === 0 ? matchExpression(query, mode, HEADLINE_COLUMNS) : undefined
+    const focus = total > FOCUS_ABOVE && query.not.length === 0
     if (isUnfiltered(filter) && offset + limit <= POOL_MAX) {
       const want = Math.min(POOL_MAX, Math.max(50, 2 * (offset + limit)))
-      let pool = focus ? await bm25Pool(db, 'article_title_fts', focus, want) : []
-      if (pool.length < offset + limit) pool = await bm25Pool(db, 'article_fts', match, want)
-      return { total, hits: boosted(pool, now).slice(offset, offset + limit) }
+      if (!focus) return { total, hits: boosted(await bm25Pool(db, 'article_fts', match, want), now).slice(offset, offset + limit) }
+      const headlines = boosted(await bm25Pool(db, 'article_title_fts', match, want), now)
+      if (headlines.length >= offset + limit) return { total, hits: headlines.slice(offset, offset + limit) }
+      // Fewer headline matches than the page needs, among thousands of matches: ranking them all
+      // would cost milliseconds per thousand. The headline matches come first, then the best of the latest added.
+      const others = boosted(await recentBm25Pool(db, match, countExpression(query, mode) ?? match, RECENT_POOL, want), now)
+      return { total, hits: headlinesFirst(headlines, others).slice(offset, offset + limit) }
     }
     if (focus && offset + limit <= FOCUS_POOL) {
-      const hits = await rankedHeadlines(db, focus, filter, limit, offset, now)
+      const hits = await rankedHeadlines(db, match, filter, limit, offset, now)
       if (hits.length === limit) return { total, hits }
     }
     return { total, hits: await ranked(db, match, filter, limit, offset, now) }
@@ -261,7 +293,7 @@ export const sqliteEngine: SearchEngine = {
       const last = i === query.must.length - 1 && query.openEnded
       const words = clause.terms.map((t, j) => {
         const prefix = last && j === clause.terms.length - 1 ? '*' : ''
-        return `(title : ${quote(t.exact)}${prefix} OR title_stem : (${[t.stem, ...t.alternatives].map((s) => quote(s) + prefix).join(' OR ')}))`
+        return `(${[exactToken(t.exact), t.stem, ...t.alternatives].map((s) => quote(s) + prefix).join(' OR ')})`
       })
       return words.join(' AND ')
     })
@@ -285,7 +317,7 @@ export const sqliteEngine: SearchEngine = {
 
   async similar(db, stems, { excludeId, around, limit }) {
     if (stems.length === 0) return []
-    const match = `${ALL_COLUMNS.stem} : (${stems.map(quote).join(' OR ')})`
+    const match = stems.map(quote).join(' OR ')
     // bm25 from the index alone, then the date decay here (as in `boosted`): no join per match.
     const { rows } = await sql<Hit>`
       select rowid as id, -bm25(article_fts, 0, 0, 0, 3.0, 2.0, 1.0) as score from article_fts
@@ -317,11 +349,12 @@ export const sqliteEngine: SearchEngine = {
   },
 
   async spellings(db, prefix) {
-    // Folded forms in headlines and bodies, from the index's own vocabulary.
+    // Folded forms in headlines and bodies, from the index's own vocabulary (marked as exact there).
+    const from = exactToken(prefix)
     const { rows } = await sql<{ term: string; docs: number }>`
       select term, sum(doc) as docs from article_fts_col
-      where term >= ${prefix} and term < ${prefix + '\uffff'} and col in ('title', 'body')
+      where term >= ${from} and term < ${from + '\uffff'} and col in ('title', 'body')
       group by term`.execute(db)
-    return rows
+    return rows.map((r) => ({ term: r.term.slice(EXACT_MARK.length), docs: r.docs }))
   },
 }

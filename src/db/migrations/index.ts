@@ -5,6 +5,7 @@ import * as comments from './003-comments.js'
 import * as search from './004-search.js'
 import * as feedIndexes from './005-feed-indexes.js'
 import * as articleUrgentIndex from './006-article-urgent-index.js'
+import * as searchIndexFormat2 from './007-search-index-format-2.js'
 
 // Every migration, in order. Names sort; a feature adds its own file and one line here.
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '004-search': search,
   '005-feed-indexes': feedIndexes,
   '006-article-urgent-index': articleUrgentIndex,
+  '007-search-index-format-2': searchIndexFormat2,
 }

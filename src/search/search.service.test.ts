@@ -74,6 +74,34 @@ test('phrases, exclusions, filters and sorting', async (t) => {
   assert.deepEqual(dates, [...dates].sort((a, b) => b - a))
 })
 
+test('thousands of matches: the headline matches first, then the best of the latest added, scores falling', async (t) => {
+  const db = await createTestDb(t)
+  const sectionId = await ensureSection(db, 'economy', 'اقتصاد')
+  const write = (title: string, body: string) =>
+    createArticle(db, { title, summary: '', bodyHtml: `<p>${body}</p>`, sectionId, status: 'published' }, FIXTURE_NOW)
+  const headlines: number[] = []
+  await db.transaction().execute(async (trx) => {
+    const add = (title: string, body: string) =>
+      createArticle(trx, { title, summary: '', bodyHtml: `<p>${body}</p>`, sectionId, status: 'published' }, FIXTURE_NOW)
+    for (let i = 0; i < 1100; i++) await add(`نشرة السوق رقم ${i}`, `ارتفعت أسعار القمح في السوق المحلية اليوم، والتقرير رقم ${i}.`)
+    for (let i = 0; i < 3; i++) headlines.push((await add(`موسم القمح ${i} يبدأ مبكرا`, 'تقرير عن الموسم الزراعي.')).id)
+  })
+  await write('آخر نشرة للسوق', 'أسعار القمح في آخر نشرة.')
+  const outcome = await search(db, 'القمح')
+  assert.equal(outcome.total, 1104)
+  const ids = outcome.results.map((r) => r.article.id)
+  assert.deepEqual(new Set(ids.slice(0, 3)), new Set(headlines))
+  assert.equal(ids.length, 10)
+  // The rest of the page comes from the latest added: never the first stories written.
+  assert.ok(ids.slice(3).every((id) => id > headlines[0] - 500), ids.join(','))
+  const scores = outcome.results.map((r) => r.score)
+  assert.deepEqual(scores, [...scores].sort((a, b) => b - a))
+  // Page 2 goes on in the same order, without repeating a story.
+  const next = (await search(db, 'القمح', { page: 2 })).results.map((r) => r.article.id)
+  assert.equal(next.length, 10)
+  assert.ok(next.every((id) => !ids.includes(id)))
+})
+
 test('one word spelled unusually still finds the story, ranked by how many words match', async (t) => {
   const db = await createTestDb(t)
   const s = await seedStories(db)

@@ -15,9 +15,17 @@ export interface SearchRequest {
 
 export type SearchResponse = { id: number; outcome: SearchOutcome; error?: undefined } | { id: number; error: string }
 
+interface Job {
+  params: SearchParams
+  now: Date
+  resolve: (outcome: SearchOutcome) => void
+  reject: (err: Error) => void
+}
+
 interface Slot {
   worker: Worker
-  pending: Map<number, { resolve: (outcome: SearchOutcome) => void; reject: (err: Error) => void }>
+  /** The one search this worker is computing. */
+  job?: Job & { id: number }
 }
 
 const WORKER_FILE = new URL('./search-worker.js', import.meta.url)
@@ -27,8 +35,13 @@ const RESTART_AFTER_MS = 10_000
 /** A search the worker ran and that failed: the same search in this thread would fail too. */
 export class SearchFailed extends Error {}
 
+/** Lost with its worker: the search is answered in this thread instead. */
+class WorkerLost extends Error {}
+
 export class SearchWorkers {
   private slots: Slot[] = []
+  /** Searches waiting for a free worker, oldest first: one long search never holds up others queued behind it. */
+  private queue: Job[] = []
   private nextId = 0
   private closed = false
   private restartAt = 0
@@ -49,16 +62,14 @@ export class SearchWorkers {
   async search(params: SearchParams, now = new Date()): Promise<SearchOutcome> {
     if (!this.closed && Date.now() >= this.restartAt) while (this.slots.length < this.options.size) this.slots.push(this.start())
     if (this.slots.length === 0) return this.options.inThisThread(params, now)
-    const slot = this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a))
-    const id = this.nextId++
     try {
       return await new Promise<SearchOutcome>((resolve, reject) => {
-        slot.pending.set(id, { resolve, reject })
-        slot.worker.postMessage({ id, params, now: now.toISOString() } satisfies SearchRequest)
+        this.queue.push({ params, now, resolve, reject })
+        this.dispatch()
       })
     } catch (err) {
-      if (err instanceof SearchFailed) throw err
-      return this.options.inThisThread(params, now) // the worker was lost under it
+      if (err instanceof WorkerLost) return this.options.inThisThread(params, now)
+      throw err
     }
   }
 
@@ -66,26 +77,41 @@ export class SearchWorkers {
     this.closed = true
     const slots = this.slots
     this.slots = []
+    for (const waiting of this.queue.splice(0)) waiting.reject(new WorkerLost('search workers closed'))
     await Promise.all(slots.map((s) => s.worker.terminate()))
+  }
+
+  /** Hands waiting searches to idle workers. */
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      const job = slot.job ? undefined : this.queue.shift()
+      if (!job) continue
+      slot.job = { ...job, id: this.nextId++ }
+      slot.worker.postMessage({ id: slot.job.id, params: job.params, now: job.now.toISOString() } satisfies SearchRequest)
+    }
   }
 
   private start(): Slot {
     const worker = new Worker(WORKER_FILE, { workerData: { path: this.options.path } })
     worker.unref() // never what keeps a process alive
-    const slot: Slot = { worker, pending: new Map() }
+    const slot: Slot = { worker }
     worker.on('message', (response: SearchResponse) => {
-      const waiting = slot.pending.get(response.id)
-      slot.pending.delete(response.id)
-      if (response.error === undefined) waiting?.resolve(response.outcome)
-      else waiting?.reject(new SearchFailed(response.error))
+      const job = slot.job
+      if (job?.id !== response.id) return
+      slot.job = undefined
+      if (response.error === undefined) job.resolve(response.outcome)
+      else job.reject(new SearchFailed(response.error))
+      this.dispatch()
     })
     const lost = (err: Error) => {
-      for (const waiting of slot.pending.values()) waiting.reject(err)
-      slot.pending.clear()
+      slot.job?.reject(new WorkerLost(err.message))
+      slot.job = undefined
       if (!this.slots.includes(slot)) return // closed, or lost already ('error' is followed by 'exit')
       this.slots = this.slots.filter((s) => s !== slot)
       this.restartAt = Date.now() + RESTART_AFTER_MS
       this.options.onLost?.(err)
+      if (this.slots.length > 0) return this.dispatch()
+      for (const waiting of this.queue.splice(0)) waiting.reject(new WorkerLost(err.message))
     }
     worker.on('error', lost)
     worker.on('exit', (code) => lost(new Error(`search worker exited (${code})`)))

@@ -53,6 +53,6 @@ export interface SearchEngine {
   similar(db: Db, stems: string[], options: { excludeId: number; around: string; limit: number }): Promise<Hit[]>
   /** Which of these tokens (stems or folded forms) occur anywhere in the index. */
   existing(db: Db, tokens: string[]): Promise<Set<string>>
-  /** Indexed spellings (folded, unstemmed) starting with `prefix`, with their document counts. */
-  spellings(db: Db, prefix: string): Promise<{ term: string; docs: number }[]>
+  /** Spellings (folded, unstemmed) starting with `prefix` in indexed headlines, or in headlines and bodies, with their document counts. */
+  spellings(db: Db, prefix: string, scope: 'headlines' | 'stories'): Promise<{ term: string; docs: number }[]>
 }

@@ -116,6 +116,10 @@ test('an empty result suggests the closest indexed spelling, as written in the s
   const outcome = await search(db, 'مستشفا')
   assert.equal(outcome.total, 0)
   assert.equal(outcome.didYouMean, 'مستشفى')
+  // A slip in the second letter: no headline word starts «مش…», so the wider «م…» is searched.
+  assert.equal((await search(db, 'مشتشفى')).didYouMean, 'مستشفى')
+  // Past the article: «المشتشفى» is looked for among «الم…» words.
+  assert.equal((await search(db, 'المستشفا')).didYouMean, 'المستشفى')
 })
 
 test('highlighting marks words in the original spelling and escapes everything else', async (t) => {

@@ -5,7 +5,7 @@ import { highlight, leadSnippet, mayMatch, snippet, type MatchForms } from './hi
 import { parseQuery, queryForms, type ParsedQuery, type QueryClause, type QueryTerm } from './query-parser.js'
 import type { Hit, SearchEngine, SearchFilter, SearchSort } from './search-engine.js'
 import * as queries from './search.queries.js'
-import { closestSpelling, vocabularyPrefix } from './spelling.js'
+import { closestSpelling, spellingRanges } from './spelling.js'
 import { sqliteEngine } from './sqlite-engine.js'
 
 /** The engine for this database; undefined on PostgreSQL until its engine lands with scale-out (issue 6). */
@@ -139,7 +139,7 @@ async function respell(db: Db, engine: SearchEngine, query: ParsedQuery, q: stri
       words.push(originalWordIn(q, term.exact) ?? term.exact)
       continue
     }
-    const candidate = closestSpelling(term.exact, await engine.spellings(db, vocabularyPrefix(term.exact)))
+    const candidate = await closestIndexedSpelling(db, engine, term.exact)
     if (!candidate) {
       words.push(originalWordIn(q, term.exact) ?? term.exact)
       continue
@@ -148,6 +148,15 @@ async function respell(db: Db, engine: SearchEngine, query: ParsedQuery, q: stri
     words.push((await writtenForm(db, engine, candidate)) ?? candidate)
   }
   return changed ? words.join(' ') : undefined
+}
+
+/** The closest indexed spelling, looked for in ever wider ranges of the vocabulary (see `spellingRanges`). */
+async function closestIndexedSpelling(db: Db, engine: SearchEngine, exact: string): Promise<string | undefined> {
+  for (const { prefix, scope } of spellingRanges(exact)) {
+    const found = closestSpelling(exact, await engine.spellings(db, prefix, scope))
+    if (found) return found
+  }
+  return undefined
 }
 
 /** The reader's own spelling of a query word. */
@@ -162,7 +171,8 @@ async function writtenForm(db: Db, engine: SearchEngine, exact: string): Promise
   const { hits } = await engine.search(db, probe, 'all', { filter: {}, sort: 'relevance', limit: 1, offset: 0, now: new Date() })
   const [text] = await queries.findTexts(db, hits.map((h) => h.id))
   if (!text) return undefined
-  return [text.title, text.summary, htmlToText(text.body_html)].map((t) => originalWordIn(t, exact)).find((w) => w !== undefined)
+  // The spelling is most often in a headline: the body (long to analyze) is the last place to look.
+  return originalWordIn(text.title, exact) ?? originalWordIn(text.summary, exact) ?? originalWordIn(htmlToText(text.body_html), exact)
 }
 
 const BARE_PREFIXES = new Set(['ال', 'وال', 'بال', 'فال', 'كال', 'لل', 'ول', 'وب', 'فب'])

@@ -37,8 +37,19 @@ export function closestSpelling(word: string, candidates: { term: string; docs: 
   return best?.term
 }
 
-/** Where to look in the vocabulary: the first letter, or past the article «ال» (too many words start with it). */
-export function vocabularyPrefix(word: string): string {
+/**
+ * Where to look for a spelling, cheapest first: headlines' words sharing the first two letters,
+ * then the first alone (a slip in the second letter), then all the stories' words sharing the
+ * first three (a word no headline uses). Letters are counted past the article «ال», which too
+ * many words start with. Each range is read from the index's vocabulary; wider ones cost more.
+ */
+export function spellingRanges(word: string): { prefix: string; scope: 'headlines' | 'stories' }[] {
   const letters = Array.from(word)
-  return letters[0] === 'ا' && letters[1] === 'ل' && letters.length > 4 ? letters.slice(0, 3).join('') : letters.slice(0, 1).join('')
+  const start = letters[0] === 'ا' && letters[1] === 'ل' && letters.length > 4 ? 2 : 0
+  const prefix = (n: number) => letters.slice(0, start + n).join('')
+  return [
+    { prefix: prefix(2), scope: 'headlines' },
+    { prefix: prefix(1), scope: 'headlines' },
+    { prefix: prefix(3), scope: 'stories' },
+  ]
 }

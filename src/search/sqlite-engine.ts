@@ -348,13 +348,17 @@ export const sqliteEngine: SearchEngine = {
     return new Set(rows.map((r) => r.term))
   },
 
-  async spellings(db, prefix) {
-    // Folded forms in headlines and bodies, from the index's own vocabulary (marked as exact there).
+  async spellings(db, prefix, scope) {
+    // Folded forms from an index's own vocabulary (marked as exact there). Headlines have a tenth
+    // of the words of headlines and bodies together, so a range of their vocabulary is read ten times faster.
     const from = exactToken(prefix)
-    const { rows } = await sql<{ term: string; docs: number }>`
-      select term, sum(doc) as docs from article_fts_col
-      where term >= ${from} and term < ${from + '\uffff'} and col in ('title', 'body')
-      group by term`.execute(db)
+    const to = from + '\uffff'
+    const { rows } = scope === 'headlines'
+      ? await sql<{ term: string; docs: number }>`
+          select term, doc as docs from article_title_fts_row where term >= ${from} and term < ${to}`.execute(db)
+      : await sql<{ term: string; docs: number }>`
+          select term, sum(doc) as docs from article_fts_col
+          where term >= ${from} and term < ${to} and col in ('title', 'body') group by term`.execute(db)
     return rows.map((r) => ({ term: r.term.slice(EXACT_MARK.length), docs: r.docs }))
   },
 }

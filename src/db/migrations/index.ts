@@ -6,6 +6,7 @@ import * as search from './004-search.js'
 import * as feedIndexes from './005-feed-indexes.js'
 import * as articleUrgentIndex from './006-article-urgent-index.js'
 import * as searchIndexFormat2 from './007-search-index-format-2.js'
+import * as headlineVocabulary from './008-headline-vocabulary.js'
 
 // Every migration, in order. Names sort; a feature adds its own file and one line here.
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '005-feed-indexes': feedIndexes,
   '006-article-urgent-index': articleUrgentIndex,
   '007-search-index-format-2': searchIndexFormat2,
+  '008-headline-vocabulary': headlineVocabulary,
 }

@@ -82,7 +82,7 @@ export function countExpression(query: ParsedQuery, mode: 'all' | 'any'): string
   if (query.must.length === 0) return undefined
   const positive = query.must.map(stemsExpression).join(mode === 'all' ? ' AND ' : ' OR ')
   if (query.not.length === 0) return positive
-  return `(${positive}) NOT (${query.not.map((c) => clauseExpression(c)).join(' OR ')})`
+  return `(${positive}) NOT (${query.not.map(clauseExpression).join(' OR ')})`
 }
 
 /** A clause in its stems only: the same articles as `clauseExpression` (see `countExpression`), fewer lists to read. */

@@ -44,9 +44,10 @@ export function highlight(text: string, forms: MatchForms): string {
  * form in `exacts`; only the words the candidate pattern finds in the folded text are analyzed.
  */
 function matchedWords(text: string, from: number, to: number, forms: MatchForms): Word[] | undefined {
-  const { folded, origin } = foldWithOffsets(text.slice(from, to))
-  if (!holdsAnyForm(folded, forms)) return undefined
-  const words: Word[] = wordSpans(text.slice(from, to), from)
+  const passage = text.slice(from, to)
+  if (!mayMatch(passage, forms)) return undefined
+  const { folded, origin } = foldWithOffsets(passage)
+  const words: Word[] = wordSpans(passage, from)
   let w = 0
   let found = false
   for (const m of folded.matchAll(candidatePattern(forms))) {
@@ -66,16 +67,14 @@ function matchedWords(text: string, from: number, to: number, forms: MatchForms)
 // candidate here (over-matching only costs a look); the analyzer rejects it.
 const FOLDED_WORD = '0-9a-z\\u0621-\\u064A'
 /**
- * False when no word of `text` can match the query: decided on the folded text with one regular
- * expression, nothing analyzed. (When only its headline matched, most of a story holds no query word.)
+ * False when no word of `text` can match the query: decided on the text folded at once (native
+ * code) with a substring test, then one regular expression; nothing analyzed, no offsets kept.
  */
-export function mayMatch(text: string, forms: MatchForms): boolean {
+function mayMatch(text: string, forms: MatchForms): boolean {
   const folded = normalizeForMatching(text)
-  return holdsAnyForm(folded, forms) && folded.search(candidatePattern(forms)) >= 0
+  if (![...forms.stems, ...forms.exacts].some((form) => folded.includes(form))) return false
+  return folded.search(candidatePattern(forms)) >= 0
 }
-
-/** Cheapest first: some form occurs in the folded text, if only inside a longer word. */
-const holdsAnyForm = (folded: string, forms: MatchForms) => [...forms.stems, ...forms.exacts].some((form) => folded.includes(form))
 
 const patterns = new WeakMap<MatchForms, RegExp>()
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')

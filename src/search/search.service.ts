@@ -1,7 +1,7 @@
 import { getSummariesByIds, htmlToText, type ArticleSummary } from '../articles/index.js'
 import { isPostgres, type Db } from '../db/index.js'
 import { ANALYZER_VERSION, analyze } from './arabic-analyzer.js'
-import { highlight, leadSnippet, mayMatch, snippet, type MatchForms } from './highlight.js'
+import { highlight, leadSnippet, snippet, type MatchForms } from './highlight.js'
 import { parseQuery, queryForms, type ParsedQuery, type QueryClause, type QueryTerm } from './query-parser.js'
 import type { Hit, SearchEngine, SearchFilter, SearchSort } from './search-engine.js'
 import * as queries from './search.queries.js'
@@ -106,17 +106,14 @@ async function present(db: Db, hits: Hit[], forms: MatchForms): Promise<SearchRe
 
 /**
  * A snippet from the opening of a story (snippet() scans its first 6,000 characters of text).
- * The HTML becomes text only when a query word may be in it (a result often matched in its
- * headline alone), and its first paragraphs are tried first: most stories hold the words there.
+ * A long story's first paragraphs are tried first: most stories hold the query words there.
  */
 function bodySnippet(html: string, forms: MatchForms): string | undefined {
   if (html.length > HEAD_HTML) {
-    const head = opening(html, HEAD_HTML)
-    const found = mayMatch(head, forms) ? snippet(htmlToText(head), forms, { whole: false }) : undefined
+    const found = snippet(htmlToText(opening(html, HEAD_HTML)), forms, { whole: false })
     if (found) return found
   }
-  const text = opening(html, SNIPPET_HTML)
-  return mayMatch(text, forms) ? snippet(htmlToText(text), forms) : undefined
+  return snippet(htmlToText(opening(html, SNIPPET_HTML)), forms)
 }
 
 /** The first `chars` of an HTML text, without a tag cut in half. */

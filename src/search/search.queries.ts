@@ -62,6 +62,11 @@ export async function clearPending(db: Db, ids: number[]): Promise<void> {
   if (ids.length > 0) await db.deleteFrom('search_related_pending').where('article_id', 'in', ids).execute()
 }
 
+export async function countPublished(db: Db): Promise<number> {
+  const row = await db.selectFrom('article').where('status', '=', 'published').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()
+  return Number(row?.n ?? 0)
+}
+
 export async function countPending(db: Db): Promise<number> {
   const row = await db.selectFrom('search_related_pending').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()
   return Number(row?.n ?? 0)

@@ -7,6 +7,7 @@ import { bumpContentVersion } from '../db/content-version.js'
 import { createTempDir, createTestDb } from '../db/testing.js'
 import { buildApp } from '../http/app.js'
 import { FIXTURE_NOW, seedStories } from './search.fixtures.js'
+import { indexStatus } from './search.service.js'
 
 async function setup(t: Parameters<typeof createTestDb>[0]) {
   const db = await createTestDb(t)
@@ -183,4 +184,20 @@ test('the layout loads the suggestion script from our own origin; search works o
   const api = await fetch(`${address}/api/v1/search?q=${q('مدرسة')}`)
   assert.equal(api.status, 200)
   assert.ok((await api.json()).total >= 2)
+})
+
+test('a small index left by another analyzer version is rebuilt as the server starts', async (t) => {
+  const db = await createTestDb(t)
+  const stories = await seedStories(db)
+  await sql`update search_state set value = '1' where key = 'analyzer_version'`.execute(db)
+  await sql`delete from article_fts`.execute(db)
+  const config = loadConfig({ NASHRA_DATA_DIR: createTempDir(t), NASHRA_LOG_LEVEL: 'silent', NASHRA_SCHEDULER: '1' })
+  const app = await buildApp(config, db)
+  t.after(() => app.close())
+  await app.ready()
+  const status = await indexStatus(db)
+  assert.equal(status.stale, false)
+  assert.equal(status.indexable, Object.keys(stories).length)
+  const res = await app.inject({ method: 'GET', url: `/api/v1/search?q=${q('الاطار')}` })
+  assert.equal(res.json().results[0]?.id, stories.framework.id)
 })

@@ -1,10 +1,11 @@
 import { Type } from '@sinclair/typebox'
-import type { FastifyPluginAsync } from 'fastify'
+import type { FastifyBaseLogger, FastifyPluginAsync } from 'fastify'
 import { listSections, type ArticleSummary } from '../articles/index.js'
 import { sqliteFileOf, type Db } from '../db/index.js'
 import { Invalid, NotFound } from '../errors.js'
 import { loadChrome, pageKey } from '../http/page-context.js'
 import { pageCount } from '../http/schemas.js'
+import { rebuildSearchIndex } from './indexing.js'
 import { startRelatedWorker } from './related.js'
 import { SearchPage, type SearchForm } from './search-page.js'
 import type { SearchFilter } from './search-engine.js'
@@ -52,6 +53,21 @@ const SuggestQuerySchema = Type.Object({ q: Type.Optional(Type.String({ maxLengt
 
 type SearchQuery = { q?: string; section?: string; author?: string; from?: string; to?: string; sort?: string; page?: number; limit?: number }
 
+/** Articles up to which a stale index is rebuilt as the server starts (a second or two); above, it takes `nashra reindex`. */
+const REBUILD_AT_START = 2000
+
+/** An index built by another analyzer version: rebuilt now if small (a demo site after an upgrade), else reported. */
+async function rebuildStaleIndex(db: Db, log: FastifyBaseLogger): Promise<void> {
+  const status = await indexStatus(db)
+  if (!status.stale) return
+  if (status.indexable > REBUILD_AT_START) {
+    log.warn(`search index was built by analyzer v${status.indexedWith}, this is v${status.analyzerVersion}: run \`nashra reindex\``)
+    return
+  }
+  const indexed = await rebuildSearchIndex(db)
+  log.info(`search index rebuilt for analyzer v${status.analyzerVersion} (${indexed} articles)`)
+}
+
 /** Reader search page, the search API and suggestions; also runs the related-articles worker. */
 export const searchRoutes: FastifyPluginAsync = async (app) => {
   const { db, config, pageCache } = app
@@ -69,9 +85,8 @@ export const searchRoutes: FastifyPluginAsync = async (app) => {
 
   let stopRelatedWorker: (() => void) | undefined
   app.addHook('onReady', async () => {
-    const status = await indexStatus(db)
-    if (status.stale) app.log.warn(`search index was built by analyzer v${status.indexedWith}, this is v${status.analyzerVersion}: run \`nashra reindex\``)
     // Background work runs where the scheduler does (one process of several, NASHRA_SCHEDULER).
+    if (config.scheduler) await rebuildStaleIndex(db, app.log)
     if (config.scheduler) stopRelatedWorker = startRelatedWorker(db, app.log)
   })
   app.addHook('onClose', async () => {

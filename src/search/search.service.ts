@@ -194,11 +194,19 @@ export interface IndexStatus {
   analyzerVersion: number
   indexedWith: number
   stale: boolean
+  /** Published articles: what a rebuild would index. */
+  indexable: number
   relatedPending: number
 }
 
 /** Whether the index was built by this analyzer; a different version needs `nashra reindex`. */
 export async function indexStatus(db: Db): Promise<IndexStatus> {
   const indexedWith = Number((await queries.readState(db, 'analyzer_version')) ?? 0)
-  return { analyzerVersion: ANALYZER_VERSION, indexedWith, stale: indexedWith !== ANALYZER_VERSION, relatedPending: await queries.countPending(db) }
+  return {
+    analyzerVersion: ANALYZER_VERSION,
+    indexedWith,
+    stale: indexedWith !== ANALYZER_VERSION,
+    indexable: await queries.countPublished(db),
+    relatedPending: await queries.countPending(db),
+  }
 }

@@ -15,6 +15,11 @@ export interface SearchRequest {
 
 export type SearchResponse = { id: number; outcome: SearchOutcome; error?: undefined } | { id: number; error: string }
 
+/** A worker's first message: its modules are loaded and its connection open. */
+export interface WorkerReady {
+  ready: true
+}
+
 interface Job {
   params: SearchParams
   now: Date
@@ -24,6 +29,8 @@ interface Job {
 
 interface Slot {
   worker: Worker
+  /** Loaded and connected (a worker takes about half a second to start). */
+  ready: boolean
   /** The one search this worker is computing. */
   job?: Job & { id: number }
 }
@@ -45,10 +52,12 @@ export class SearchWorkers {
   private nextId = 0
   private closed = false
   private restartAt = 0
+  private whenReady: ((up: boolean) => void)[] = []
 
   /**
-   * `size` workers on the SQLite file at `path`, started at the first search. `inThisThread`
-   * answers when no worker can (one was lost, or the pool is closed); `onLost` hears why.
+   * `size` workers on the SQLite file at `path`, started by `start()` or the first search. `inThisThread`
+   * answers when no worker can (none has started yet, one was lost, or the pool is closed);
+   * `onLost` hears why a worker was lost.
    */
   constructor(
     private readonly options: {
@@ -59,9 +68,18 @@ export class SearchWorkers {
     },
   ) {}
 
+  /** Starts the workers if they are not running; resolves when one can take searches (false: none could start). */
+  start(): Promise<boolean> {
+    this.fill()
+    if (this.slots.some((s) => s.ready)) return Promise.resolve(true)
+    if (this.slots.length === 0) return Promise.resolve(false)
+    return new Promise((resolve) => this.whenReady.push(resolve))
+  }
+
   async search(params: SearchParams, now = new Date()): Promise<SearchOutcome> {
-    if (!this.closed && Date.now() >= this.restartAt) while (this.slots.length < this.options.size) this.slots.push(this.start())
-    if (this.slots.length === 0) return this.options.inThisThread(params, now)
+    this.fill()
+    // Until a worker is up, searches are answered here rather than kept waiting for it.
+    if (!this.slots.some((s) => s.ready)) return this.options.inThisThread(params, now)
     try {
       return await new Promise<SearchOutcome>((resolve, reject) => {
         this.queue.push({ params, now, resolve, reject })
@@ -77,25 +95,41 @@ export class SearchWorkers {
     this.closed = true
     const slots = this.slots
     this.slots = []
+    this.settleStart(false)
     for (const waiting of this.queue.splice(0)) waiting.reject(new WorkerLost('search workers closed'))
     await Promise.all(slots.map((s) => s.worker.terminate()))
+  }
+
+  /** Starts workers up to the pool's size, unless closed or waiting after a loss. */
+  private fill(): void {
+    if (this.closed || Date.now() < this.restartAt) return
+    while (this.slots.length < this.options.size) this.slots.push(this.spawn())
+  }
+
+  private settleStart(up: boolean): void {
+    for (const resolve of this.whenReady.splice(0)) resolve(up)
   }
 
   /** Hands waiting searches to idle workers. */
   private dispatch(): void {
     for (const slot of this.slots) {
-      const job = slot.job ? undefined : this.queue.shift()
+      const job = slot.job || !slot.ready ? undefined : this.queue.shift()
       if (!job) continue
       slot.job = { ...job, id: this.nextId++ }
       slot.worker.postMessage({ id: slot.job.id, params: job.params, now: job.now.toISOString() } satisfies SearchRequest)
     }
   }
 
-  private start(): Slot {
+  private spawn(): Slot {
     const worker = new Worker(WORKER_FILE, { workerData: { path: this.options.path } })
     worker.unref() // never what keeps a process alive
-    const slot: Slot = { worker }
-    worker.on('message', (response: SearchResponse) => {
+    const slot: Slot = { worker, ready: false }
+    worker.on('message', (response: SearchResponse | WorkerReady) => {
+      if ('ready' in response) {
+        slot.ready = true
+        this.settleStart(true)
+        return this.dispatch()
+      }
       const job = slot.job
       if (job?.id !== response.id) return
       slot.job = undefined
@@ -110,7 +144,8 @@ export class SearchWorkers {
       this.slots = this.slots.filter((s) => s !== slot)
       this.restartAt = Date.now() + RESTART_AFTER_MS
       this.options.onLost?.(err)
-      if (this.slots.length > 0) return this.dispatch()
+      if (this.slots.length === 0) this.settleStart(false)
+      if (this.slots.some((s) => s.ready)) return this.dispatch()
       for (const waiting of this.queue.splice(0)) waiting.reject(new WorkerLost(err.message))
     }
     worker.on('error', lost)

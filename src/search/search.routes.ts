@@ -85,6 +85,8 @@ export const searchRoutes: FastifyPluginAsync = async (app) => {
 
   let stopRelatedWorker: (() => void) | undefined
   app.addHook('onReady', async () => {
+    // Workers load in about half a second, warm before the first reader searches; until then searches run here.
+    void workers?.start()
     // Background work runs where the scheduler does (one process of several, NASHRA_SCHEDULER).
     if (config.scheduler) await rebuildStaleIndex(db, app.log)
     if (config.scheduler) stopRelatedWorker = startRelatedWorker(db, app.log)

@@ -264,7 +264,8 @@ export const sqliteEngine: SearchEngine = {
       const want = Math.min(POOL_MAX, Math.max(50, 2 * (offset + limit)))
       if (!focus) return { total, hits: boosted(await bm25Pool(db, 'article_fts', match, want), now).slice(offset, offset + limit) }
       const headlines = boosted(await bm25Pool(db, 'article_title_fts', match, want), now)
-      if (headlines.length >= offset + limit) return { total, hits: headlines.slice(offset, offset + limit) }
+      // Any-word candidates (the fallback): past a thousand, those with a word in their headline are enough.
+      if (headlines.length >= offset + limit || mode === 'any') return { total, hits: headlines.slice(offset, offset + limit) }
       // Fewer headline matches than the page needs, among thousands of matches: ranking them all
       // would cost milliseconds per thousand. The headline matches come first, then the best of the latest added.
       const others = boosted(await recentBm25Pool(db, match, countExpression(query, mode) ?? match, RECENT_POOL, want), now)

@@ -102,6 +102,21 @@ test('thousands of matches: the headline matches first, then the best of the lat
   assert.ok(next.every((id) => !ids.includes(id)))
 })
 
+test('a story holding every word comes first even when thousands hold some, in their headlines', async (t) => {
+  const db = await createTestDb(t)
+  const sectionId = await ensureSection(db, 'economy', 'اقتصاد')
+  let full = 0
+  await db.transaction().execute(async (trx) => {
+    const add = (title: string, body: string) =>
+      createArticle(trx, { title, summary: '', bodyHtml: `<p>${body}</p>`, sectionId, status: 'published' }, FIXTURE_NOW)
+    full = (await add('تقرير الموسم الزراعي', 'تراجع محصول القمح وارتفع إنتاج الزيتون هذا العام.')).id
+    for (let i = 0; i < 1050; i++) await add(`أسعار القمح في النشرة ${i}`, `نشرة السوق رقم ${i}.`)
+  })
+  const outcome = await search(db, 'القمح الزيتون')
+  assert.equal(outcome.results[0]?.article.id, full)
+  assert.ok(outcome.total > 1)
+})
+
 test('one word spelled unusually still finds the story, ranked by how many words match', async (t) => {
   const db = await createTestDb(t)
   const s = await seedStories(db)

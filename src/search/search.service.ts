@@ -53,8 +53,12 @@ export async function searchArticles(db: Db, params: SearchParams, now = new Dat
   let { total, hits } = await engine.search(db, query, 'all', options)
   const partial = total === 0 && query.must.length > 1
   if (total < FEW_RESULTS && query.must.length > 1) {
-    // Articles holding every word rank first anyway: they match the most clauses.
-    const ranked = await rankByClausesMatched(db, engine, query, { ...options, limit: FALLBACK_CANDIDATES, offset: 0 })
+    // Articles holding every word come first, then those holding some, most words first. (The
+    // candidates for "some" are the best few by relevance: they need not include every full match.)
+    const every = offset === 0 && params.limit >= total ? hits : (await engine.search(db, query, 'all', { ...options, offset: 0, limit: FEW_RESULTS })).hits
+    const full = new Set(every.map((h) => h.id))
+    const some = await rankByClausesMatched(db, engine, query, { ...options, limit: FALLBACK_CANDIDATES, offset: 0 })
+    const ranked = [...every, ...some.filter((h) => !full.has(h.id))]
     if (ranked.length > total) {
       total = ranked.length
       hits = ranked.slice(offset, offset + params.limit)

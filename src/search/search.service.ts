@@ -103,7 +103,7 @@ async function present(db: Db, hits: Hit[], forms: MatchForms): Promise<SearchRe
   const scoreOf = new Map(hits.map((h) => [h.id, h.score]))
   return summaries.map((article) => {
     const html = textOf.get(article.id)?.body_html ?? ''
-    const snippetHtml = snippet(article.summary, forms) ?? bodySnippet(html, forms) ?? leadSnippet(article.summary || htmlToText(opening(html, SNIPPET_HTML)))
+    const snippetHtml = snippet(article.summary, forms) ?? bodySnippet(html, forms) ?? leadSnippet(article.summary || htmlToText(opening(html, HEAD_HTML)))
     return { article, score: roundScore(scoreOf.get(article.id) ?? 0), titleHtml: highlight(article.title, forms), snippetHtml }
   })
 }
@@ -125,6 +125,7 @@ const opening = (html: string, chars: number) => (html.length > chars ? html.sli
 
 /** Enough HTML for the 6,000 characters of text a snippet is looked for in. */
 const SNIPPET_HTML = 8000
+/** A story's first paragraphs: where most snippets are found, and enough for a lead's thirty words. */
 const HEAD_HTML = 2500
 
 const roundScore = (n: number) => Math.round(n * 1000) / 1000

@@ -66,6 +66,7 @@ function matchedWords(text: string, from: number, to: number, forms: MatchForms)
 // Letters and digits of folded Arabic and Latin text. A word holding other letters too is still a
 // candidate here (over-matching only costs a look); the analyzer rejects it.
 const FOLDED_WORD = '0-9a-z\\u0621-\\u064A'
+
 /**
  * False when no word of `text` can match the query: decided on the text folded at once (native
  * code) with a substring test, then one regular expression; nothing analyzed, no offsets kept.

@@ -7,16 +7,19 @@ import { parseQuery, queryForms } from './query-parser.js'
 const formsOf = (q: string) => queryForms(parseQuery(q))
 
 test('folding with offsets gives the analyzer\'s folded text and where each character came from', () => {
-  for (const text of ['أعلنت الوزارةُ عن «الإطار» الجديد', 'كـتـاب ﻻ يقرأ', 'Covid-19 في ٢٠٢٤', 'مسؤولو الهيئة 🙂 اليوم']) {
+  for (const text of ['أعلنت الوزارةُ عن «الإطار» الجديد', 'كـتـاب ﻻ يقرأ', 'Covid-19 في ٢٠٢٤', 'مسؤولو الهيئة 🙂 اليوم', 'كـتـاب…']) {
     const { folded, origin } = foldWithOffsets(text)
     assert.equal(folded, normalizeForMatching(text), text)
     assert.equal(origin.length, folded.length)
-    assert.ok(origin.every((at, i) => i === 0 || at >= origin[i - 1]), 'offsets never go back')
+    assert.ok(origin.every((o, i) => i === 0 || o >= origin[i - 1]), 'offsets never go back')
   }
+  // A long text, folded in pieces.
+  const long = 'أعلن '.repeat(5000)
+  assert.equal(foldWithOffsets(long).folded, normalizeForMatching(long))
   // The lam-alef ligature is two folded letters from one original character.
-  const { folded, origin } = foldWithOffsets('ﻻ')
-  assert.equal(folded, 'لا')
-  assert.deepEqual(origin, [0, 0])
+  assert.deepEqual(foldWithOffsets('ﻻ').origin, [0, 0])
+  // Two tatweels deleted, «…» grown to three dots.
+  assert.deepEqual(foldWithOffsets('كـتـاب…').origin, [0, 2, 4, 5, 6, 6, 6])
 })
 
 test('word spans skip dashes made of tatweel, which fold to nothing', () => {

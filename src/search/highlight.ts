@@ -1,7 +1,7 @@
 // Highlighting in the ORIGINAL text: query words are looked for in the folded text with one
 // regular expression (no word-by-word analysis of stories), each candidate is confirmed by the
 // analyzer on the word as written, and readers see their story's own spelling with <mark> around it.
-import { analyze, foldWithOffsets, normalizeForMatching, wordSpans } from './arabic-analyzer.js'
+import { analyze, foldWithOffsets, wordSpans } from './arabic-analyzer.js'
 
 export interface MatchForms {
   stems: Set<string>
@@ -45,8 +45,8 @@ export function highlight(text: string, forms: MatchForms): string {
  */
 function matchedWords(text: string, from: number, to: number, forms: MatchForms): Word[] | undefined {
   const passage = text.slice(from, to)
-  if (!mayMatch(passage, forms)) return undefined
   const { folded, origin } = foldWithOffsets(passage)
+  if (!mayHold(folded, forms)) return undefined
   const words: Word[] = wordSpans(passage, from)
   let w = 0
   let found = false
@@ -67,12 +67,8 @@ function matchedWords(text: string, from: number, to: number, forms: MatchForms)
 // candidate here (over-matching only costs a look); the analyzer rejects it.
 const FOLDED_WORD = '0-9a-z\\u0621-\\u064A'
 
-/**
- * False when no word of `text` can match the query: decided on the text folded at once (native
- * code) with a substring test, then one regular expression; nothing analyzed, no offsets kept.
- */
-function mayMatch(text: string, forms: MatchForms): boolean {
-  const folded = normalizeForMatching(text)
+/** False when no word of a folded passage can match the query: a substring test, then one regular expression. */
+function mayHold(folded: string, forms: MatchForms): boolean {
   if (![...forms.stems, ...forms.exacts].some((form) => folded.includes(form))) return false
   return folded.search(candidatePattern(forms)) >= 0
 }

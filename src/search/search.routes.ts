@@ -56,11 +56,14 @@ type SearchQuery = { q?: string; section?: string; author?: string; from?: strin
 /** Articles up to which a stale index is rebuilt as the server starts (a second or two); above, it takes `nashra reindex`. */
 const REBUILD_AT_START = 2000
 
-/** An index built by another analyzer version: rebuilt now if small (a demo site after an upgrade), else reported. */
-async function rebuildStaleIndex(db: Db, log: FastifyBaseLogger): Promise<void> {
+/**
+ * An index built by another analyzer version: rebuilt now if small (a demo site after an
+ * upgrade) and this process does background work, else reported.
+ */
+async function checkIndex(db: Db, log: FastifyBaseLogger, mayRebuild: boolean): Promise<void> {
   const status = await indexStatus(db)
   if (!status.stale) return
-  if (status.indexable > REBUILD_AT_START) {
+  if (!mayRebuild || status.indexable > REBUILD_AT_START) {
     log.warn(`search index was built by analyzer v${status.indexedWith}, this is v${status.analyzerVersion}: run \`nashra reindex\``)
     return
   }
@@ -88,7 +91,7 @@ export const searchRoutes: FastifyPluginAsync = async (app) => {
     // Workers load in about half a second, warm before the first reader searches; until then searches run here.
     void workers?.start()
     // Background work runs where the scheduler does (one process of several, NASHRA_SCHEDULER).
-    if (config.scheduler) await rebuildStaleIndex(db, app.log)
+    await checkIndex(db, app.log, config.scheduler)
     if (config.scheduler) stopRelatedWorker = startRelatedWorker(db, app.log)
   })
   app.addHook('onClose', async () => {

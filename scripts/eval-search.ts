@@ -12,7 +12,7 @@ import { sql } from 'kysely'
 import { createArticle, ensureSection, paragraphsToHtml } from '../src/articles/index.js'
 import { migrateToLatest, openSqlite, type Db } from '../src/db/index.js'
 import { readSaudiNewsNetFile, type SaudiNewsNetRecord } from '../src/import/index.js'
-import { ANALYZER_VERSION, compactSearchIndex, indexStatus, normalizeForMatching, rebuildSearchIndex, searchArticles, stem } from '../src/search/index.js'
+import { ANALYZER_VERSION, normalizeForMatching, readySearchIndex, searchArticles, stem } from '../src/search/index.js'
 
 const PROJECT = fileURLToPath(new URL('../../', import.meta.url))
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'))
@@ -168,12 +168,9 @@ async function main() {
       await buildPlain(db)
       console.log(`plain FTS5 baseline built in ${((Date.now() - t) / 1000).toFixed(1)} s`)
     }
-    await compactSearchIndex(db) // as the importer does after a bulk load (quick when done already)
-    if ((await indexStatus(db)).stale) {
-      t = Date.now()
-      await rebuildSearchIndex(db)
-      console.log(`search index rebuilt for analyzer ${ANALYZER_VERSION} in ${((Date.now() - t) / 1000).toFixed(1)} s`)
-    }
+    t = Date.now()
+    // Merged as the importer does after a bulk load; rebuilt if an older analyzer built it.
+    if ((await readySearchIndex(db)) > 0) console.log(`search index rebuilt for analyzer ${ANALYZER_VERSION} in ${((Date.now() - t) / 1000).toFixed(1)} s`)
 
     // Headline stems → articles, to leave out targets whose query words all occur in another headline.
     const byStem = new Map<string, Set<number>>()

@@ -4,7 +4,7 @@ import type { Db } from '../db/index.js'
 import { ANALYZER_VERSION } from './arabic-analyzer.js'
 import { refreshRelatedArticles } from './related.js'
 import * as queries from './search.queries.js'
-import { engineFor } from './search.service.js'
+import { engineFor, indexStatus } from './search.service.js'
 
 /** An article's indexed text: headline, summary and body as plain text. */
 export interface IndexableText {
@@ -32,6 +32,16 @@ export async function indexArticle(db: Db, articleId: number, text?: IndexableTe
 /** After a bulk load (an import): the index merged into one part, which queries read fastest. */
 export async function compactSearchIndex(db: Db): Promise<void> {
   await engineFor(db)?.compact(db)
+}
+
+/**
+ * A database about to be searched hard (the bench, the evaluation): its index built by this
+ * analyzer and merged. Returns how many articles were indexed anew (0 when it was current).
+ */
+export async function readySearchIndex(db: Db): Promise<number> {
+  if ((await indexStatus(db)).stale) return rebuildSearchIndex(db) // which merges it too
+  await compactSearchIndex(db) // quick when merged already
+  return 0
 }
 
 /** Takes an article out of the index; lists that named it are recomputed. */

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 import { after, before, describe, test } from 'node:test'
-import { chromiumMissing, findReaderPages, launchBrowser, startTestServer, type Browser, type ReaderPages, type TestServer } from './helpers.js'
+import { chromiumMissing, closeReaderSite, openReaderSite, type Browser, type ReaderPages, type TestServer } from './helpers.js'
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 const SCREENSHOT_DIR = resolve('test-results', 'screenshots')
@@ -25,13 +25,9 @@ describe('accessibility and screenshots in Chromium', { skip: chromiumMissing },
   let pages: ReaderPages
 
   before(async () => {
-    server = await startTestServer()
-    ;[browser, pages] = await Promise.all([launchBrowser(), findReaderPages(server)])
+    ;({ server, browser, pages } = await openReaderSite())
   })
-  after(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+  after(() => closeReaderSite({ server, browser }))
 
   for (const skin of SKINS) {
     test(`axe-core finds no serious or critical violation on reader pages (skin: ${skin})`, async () => {

@@ -7,7 +7,8 @@
 //     after(async () => { await browser.close(); await server.close() })
 //   })
 //
-// Inside a test, `startTestServer(t)` / `launchBrowser(t)` register their own clean-up on `t.after`.
+// Inside a test, `startTestServer(t)` / `launchBrowser(t)` register their own clean-up on `t.after`;
+// the reader-site suites open all three at once with `openReaderSite` / `closeReaderSite`.
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -201,4 +202,17 @@ export async function findReaderPages(server: TestServer): Promise<ReaderPages> 
     search: base + '/search?q=' + encodeURIComponent('الرياض'),
     notFound: base + '/no-such-page/here',
   }
+}
+
+/** What the reader-site suites share: a server with the demo content, a browser, and a page of each kind. */
+export async function openReaderSite(): Promise<{ server: TestServer; browser: Browser; pages: ReaderPages }> {
+  const server = await startTestServer()
+  const [browser, pages] = await Promise.all([launchBrowser(), findReaderPages(server)])
+  return { server, browser, pages }
+}
+
+/** Closes what `openReaderSite` opened (either may be missing when opening failed). */
+export async function closeReaderSite(site: { server?: TestServer; browser?: Browser }): Promise<void> {
+  await site.browser?.close()
+  await site.server?.close()
 }

@@ -4,9 +4,8 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import {
   chromiumMissing,
-  findReaderPages,
-  launchBrowser,
-  startTestServer,
+  closeReaderSite,
+  openReaderSite,
   watchPage,
   type Browser,
   type BrowserContext,
@@ -70,13 +69,9 @@ describe('reader site in Chromium', { skip: chromiumMissing }, () => {
   let pages: ReaderPages
 
   before(async () => {
-    server = await startTestServer()
-    ;[browser, pages] = await Promise.all([launchBrowser(), findReaderPages(server)])
+    ;({ server, browser, pages } = await openReaderSite())
   })
-  after(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+  after(() => closeReaderSite({ server, browser }))
 
   test('home and article pages are Arabic, right-to-left, with the headline set from the right', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })

@@ -147,6 +147,11 @@ test('the settings page saves the rules (word lists, limits) and closes comments
   const bad = await post('/newsroom/comments/settings', { _csrf: csrf, ...numbers, bodyMax: '5' })
   assert.equal(bad.statusCode, 400)
   assert.match(bad.body, /أقصى طول للتعليق/)
+  // 3000 as Number() would read it, but not as anyone types it: refused, not guessed.
+  for (const unusual of ['0xbb8', '3e3', ' 3000', '3000.0', '+3000']) {
+    const res = await post('/newsroom/comments/settings', { _csrf: csrf, ...numbers, bodyMax: unusual })
+    assert.equal(res.statusCode, 400, unusual)
+  }
   const saved = await post('/newsroom/comments/settings', { _csrf: csrf, ...numbers, holdWords: 'كلمة مريبة\nأخرى', rejectWords: '', autoApproveKnown: '1' })
   assert.equal(saved.statusCode, 303)
   const { getCommentSettings } = await import('./comment-settings.js')

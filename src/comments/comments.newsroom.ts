@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsync, FastifyReply } from 'fastify'
 import { AppError, NotFound } from '../errors.js'
 import { newsroomCsrf, staffOnly, verifyNewsroomCsrf, type Staff } from '../newsroom/index.js'
+import { plainInteger } from '../http/validation.js'
 import { formatter } from '../views/format.js'
 import { messageFor } from '../views/messages.js'
 import { getCommentSettings, saveCommentSettings, type CommentSettings } from './comment-settings.js'
@@ -84,8 +85,8 @@ export const commentModerationRoutes: FastifyPluginAsync = async (app) => {
     const fields = fieldsOf(request.body)
     const changes: Partial<CommentSettings> = { holdFirstTime: fields.holdFirstTime === '1', autoApproveKnown: fields.autoApproveKnown === '1' }
     for (const s of NUMBER_SETTINGS) {
-      const n = Number(str(fields[s.key]))
-      if (!Number.isInteger(n) || n < s.min || n > s.max) {
+      const n = plainInteger(fields[s.key])
+      if (n === undefined || n < s.min || n > s.max) {
         const settings = { ...(await getCommentSettings(db)), ...changes }
         const error = `«${s.label}»: أدخل عدداً صحيحاً من ${s.min} إلى ${s.max}.`
         return reply.code(400).html(CommentSettingsPage({ staff: request.staff!, csrf: newsroomCsrf(request), settings, error }) as string)
@@ -101,8 +102,8 @@ export const commentModerationRoutes: FastifyPluginAsync = async (app) => {
 
   app.post<{ Body: unknown }>('/article', async (request, reply) => {
     const fields = fieldsOf(request.body)
-    const id = Number(str(fields.articleId))
-    if (!Number.isSafeInteger(id) || id < 1) throw new NotFound('article_not_found')
+    const id = plainInteger(fields.articleId)
+    if (id === undefined || id < 1) throw new NotFound('article_not_found')
     await moderation.setCommentsOpen(db, id, fields.open === '1')
     return reply.redirect('/newsroom/comments/settings?done=1', 303)
   })
@@ -111,7 +112,7 @@ export const commentModerationRoutes: FastifyPluginAsync = async (app) => {
     const fields = fieldsOf(request.body)
     const action = str(fields.action)
     const raw = fields.ids
-    const ids = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map((v) => Number(v)).filter((n) => Number.isSafeInteger(n) && n > 0)
+    const ids = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(plainInteger).filter((n): n is number => n !== undefined && n > 0)
     if (!['approve', 'spam', 'trash', 'restore'].includes(action)) return reply.redirect(safeBack(fields.back), 303)
     const now = new Date()
     for (const id of ids.slice(0, 500)) {

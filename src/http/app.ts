@@ -20,6 +20,7 @@ import { installErrorHandler } from './error-handler.js'
 import { PageCache } from './page-cache.js'
 import { installRequestLimits, requestLimitOptions } from './request-limits.js'
 import { installSecurityHeaders } from './security-headers.js'
+import { validatorCompiler } from './validation.js'
 
 const FONT_DIRS = ['noto-naskh-arabic', 'noto-kufi-arabic'].map((name) =>
   fileURLToPath(new URL(`../../../node_modules/@fontsource/${name}/files/`, import.meta.url)),
@@ -40,6 +41,8 @@ export async function buildApp(config: Config, db: Db) {
     // One log line per request costs more than rendering a cached page; keep them for debug.
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
   })
+  // Bodies keep their JSON types; numbers in the address are plain decimal digits (validation.ts).
+  app.setValidatorCompiler(validatorCompiler)
   app.decorate('db', db)
   app.decorate('config', config)
   app.decorate('pageCache', pageCache)

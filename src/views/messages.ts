@@ -60,6 +60,8 @@ export const fieldNames: Record<string, string> = {
   file: 'الملف',
   url: 'الموقع الإلكتروني',
   address: 'عنوان الصفحة',
+  article: 'الخبر',
+  articleId: 'الخبر',
 }
 
 export function messageFor(code: ErrorCode, field?: string): string {

@@ -18,7 +18,7 @@ import { siteRoutes } from '../site/index.js'
 import { PUBLIC_DIR } from '../views/assets.js'
 import { installErrorHandler } from './error-handler.js'
 import { PageCache } from './page-cache.js'
-import { installRequestLimits, requestLimitOptions } from './request-limits.js'
+import { installRequestLimits, PARSER_MAX_HEADER_BYTES, requestLimitOptions } from './request-limits.js'
 import { installSecurityHeaders } from './security-headers.js'
 import { validatorCompiler } from './validation.js'
 
@@ -31,12 +31,14 @@ export async function buildApp(config: Config, db: Db) {
   const pageCache = new PageCache(db, config.pageCacheSeconds)
   const app = Fastify({
     // Fresh cached reader pages are answered before routing (PageCache.answerRaw); the rest goes to Fastify.
-    serverFactory: (handler) => createServer((req, res) => pageCache.answerRaw(req, res) || handler(req, res)),
+    serverFactory: (handler) =>
+      createServer({ maxHeaderSize: PARSER_MAX_HEADER_BYTES }, (req, res) => pageCache.answerRaw(req, res) || handler(req, res)),
     logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
     trustProxy: config.trustProxy,
     routerOptions: { maxParamLength: requestLimitOptions.maxParamLength, ignoreTrailingSlash: true },
     rewriteUrl: requestLimitOptions.rewriteUrl,
     frameworkErrors: requestLimitOptions.frameworkErrors,
+    clientErrorHandler: requestLimitOptions.clientErrorHandler,
     bodyLimit: 1024 * 1024,
     // One log line per request costs more than rendering a cached page; keep them for debug.
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError, Conflict, Forbidden, Invalid, NotFound, TooManyRequests, Unauthorized, type ErrorCode } from '../errors.js'
 import { BareErrorPage, ErrorPage } from '../views/error-page.js'
 import { messageFor } from '../views/messages.js'
+import { drainRequest } from './drain-request.js'
 import { loadChrome } from './page-context.js'
 
 function statusOf(err: AppError): number {
@@ -20,9 +21,11 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   403: 'forbidden',
   404: 'not_found',
   413: 'payload_too_large',
-  414: 'bad_request',
+  408: 'request_timeout',
+  414: 'uri_too_long',
   415: 'unsupported_media_type',
   429: 'rate_limited',
+  431: 'headers_too_large',
 }
 
 /** The field a Fastify schema error is about: `/limit` → limit, a missing property → its name. */
@@ -47,7 +50,8 @@ function describe(err: FastifyError | AppError): Described {
   return { status, code: CODE_BY_STATUS[status] ?? (status < 500 ? 'bad_request' : 'internal') }
 }
 
-export const isApiRequest = (request: FastifyRequest) => request.url.startsWith('/api/')
+// originalUrl: an address refused before routing (request-limits.ts) is rewritten, yet keeps its part of the site.
+export const isApiRequest = (request: FastifyRequest) => (request.originalUrl ?? request.url).startsWith('/api/')
 
 /** The only place errors become responses: JSON under /api, an Arabic page elsewhere. */
 export function installErrorHandler(app: FastifyInstance): void {
@@ -61,6 +65,8 @@ export function installErrorHandler(app: FastifyInstance): void {
 }
 
 export async function sendError(request: FastifyRequest, reply: FastifyReply, status: number, code: ErrorCode, field?: string) {
+  // A body left unread (too large, or refused before parsing) is read first: see drain-request.ts.
+  if (!(await drainRequest(request.raw))) reply.header('connection', 'close')
   reply.status(status).header('cache-control', 'no-store')
   if (isApiRequest(request) || request.headers.accept === 'application/json') {
     return reply.send({ error: { code, message: messageFor(code, field), ...(field ? { field } : {}) } })

@@ -19,6 +19,8 @@ export interface Config {
   logLevel: LogLevel
   /** Seconds a rendered reader page stays in Nashra's own page cache. */
   pageCacheSeconds: number
+  /** Bytes (in MiB) the page cache may hold, rendered pages and their compressed copies together. */
+  pageCacheMegabytes: number
   /** Whether the scheduler (publishing scheduled articles) runs in this process. */
   scheduler: boolean
   /** Newsroom sign-in: session lifetime, idle timeout, failures allowed per 15 minutes, admin API writes per minute per token. */
@@ -63,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timeZone,
     logLevel,
     pageCacheSeconds: parseInteger('NASHRA_PAGE_CACHE_SECONDS', env.NASHRA_PAGE_CACHE_SECONDS, 60, 0, 86400),
+    pageCacheMegabytes: parseInteger('NASHRA_PAGE_CACHE_MB', env.NASHRA_PAGE_CACHE_MB, 64, 1, 65536),
     scheduler: parseFlag('NASHRA_SCHEDULER', env.NASHRA_SCHEDULER, true),
     sessionHours: parseInteger('NASHRA_SESSION_HOURS', env.NASHRA_SESSION_HOURS, 12, 1, 24 * 90),
     sessionIdleMinutes: parseInteger('NASHRA_SESSION_IDLE_MINUTES', env.NASHRA_SESSION_IDLE_MINUTES, 120, 1, 24 * 60 * 90),

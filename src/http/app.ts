@@ -17,7 +17,7 @@ import { searchRoutes } from '../search/index.js'
 import { siteRoutes } from '../site/index.js'
 import { PUBLIC_DIR } from '../views/assets.js'
 import { installErrorHandler } from './error-handler.js'
-import { PageCache } from './page-cache.js'
+import { declaredParams, PageCache } from './page-cache.js'
 import { installRequestLimits, PARSER_MAX_HEADER_BYTES, requestLimitOptions } from './request-limits.js'
 import { installSecurityHeaders } from './security-headers.js'
 import { validatorCompiler } from './validation.js'
@@ -28,7 +28,7 @@ const FONT_DIRS = ['noto-naskh-arabic', 'noto-kufi-arabic'].map((name) =>
 
 /** Builds the whole application; server.ts listens, tests inject. This file is the site map. */
 export async function buildApp(config: Config, db: Db) {
-  const pageCache = new PageCache(db, config.pageCacheSeconds)
+  const pageCache = new PageCache(db, config.pageCacheSeconds, config.pageCacheMegabytes * 1024 * 1024)
   const app = Fastify({
     // Fresh cached reader pages are answered before routing (PageCache.answerRaw); the rest goes to Fastify.
     serverFactory: (handler) =>
@@ -45,6 +45,8 @@ export async function buildApp(config: Config, db: Db) {
   })
   // Bodies keep their JSON types; numbers in the address are plain decimal digits (validation.ts).
   app.setValidatorCompiler(validatorCompiler)
+  // The page cache's hot path keys pages before routing: it learns here which parameters any page may read.
+  app.addHook('onRoute', (route) => pageCache.declareParams(declaredParams(route.schema?.querystring)))
   app.decorate('db', db)
   app.decorate('config', config)
   app.decorate('pageCache', pageCache)

@@ -25,12 +25,13 @@ function get(port: number, path: string, headers: Record<string, string> = {}, m
   })
 }
 
-async function serve(t: Parameters<typeof createTestDb>[0]) {
+async function serve(t: Parameters<typeof createTestDb>[0], env: Record<string, string> = {}) {
   const db = await createTestDb(t)
   const now = new Date()
   const sectionId = await ensureSection(db, 'local', 'محليات')
   const { path } = await createArticle(db, { title: 'افتتاح مكتبة الحي بعد تجديدها', bodyHtml: '<p>فتحت المكتبة أبوابها من جديد.</p>', sectionId, status: 'published', publishedAt: now }, now)
-  const app = await buildApp(loadConfig({ NASHRA_DATA_DIR: createTempDir(t), NASHRA_LOG_LEVEL: 'silent' }), db)
+  // No scheduler: its related-articles pass would change the content version (and every page) mid-test.
+  const app = await buildApp(loadConfig({ NASHRA_DATA_DIR: createTempDir(t), NASHRA_LOG_LEVEL: 'silent', NASHRA_SCHEDULER: '0', ...env }), db)
   let routed = 0 // requests that reached Fastify's router (the full path)
   app.addHook('onRequest', async () => {
     routed++
@@ -39,7 +40,7 @@ async function serve(t: Parameters<typeof createTestDb>[0]) {
   t.after(() => app.close())
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : 0
-  return { db, path, port, sectionId, routed: () => routed }
+  return { app, db, path, port, sectionId, routed: () => routed }
 }
 
 const withoutDate = (h: Answer['headers']) => Object.fromEntries(Object.entries(h).filter(([k]) => k !== 'date'))
@@ -96,4 +97,49 @@ test('a content change reaches readers within a second', async (t) => {
   assert.equal(routed(), 2, 'the version check sent it through the full path')
   assert.notEqual(after.headers.etag, before.headers.etag)
   assert.match(after.body.toString(), /خبر جديد عن المكتبة/)
+})
+
+test('tracking parameters do not make a new page: one render, answered before routing', async (t) => {
+  const { app, path, port, routed } = await serve(t)
+  const first = await get(port, path)
+  assert.equal(app.pageCache.renders, 1)
+  for (let i = 0; i < 40; i++) {
+    const shared = `${path}?utm_source=twitter&utm_medium=social&utm_campaign=c${i}&fbclid=IwAR${i}&gclid=${i}&ref=${i}`
+    const res = await get(port, shared)
+    assert.equal(res.status, 200)
+    assert.equal(res.headers.etag, first.headers.etag)
+  }
+  assert.equal(app.pageCache.renders, 1, 'the shared links were the same page')
+  assert.equal(routed(), 1, 'and each was answered by the hot path')
+
+  // A parameter the page reads still makes its own page, in any order, with tracking or without.
+  const listing = await get(port, '/section/local?page=1&utm_source=a')
+  assert.equal(listing.status, 200)
+  await get(port, '/section/local?utm_source=b&page=1&fbclid=x')
+  await get(port, '/section/local?page=1')
+  assert.equal(app.pageCache.renders, 2)
+  const q = (text: string) => encodeURIComponent(text)
+  await get(port, `/search?q=${q('مكتبة')}&utm_source=a`)
+  await get(port, `/search?utm_campaign=x&q=${q('مكتبة')}`)
+  assert.equal(app.pageCache.renders, 3)
+  await get(port, `/search?q=${q('الحي')}`)
+  assert.equal(app.pageCache.renders, 4, 'another query is another page')
+})
+
+test('the page cache is bounded in bytes, compressed copies included, evicting the least recently used', async (t) => {
+  const { app, port } = await serve(t, { NASHRA_PAGE_CACHE_MB: '1' })
+  const limit = 1024 * 1024
+  const words = Array.from({ length: 120 }, (_, i) => `كلمة${i}`)
+  for (const word of words) {
+    const res = await get(port, `/search?q=${encodeURIComponent(word)}`, { 'accept-encoding': 'br' })
+    assert.equal(res.status, 200)
+    await get(port, `/search?q=${encodeURIComponent(word)}`, { 'accept-encoding': 'gzip' })
+    assert.ok(app.pageCache.bytes <= limit, `${app.pageCache.bytes} bytes held`)
+  }
+  assert.equal(app.pageCache.renders, words.length)
+  assert.ok(app.pageCache.bytes > limit / 2, 'the cache is used up to its bound')
+  await get(port, `/search?q=${encodeURIComponent(words.at(-1)!)}`)
+  assert.equal(app.pageCache.renders, words.length, 'the newest page is kept')
+  await get(port, `/search?q=${encodeURIComponent(words[0])}`)
+  assert.equal(app.pageCache.renders, words.length + 1, 'the oldest was evicted, and is rendered again')
 })

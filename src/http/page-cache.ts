@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib'
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import { LRUCache } from 'lru-cache'
 import { readContentVersion } from '../db/content-version.js'
 import type { Db } from '../db/index.js'
 
@@ -23,6 +24,42 @@ const SKINS = new Set(['default', 'dark', 'auto'])
 
 type Encoding = 'br' | 'gzip' | 'identity'
 
+/** What an entry costs beyond its bytes (key, headers, bookkeeping): a rough constant. */
+const ENTRY_OVERHEAD = 2048
+const sizeOf = (e: Entry) => e.body.length + (e.br?.length ?? 0) + (e.gzip?.length ?? 0) + ENTRY_OVERHEAD
+
+const noParams: ReadonlySet<string> = new Set()
+const paramsBySchema = new WeakMap<object, ReadonlySet<string>>()
+
+/** The query parameters a route's querystring schema declares (what its page can read). */
+export function declaredParams(querystringSchema: unknown): ReadonlySet<string> {
+  if (!querystringSchema || typeof querystringSchema !== 'object') return noParams
+  let params = paramsBySchema.get(querystringSchema)
+  if (!params) {
+    params = new Set(Object.keys((querystringSchema as { properties?: object }).properties ?? {}))
+    paramsBySchema.set(querystringSchema, params)
+  }
+  return params
+}
+
+/**
+ * The cache key of a page: its scope (the skin), path and only the query parameters in `params`,
+ * sorted and re-encoded. Anything else (utm_*, fbclid, gclid, a cache-buster) cannot change what
+ * the page shows, so it must not make a new entry: links shared on social networks carry a
+ * different one each time. Used by both paths, so they find the same entries.
+ */
+export function cacheKey(scope: string, url: string, params: ReadonlySet<string>): string {
+  const mark = url.indexOf('?')
+  if (mark === -1) return `${scope} ${url}`
+  const path = url.slice(0, mark)
+  if (params.size === 0) return `${scope} ${path}`
+  const kept = [...new URLSearchParams(url.slice(mark + 1))].filter(([name]) => params.has(name))
+  if (kept.length === 0) return `${scope} ${path}`
+  // Stable: repeated values of one parameter keep their order.
+  kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return `${scope} ${path}?${new URLSearchParams(kept)}`
+}
+
 function preferredEncoding(acceptEncoding: string | undefined): Encoding {
   if (!acceptEncoding) return 'identity'
   if (/\bbr\b/.test(acceptEncoding)) return 'br'
@@ -30,28 +67,43 @@ function preferredEncoding(acceptEncoding: string | undefined): Encoding {
   return 'identity'
 }
 
-/** The bytes of an entry in an encoding; compressed once per rendered page, not once per request. */
-function encoded(entry: Entry, encoding: Encoding): Buffer {
-  if (encoding === 'br') return (entry.br ??= brotliCompressSync(entry.body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } }))
-  if (encoding === 'gzip') return (entry.gzip ??= gzipSync(entry.body, { level: 6 }))
-  return entry.body
+function compress(body: Buffer, encoding: 'br' | 'gzip'): Buffer {
+  if (encoding === 'br') return brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } })
+  return gzipSync(body, { level: 6 })
 }
 
 /**
- * Rendered anonymous reader pages, keyed by URL + skin (the brief's caching decision).
- * An entry is good until its TTL passes or the content version changes; the version is read
- * from the database at most once a second, so writes from other processes invalidate it too.
+ * Rendered anonymous reader pages, keyed by skin + path + the query parameters the page reads
+ * (`cacheKey`). An entry is good until its TTL passes or the content version changes; the version
+ * is read from the database at most once a second, so writes from other processes invalidate it
+ * too. Bounded in bytes (pages and their compressed copies), least recently used out first.
  */
 export class PageCache {
-  private entries = new Map<string, Entry>()
+  private readonly entries: LRUCache<string, Entry>
+  /** Every query parameter some route declares: the hot path's key, before routing, keeps these. */
+  private readonly knownParams = new Set<string>()
   private version = ''
   private versionCheckedAt = 0
+  /** Pages rendered since the start (a render is the expensive part the cache saves). */
+  renders = 0
 
   constructor(
     private readonly db: Db,
     private readonly ttlSeconds: number,
-    private readonly maxEntries = 5000,
-  ) {}
+    maxBytes = 64 * 1024 * 1024,
+  ) {
+    this.entries = new LRUCache<string, Entry>({ maxSize: Math.max(maxBytes, 1), sizeCalculation: sizeOf })
+  }
+
+  /** Bytes held: bodies, compressed copies and a per-entry overhead. */
+  get bytes(): number {
+    return this.entries.calculatedSize
+  }
+
+  /** Called for every route as it is added (buildApp's onRoute hook). */
+  declareParams(params: ReadonlySet<string>): void {
+    for (const name of params) this.knownParams.add(name)
+  }
 
   private async currentVersion(now: number): Promise<string> {
     if (now - this.versionCheckedAt >= 1000) {
@@ -83,6 +135,7 @@ export class PageCache {
     let entry = this.ttlSeconds > 0 ? this.entries.get(key) : undefined
     if (!entry || entry.version !== version || entry.expires <= now) {
       const body = Buffer.from(await render())
+      this.renders++
       entry = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, version, expires: now + this.ttlSeconds * 1000 }
       this.store(key, entry)
     }
@@ -96,14 +149,16 @@ export class PageCache {
     entry.headers ??= replayableHeaders(reply)
     if (request.headers['if-none-match'] === etag) return reply.code(304).send()
     if (encoding !== 'identity') reply.header('content-encoding', encoding)
-    return reply.send(encoded(entry, encoding))
+    return reply.send(this.encoded(key, entry, encoding))
   }
 
   /**
    * The hot path: answers a GET or HEAD for a fresh cached page straight from the Node server,
    * before Fastify routes it (measured: about twice the throughput of the full path). Returns false
    * to let the full path answer: unknown or stale page, a version check due, an unusual skin cookie.
-   * The key must be the one `pageKey` builds (skin + URL).
+   * The key is `cacheKey` over every declared parameter: a request with a parameter its own route
+   * does not declare finds nothing here, and its route's key finds the entry on the full path.
+   * (Sound because the key keeps only declared names: a hit means no other parameter mattered.)
    */
   answerRaw(req: IncomingMessage, res: ServerResponse): boolean {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || this.ttlSeconds <= 0) return false
@@ -111,7 +166,8 @@ export class PageCache {
     if (now - this.versionCheckedAt >= 1000) return false
     const skin = skinFromCookieHeader(req.headers.cookie)
     if (skin === undefined) return false
-    const entry = this.entries.get(`${skin} ${req.url}`)
+    const key = cacheKey(skin, req.url ?? '/', this.knownParams)
+    const entry = this.entries.get(key)
     if (!entry?.headers || entry.version !== this.version || entry.expires <= now) return false
     const encoding = preferredEncoding(req.headers['accept-encoding'])
     const etag = encoding === 'identity' ? entry.etag : `${entry.etag.slice(0, -1)}-${encoding}"`
@@ -119,7 +175,7 @@ export class PageCache {
       res.writeHead(304, { ...entry.headers, etag }).end()
       return true
     }
-    const body = encoded(entry, encoding)
+    const body = this.encoded(key, entry, encoding)
     const headers: Record<string, string | number> = { ...entry.headers, etag, 'content-length': body.length }
     if (encoding !== 'identity') headers['content-encoding'] = encoding
     res.writeHead(200, headers)
@@ -129,12 +185,19 @@ export class PageCache {
 
   private store(key: string, entry: Entry) {
     if (this.ttlSeconds <= 0) return
-    this.entries.delete(key)
     this.entries.set(key, entry)
-    if (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value
-      if (oldest !== undefined) this.entries.delete(oldest)
-    }
+  }
+
+  /** The bytes of an entry in an encoding; compressed once per rendered page, not once per request. */
+  private encoded(key: string, entry: Entry, encoding: Encoding): Buffer {
+    if (encoding === 'identity') return entry.body
+    const cached = entry[encoding]
+    if (cached) return cached
+    const bytes = compress(entry.body, encoding)
+    entry[encoding] = bytes
+    // Stored again so the cache counts the copy's bytes (and may evict others for it).
+    if (this.entries.peek(key) === entry) this.store(key, { ...entry })
+    return bytes
   }
 }
 

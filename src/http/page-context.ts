@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify'
 import { listPublishedArticles, listSections } from '../articles/index.js'
 import { listMasthead } from '../people/index.js'
 import { getSiteSettings, type Skin } from '../site/site-settings.js'
+import { cacheKey, declaredParams } from './page-cache.js'
 import { formatter } from '../views/format.js'
 import type { SiteChrome } from '../views/page.js'
 
@@ -35,7 +36,7 @@ export async function loadChrome(request: FastifyRequest, now = new Date()): Pro
   }
 }
 
-/** The cache key of an anonymous reader page: URL + skin. */
+/** The cache key of an anonymous reader page: skin + path + the query parameters its route declares. */
 export function pageKey(request: FastifyRequest): string {
-  return `${skinOf(request)} ${request.url}`
+  return cacheKey(skinOf(request), request.url, declaredParams(request.routeOptions.schema?.querystring))
 }

@@ -54,7 +54,7 @@ export async function buildApp(config: Config, db: Db) {
     return this.type('text/html; charset=utf-8').send(body)
   })
 
-  installSecurityHeaders(app)
+  installSecurityHeaders(app, config.baseUrl)
   installRequestLimits(app)
   installErrorHandler(app)
   await app.register(fastifyCookie, { secret: config.secret })

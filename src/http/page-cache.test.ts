@@ -143,3 +143,67 @@ test('the page cache is bounded in bytes, compressed copies included, evicting t
   await get(port, `/search?q=${encodeURIComponent(words[0])}`)
   assert.equal(app.pageCache.renders, words.length + 1, 'the oldest was evicted, and is rendered again')
 })
+
+// The full path is forced with a cookie the hot path does not read ("oldskin"), the hot path by its absence.
+const PATHS: [string, Record<string, string>, number][] = [
+  ['hot path', {}, 0],
+  ['full path', { cookie: 'oldskin=1' }, 1],
+]
+
+test('Accept-Encoding is read with its q-values: q=0 refuses an encoding, the highest q wins, br on a tie', async (t) => {
+  const { path, port, routed } = await serve(t)
+  const plain = await get(port, path)
+  const cases: [string, string | undefined][] = [
+    ['br;q=0, gzip;q=0', undefined],
+    ['br;q=0, gzip', 'gzip'],
+    ['gzip, br;q=0.5', 'gzip'],
+    ['gzip;q=0.5, br;q=0.8', 'br'],
+    ['gzip, deflate, br', 'br'],
+    ['br', 'br'],
+    ['BR', 'br'],
+    ['gzip;q=1.0', 'gzip'],
+    ['br;q=0.000', undefined],
+    ['*', 'br'],
+    ['*;q=0', undefined],
+    ['br;q=0, *', 'gzip'],
+    ['identity', undefined],
+    ['identity;q=1, gzip;q=0.5', undefined],
+    ['deflate', undefined],
+    ['', undefined],
+  ]
+  for (const [name, headers, routes] of PATHS) {
+    for (const [acceptEncoding, expected] of cases) {
+      const before = routed()
+      const res = await get(port, path, { ...headers, 'accept-encoding': acceptEncoding })
+      assert.equal(routed() - before, routes, `${name}: ${acceptEncoding}`)
+      assert.equal(res.headers['content-encoding'], expected, `${name}: «${acceptEncoding}»`)
+      if (!expected) assert.deepEqual(res.body, plain.body, `${name}: «${acceptEncoding}» is the plain page`)
+    }
+  }
+})
+
+test('If-None-Match: *, lists and weak validators answer 304 for the cached page', async (t) => {
+  const { path, port, routed } = await serve(t)
+  const first = await get(port, path)
+  const etag = String(first.headers.etag)
+  const gzipped = await get(port, path, { 'accept-encoding': 'gzip' })
+  const cases: [string, number][] = [
+    ['*', 304],
+    [etag, 304],
+    [`W/${etag}`, 304],
+    [`"nothing", ${etag}`, 304],
+    [`"nothing",${etag} , "else"`, 304],
+    ['"nothing"', 200],
+    [String(gzipped.headers.etag), 200], // another representation's validator
+    [etag.slice(0, -1), 200],
+  ]
+  for (const [name, headers, routes] of PATHS) {
+    for (const [ifNoneMatch, status] of cases) {
+      const before = routed()
+      const res = await get(port, path, { ...headers, 'if-none-match': ifNoneMatch })
+      assert.equal(routed() - before, routes, `${name}: ${ifNoneMatch}`)
+      assert.equal(res.status, status, `${name}: If-None-Match ${ifNoneMatch}`)
+      if (status === 304) assert.equal(res.headers.etag, etag, name)
+    }
+  }
+})

@@ -60,11 +60,60 @@ export function cacheKey(scope: string, url: string, params: ReadonlySet<string>
   return `${scope} ${path}?${new URLSearchParams(kept)}`
 }
 
-function preferredEncoding(acceptEncoding: string | undefined): Encoding {
+/** Server preference among equal q-values: the smallest bytes first. */
+const BY_PREFERENCE: Encoding[] = ['br', 'gzip', 'identity']
+let lastAcceptEncoding: string | undefined
+let lastEncoding: Encoding = 'identity'
+
+/**
+ * The encoding to send, from Accept-Encoding with its q-values (RFC 9110 §12.5.3): q=0 refuses
+ * an encoding, `*` stands for any not named, the highest q wins and br before gzip on a tie.
+ * Identity competes only when named; it is what is left when nothing else is acceptable.
+ */
+export function preferredEncoding(acceptEncoding: string | undefined): Encoding {
   if (!acceptEncoding) return 'identity'
-  if (/\bbr\b/.test(acceptEncoding)) return 'br'
-  if (/\bgzip\b/.test(acceptEncoding)) return 'gzip'
-  return 'identity'
+  // Browsers send the same header on every request: parse it once.
+  if (acceptEncoding === lastAcceptEncoding) return lastEncoding
+  const weights = new Map<string, number>()
+  for (const part of acceptEncoding.toLowerCase().split(',')) {
+    const [name, ...params] = part.split(';').map((p) => p.trim())
+    if (name) weights.set(name, qValue(params))
+  }
+  const weightOf = (e: Encoding) => weights.get(e) ?? (e === 'identity' ? 0 : (weights.get('*') ?? 0))
+  let best: Encoding = 'identity'
+  let bestWeight = 0
+  for (const encoding of BY_PREFERENCE) {
+    const weight = weightOf(encoding)
+    if (weight > bestWeight) [best, bestWeight] = [encoding, weight]
+  }
+  lastAcceptEncoding = acceptEncoding
+  lastEncoding = best
+  return best
+}
+
+/** `q=0.8` among an element's parameters: 1 when absent, 0 when malformed (not acceptable). */
+function qValue(params: string[]): number {
+  for (const param of params) {
+    const match = /^q\s*=\s*(.*)$/.exec(param)
+    if (!match) continue
+    return /^(0(\.\d{0,3})?|1(\.0{0,3})?)$/.test(match[1]) ? Number(match[1]) : 0
+  }
+  return 1
+}
+
+/**
+ * If-None-Match (RFC 9110 §13.1.2) against the representation's ETag: `*` matches any existing
+ * representation; otherwise a list of tags compared weakly (a `W/` prefix on either side ignored).
+ */
+export function noneMatchHits(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false
+  if (ifNoneMatch.trim() === '*') return true
+  const opaque = etag.startsWith('W/') ? etag.slice(2) : etag
+  for (const tag of ifNoneMatch.split(',')) {
+    const candidate = tag.trim()
+    if ((candidate.startsWith('W/') ? candidate.slice(2) : candidate) === opaque) return true
+  }
+  return false
 }
 
 function compress(body: Buffer, encoding: 'br' | 'gzip'): Buffer {
@@ -147,7 +196,7 @@ export class PageCache {
     reply.header('vary', options.type === undefined ? 'Accept-Encoding, Cookie' : 'Accept-Encoding')
     reply.type(options.type ?? 'text/html; charset=utf-8')
     entry.headers ??= replayableHeaders(reply)
-    if (request.headers['if-none-match'] === etag) return reply.code(304).send()
+    if (noneMatchHits(request.headers['if-none-match'], etag)) return reply.code(304).send()
     if (encoding !== 'identity') reply.header('content-encoding', encoding)
     return reply.send(this.encoded(key, entry, encoding))
   }
@@ -171,7 +220,7 @@ export class PageCache {
     if (!entry?.headers || entry.version !== this.version || entry.expires <= now) return false
     const encoding = preferredEncoding(req.headers['accept-encoding'])
     const etag = encoding === 'identity' ? entry.etag : `${entry.etag.slice(0, -1)}-${encoding}"`
-    if (req.headers['if-none-match'] === etag) {
+    if (noneMatchHits(req.headers['if-none-match'], etag)) {
       res.writeHead(304, { ...entry.headers, etag }).end()
       return true
     }

@@ -23,9 +23,18 @@ const HEADERS: Record<string, string> = {
   'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
 }
 
-/** The same fixed security headers on every response (set once, no per-request work). */
-export function installSecurityHeaders(app: FastifyInstance): void {
+// Only when the public address is https: over plain http a browser ignores it, and a site reached
+// both ways (a test server, a LAN address) must not pin itself to https by accident.
+const HSTS = 'max-age=31536000; includeSubDomains'
+
+/**
+ * The same fixed security headers on every response (set once, no per-request work); the page
+ * cache replays them on its hot path. @fastify/helmet would send much the same set, with more
+ * per-request work and HSTS whatever the protocol.
+ */
+export function installSecurityHeaders(app: FastifyInstance, publicUrl: URL): void {
+  const headers = publicUrl.protocol === 'https:' ? { ...HEADERS, 'strict-transport-security': HSTS } : HEADERS
   app.addHook('onRequest', async (_request, reply) => {
-    reply.headers(HEADERS)
+    reply.headers(headers)
   })
 }

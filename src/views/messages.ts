@@ -65,5 +65,6 @@ export const fieldNames: Record<string, string> = {
 export function messageFor(code: ErrorCode, field?: string): string {
   const base = errorMessages[code]
   if (!field) return base
-  return `${base} (الحقل: ${fieldNames[field] ?? field})`
+  // Own properties only: a field name can come from a request (`constructor` is not one of ours).
+  return `${base} (الحقل: ${Object.hasOwn(fieldNames, field) ? fieldNames[field] : field})`
 }

@@ -6,7 +6,7 @@ import { verifyCredentials } from '../people/accounts/index.js'
 import { NewsroomHomePage } from './home-page.js'
 import { LoginPage } from './login-page.js'
 import { NewsroomNotFoundPage } from './not-found-page.js'
-import { clearLoginFailures, loginRetryAfter, recordLoginFailure, throttlePolicy } from './login-throttle.js'
+import { claimLoginAttempt, releaseLoginAttempt, throttlePolicy } from './login-throttle.js'
 import { safeNext } from './safe-next.js'
 import {
   clearLoginCookie,
@@ -71,18 +71,18 @@ export const newsroomRoutes: FastifyPluginAsync = async (app) => {
 
     const now = new Date()
     const attempt = { ip: request.ip, email }
-    const wait = await loginRetryAfter(db, attempt, throttle, now)
+    // Claimed before the password is checked, as a failure unless it succeeds.
+    const wait = await claimLoginAttempt(db, attempt, throttle, now)
     if (wait > 0) {
       reply.header('retry-after', String(wait))
       return form(429, throttledMessage(wait))
     }
     const staff = await verifyCredentials(db, email, password)
     if (!staff) {
-      await recordLoginFailure(db, attempt, now)
       request.log.info({ ip: request.ip }, 'newsroom sign-in failed')
       return form(401, FAILED)
     }
-    await clearLoginFailures(db, email)
+    await releaseLoginAttempt(db, attempt, now)
     const id = await startSession(
       db,
       { accountId: staff.id, ip: request.ip, userAgent: String(request.headers['user-agent'] ?? ''), replaces: readSessionCookie(request) },

@@ -40,3 +40,23 @@ test('no headline or no body text is a skip reason; a headline is checked first'
   assert.equal(skipReason({ ...record, content: ' \n\n ' }), 'no_body')
   assert.equal(skipReason({ ...record, title: '', content: '' }), 'no_title')
 })
+
+test('control characters are stripped from headline, body and byline; tab, newline and CR stay', () => {
+  const mapped = mapRecord({
+    ...record,
+    title: '\u0000«المطر»\u001a يعود\t إلى الطائف\u007f\u0085\ufffe',
+    author: 'الطائف\u0001: هند\u001b الغامدي\ud800',
+    content: 'عادت الأمطار\u001a\u001a إلى الطائف\u0008 مساء أمس.\r\n\r\nوقال الدفاع\uffff المدني إن الوضع مطمئن\udc00.',
+  })
+  assert.equal(mapped.title, '«المطر» يعود\t إلى الطائف')
+  assert.equal(mapped.bodyHtml, '<p>عادت الأمطار إلى الطائف مساء أمس.</p>\n<p>وقال الدفاع المدني إن الوضع مطمئن.</p>')
+  assert.equal(mapped.dateline, 'الطائف')
+  assert.deepEqual(mapped.people, ['هند الغامدي'])
+  // A pair of surrogates is one character (an emoji), not a stray half.
+  assert.equal(mapRecord({ ...record, title: 'عيد سعيد 🌙' }).title, 'عيد سعيد 🌙')
+})
+
+test('a headline or body of control characters only counts as missing', () => {
+  assert.equal(skipReason({ ...record, title: '\u0000\u001a ' }), 'no_title')
+  assert.equal(skipReason({ ...record, content: '\u001a\u001a\n\u0007' }), 'no_body')
+})

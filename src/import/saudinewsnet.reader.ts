@@ -22,6 +22,12 @@ export class ImportFileError extends Error {
   }
 }
 
+/**
+ * The most JSON an import reads from one file (a zip's entries together): the corpus's largest,
+ * 2015-07-21.json, is 12.6 MB, and parsing takes a few times the size in memory.
+ */
+export const MAX_JSON_BYTES = 64 * 1024 * 1024
+
 const TEXT_FIELDS = ['title', 'author', 'content'] as const
 const DATE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/
 const NEWSPAPER_ID = /^[a-z0-9_-]{1,40}$/i

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { mapRecord, NEWSPAPERS, riyadhTime, skipReason } from './saudinewsnet.mapper.js'
+import { parseRiyadhTime } from './saudinewsnet.fields.js'
+import { mapRecord, NEWSPAPERS, skipReason } from './saudinewsnet.mapper.js'
 import type { SaudiNewsNetRecord } from './saudinewsnet.reader.js'
 
 const record: SaudiNewsNetRecord = {
@@ -13,8 +14,15 @@ const record: SaudiNewsNetRecord = {
 }
 
 test('Riyadh local time (UTC+3 all year) becomes the UTC instant', () => {
-  assert.equal(riyadhTime('2015-08-02 02:05:09').toISOString(), '2015-08-01T23:05:09.000Z')
-  assert.equal(riyadhTime('2015-01-15 12:00:00').toISOString(), '2015-01-15T09:00:00.000Z')
+  assert.equal(parseRiyadhTime('2015-08-02 02:05:09')?.toISOString(), '2015-08-01T23:05:09.000Z')
+  assert.equal(parseRiyadhTime('2015-01-15 12:00:00')?.toISOString(), '2015-01-15T09:00:00.000Z')
+  assert.equal(parseRiyadhTime('2016-03-01 01:00:00')?.toISOString(), '2016-02-29T22:00:00.000Z')
+  assert.equal(parseRiyadhTime('0050-01-01 12:00:00')?.toISOString(), '0050-01-01T09:00:00.000Z', 'a two-digit year is not 1950')
+})
+
+test('an impossible time is not a time (no rolling over into the next month or year)', () => {
+  for (const local of ['2015-99-99 25:00:00', '2015-02-29 10:00:00', '2100-02-29 10:00:00', '2015-06-31 10:00:00', '2015-08-01 24:00:00', '2015-08-01 12:60:00', '2015-08-01 12:00:60', '2015-8-1 12:00:00', ' 2015-08-01 12:00:00'])
+    assert.equal(parseRiyadhTime(local), undefined, local)
 })
 
 test('a record maps to section, headline as given, URL byte for byte, escaped paragraphs and byline', () => {

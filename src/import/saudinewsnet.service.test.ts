@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict'
-import { existsSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { test } from 'node:test'
 import { fileURLToPath } from 'node:url'
-import AdmZip from 'adm-zip'
 import { sql } from 'kysely'
 import { countArticles, findArticleIdBySourceUrl, getArticle } from '../articles/index.js'
 import { createTempDir, createTestDb } from '../db/testing.js'
@@ -79,9 +78,7 @@ test('a second import of the same files adds nothing and reuses sections and peo
 test('a corpus zip is read directly, with progress reported per record', async (t) => {
   const db = await createTestDb(t)
   const dir = createTempDir(t)
-  const zip = new AdmZip()
-  zip.addLocalFile(SAMPLE, '', '2015-08-01.json')
-  zip.writeZip(join(dir, '2015-08-01.zip'))
+  writeZip(join(dir, '2015-08-01.zip'), [await deflatedEntry('2015-08-01.json', [readFileSync(SAMPLE)])])
   const progress: number[] = []
   let total = 0
   const summary = await importSaudiNewsNet(db, [join(dir, '2015-08-01.zip')], { now, onStart: (n) => (total = n), onProgress: (n) => progress.push(n) })
@@ -115,9 +112,7 @@ test('a bad file among good ones writes nothing at all', async (t) => {
 test('a zip without a JSON file inside is refused', async (t) => {
   const db = await createTestDb(t)
   const dir = createTempDir(t)
-  const zip = new AdmZip()
-  zip.addFile('notes.txt', Buffer.from('ملاحظات'))
-  zip.writeZip(join(dir, 'empty.zip'))
+  writeZip(join(dir, 'empty.zip'), [await deflatedEntry('notes.txt', ['ملاحظات'])])
   await assert.rejects(importSaudiNewsNet(db, [join(dir, 'empty.zip')], { now }), /holds no \.json file/)
 })
 

@@ -32,7 +32,7 @@ function isLeapYear(year: number): boolean {
 
 /**
  * Characters with no place in stored text: C0 and C1 controls, DEL, lone surrogate halves (not
- * encodable as UTF-8: SQLite would store U+FFFD) and the noncharacters U+FFFE and U+FFFF.
+ * UTF-8: SQLite keeps bytes that read back as three U+FFFD) and the noncharacters U+FFFE and U+FFFF.
  */
 const CONTROL = /[\p{Cc}\p{Cs}\uFFFE\uFFFF]/u
 const CONTROL_BUT_LINE_BREAKS = /(?![\t\n\r])[\p{Cc}\p{Cs}\uFFFE\uFFFF]/gu

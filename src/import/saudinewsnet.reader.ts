@@ -138,7 +138,11 @@ async function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, where: string, 
   const stream = await new Promise<Readable>((resolve, reject) => {
     zip.openReadStream(entry, (err, stream) => (err ? reject(cannotUnzip(err)) : resolve(stream)))
   })
-  return readAtMost(stream, limit, () => new ImportFileError(where, `expands to more than it declared, ${OVER_LIMIT}`)).catch((err: unknown) => Promise.reject(cannotUnzip(err)))
+  try {
+    return await readAtMost(stream, limit, () => new ImportFileError(where, `expands to more than it declared, ${OVER_LIMIT}`))
+  } catch (err) {
+    throw cannotUnzip(err)
+  }
 }
 
 /** A stream's bytes, stopped (and the stream destroyed) as soon as they pass `limit`. */
@@ -191,7 +195,8 @@ function recordProblem(item: unknown): string | undefined {
   const r = item as Record<string, unknown>
   if (typeof r.source !== 'string' || !NEWSPAPER_ID.test(r.source)) return '"source" must be a newspaper id such as "okaz"'
   if (typeof r.url !== 'string' || r.url.trim() === '') return '"url" must be a non-empty string'
-  // The address is the duplicate key, kept byte for byte: cleaning it would change which article it names.
+  // The address is the duplicate key, kept byte for byte: cleaning it would change which article it
+  // names, and a lone surrogate would read back changed, so a second import would collide with it.
   if (hasControlCharacters(r.url)) return '"url" must not hold control characters'
   if (typeof r.date_extracted !== 'string' || !parseRiyadhTime(r.date_extracted)) {
     return `"date_extracted" must be a real time such as "2015-08-01 14:30:00" (got ${preview(r.date_extracted)})`

@@ -155,6 +155,7 @@ test('a write that fails mid-file names the file and the article, and leaves not
   await assert.rejects(importSaudiNewsNet(db, [SAMPLE, second], { now }), (err: unknown) => {
     assert.ok(err instanceof ImportFileError, String(err))
     assert.equal(err.message, `${second}: article 2: could not be written (refused by a test trigger)`)
+    assert.equal(err.filesImported, 1)
     return true
   })
   assert.equal(await countArticles(db), 7, 'the file before it stays imported')

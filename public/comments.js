@@ -144,6 +144,8 @@
         button.disabled = false
         if (!answer.ok) {
           status.textContent = ''
+          // An expired form comes back with a fresh token: the next try sends it.
+          if (answer.data.error && answer.data.error.formToken) form.elements.ts.value = answer.data.error.formToken
           showErrors(answer.data.error || {})
           return
         }

@@ -25,11 +25,11 @@ type Kind = (typeof KINDS)[number]
 type CorpusArticle = SaudiNewsNetRecord
 
 /** Importable corpus articles (a title and a body), each original URL once, read by the importer's reader. */
-function readCorpus(dir: string): CorpusArticle[] {
+async function readCorpus(dir: string): Promise<CorpusArticle[]> {
   const seen = new Set<string>()
   const articles: CorpusArticle[] = []
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.zip')).sort()) {
-    for (const a of readSaudiNewsNetFile(join(dir, file))) {
+    for (const a of await readSaudiNewsNetFile(join(dir, file))) {
       if (!a.title?.trim() || !a.content?.trim() || seen.has(a.url)) continue
       seen.add(a.url)
       articles.push(a)
@@ -152,7 +152,7 @@ async function main() {
   try {
     await migrateToLatest(db)
     let t = Date.now()
-    const corpus = readCorpus(CORPUS)
+    const corpus = await readCorpus(CORPUS)
     console.log(`read ${corpus.length} articles in ${((Date.now() - t) / 1000).toFixed(1)} s`)
     t = Date.now()
     const existing = (await sql<{ n: number }>`select count(*) as n from article`.execute(db)).rows[0].n

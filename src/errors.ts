@@ -27,6 +27,7 @@ export type ErrorCode =
   | 'comment_duplicate'
   | 'comment_rejected'
   | 'comment_too_fast'
+  | 'comment_form_expired'
   | 'comment_not_found'
   | 'invalid_email'
   | 'invalid_role'

@@ -1,6 +1,6 @@
 import { SingleBar, Presets } from 'cli-progress'
 import type { Command } from 'commander'
-import { ImportFileError, importSaudiNewsNet, type ImportSummary } from '../import/index.js'
+import { ImportError, ImportFileError, importSaudiNewsNet, type ImportSummary } from '../import/index.js'
 import { indexStatus } from '../search/index.js'
 import { CliError, openMigratedDb } from './main.js'
 
@@ -27,12 +27,20 @@ export function registerImportCommands(program: Command): void {
         if (relatedPending > 0) console.log(`related articles: ${relatedPending} lists to compute; \`nashra serve\` does it in the background, \`nashra reindex\` at once`)
       } catch (err) {
         bar?.stop()
-        if (err instanceof ImportFileError) throw new CliError(`import saudinewsnet: ${err.message}${err.nothingImported ? ' (nothing was imported)' : ' (it changed during the import; the files before it were imported)'}`)
+        if (err instanceof ImportError) throw new CliError(`import saudinewsnet: ${err.message} (${whatWasImported(err)})`)
         throw err
       } finally {
         await db.destroy()
       }
     })
+}
+
+/** Files are imported whole, one transaction each: the ones before a failure stay. */
+function whatWasImported(err: ImportError): string {
+  const n = err.filesImported
+  const before = n === 1 ? 'the 1 file before it was' : `the ${n} files before it were`
+  if (err instanceof ImportFileError) return n === 0 ? 'nothing was imported' : `nothing from it was imported; ${before}`
+  return n === 0 ? 'nothing was imported' : `${n} file(s) were imported`
 }
 
 export function summaryLine(s: ImportSummary): string {

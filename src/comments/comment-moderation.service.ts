@@ -8,16 +8,9 @@ import { getCommentSettings } from './comment-settings.js'
 import { charLength, cleanText, isMalformed, matchingForm, sha256 } from './comment-text.js'
 import * as queries from './comments.queries.js'
 import { commenterKey, submitComment, toPublic, validateComment, type CommentInput, type SubmitResult } from './comments.service.js'
+import { isReportReason, reportReason, statusReason, type StatusReasonCode } from './moderation-reason.js'
 
 // —— Reports ——
-
-export const REPORT_REASONS = {
-  spam: 'إعلان أو رسالة مزعجة',
-  abuse: 'إساءة أو خطاب كراهية',
-  personal: 'معلومات شخصية عن أحد',
-  other: 'سبب آخر',
-} as const
-export type ReportReason = keyof typeof REPORT_REASONS
 
 /** A reader's report: stored with its reason; enough reports put the comment back in the queue. */
 export async function reportComment(
@@ -28,7 +21,7 @@ export async function reportComment(
 ): Promise<{ articlePath: string; held: boolean }> {
   const row = await queries.findPublicById(db, commentId)
   if (!row || row.status !== 'approved') throw new NotFound('comment_not_found')
-  const reason = typeof input.reason === 'string' && input.reason in REPORT_REASONS ? (input.reason as ReportReason) : 'other'
+  const reason = isReportReason(input.reason) ? input.reason : 'other'
   const rawDetails = typeof input.details === 'string' ? input.details : ''
   if (isMalformed(rawDetails)) throw new Invalid('invalid_text', 'reason')
   const details = cleanText(rawDetails, { multiline: true })
@@ -40,9 +33,9 @@ export async function reportComment(
       const cutoff = new Date(ctx.now.getTime() - settings.floodSeconds * 1000).toISOString()
       if (!(await queries.claimThrottle(trx, `report:${ctx.ip}:${commentId}`, nowIso, cutoff))) throw new TooManyRequests(settings.floodSeconds)
     }
-    const count = await queries.insertReport(trx, commentId, details ? `${reason}: ${details}` : reason, ctx.ip.slice(0, 64), nowIso)
+    const count = await queries.insertReport(trx, commentId, reportReason(reason, details), ctx.ip.slice(0, 64), nowIso)
     if (count >= settings.reportsToHold) {
-      await queries.setStatus(trx, commentId, { status: 'pending', previousStatus: 'approved', reason: `${count} reports`, now: nowIso, accountId: null })
+      await queries.setStatus(trx, commentId, { status: 'pending', previousStatus: 'approved', reason: statusReason('reports', count), now: nowIso, accountId: null })
       await bumpContentVersion(trx)
       return true
     }
@@ -92,12 +85,15 @@ export async function getCommentForModeration(db: Db, id: number): Promise<Moder
   return toModerated(row, await queries.reportsOf(db, [id]))
 }
 
-/** approve / spam / trash / restore (to the status before spam or trash) / pending. Bumps the content version. */
+/**
+ * approve / spam / trash / restore (to the status before spam or trash) / pending. Bumps the content version.
+ * `reason` is a moderator's own words; `reasonCode` one of ours (default: the action).
+ */
 export async function moderateComment(
   db: Db,
   id: number,
   action: ModerationAction,
-  ctx: { accountId: number | null; reason?: string; now: Date },
+  ctx: { accountId: number | null; reason?: string; reasonCode?: StatusReasonCode; now: Date },
 ): Promise<{ id: number; status: CommentStatus }> {
   return inTransaction(db, async (trx) => {
     const row = await queries.findForModeration(trx, id)
@@ -114,8 +110,9 @@ export async function moderateComment(
       status = row.status === 'spam' || row.status === 'trash' ? (previous ?? 'pending') : row.status
       previous = null
     }
-    const reason = cleanText(ctx.reason ?? '', { multiline: false }).slice(0, 500)
-    await queries.setStatus(trx, id, { status, previousStatus: previous, reason: reason || action, now, accountId: ctx.accountId })
+    const words = cleanText(ctx.reason ?? '', { multiline: false }).slice(0, 500)
+    const reason = words ? statusReason('note', words) : statusReason(ctx.reasonCode ?? action)
+    await queries.setStatus(trx, id, { status, previousStatus: previous, reason, now, accountId: ctx.accountId })
     if (action === 'approve') await queries.resolveReports(trx, id, now)
     await bumpContentVersion(trx)
     return { id, status }
@@ -160,6 +157,6 @@ export async function replyAsStaff(
 ): Promise<SubmitResult> {
   const parent = await queries.findParent(db, parentId)
   if (!parent) throw new NotFound('comment_not_found')
-  if (parent.status !== 'approved') await moderateComment(db, parentId, 'approve', { accountId: staff.accountId, reason: 'approved with a staff reply', now })
+  if (parent.status !== 'approved') await moderateComment(db, parentId, 'approve', { accountId: staff.accountId, reasonCode: 'approved_with_staff_reply', now })
   return submitComment(db, parent.article_id, { body, parentId }, { ip: '', userAgent: '', now, staff })
 }

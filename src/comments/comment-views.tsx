@@ -4,7 +4,7 @@ import { pluralize, type Formatter } from '../views/format.js'
 import type { SiteChrome } from '../views/page.js'
 import { COMMENT_COUNT_FORMS, commentAnchor, type CommentNode, type PublicComment } from './comment.js'
 import { avatarHue, commentTextToHtml, initialsOf } from './comment-text.js'
-import { REPORT_REASONS } from './comment-moderation.service.js'
+import { REPORT_REASONS } from './moderation-reason.js'
 import type { CommentField, FieldError } from './comments.service.js'
 
 /** What the reader typed and what was wrong with it, when the form comes back. */

@@ -10,7 +10,7 @@ import { formatter, type Formatter } from '../views/format.js'
 import { messageFor } from '../views/messages.js'
 import { getCommentSettings } from './comment-settings.js'
 import { cleanText } from './comment-text.js'
-import { formRenderedAt, heldIds, heldToken } from './comment-tokens.js'
+import { FORM_TOKEN_MAX_AGE_MS, formRenderedAt, formToken, heldIds, heldToken } from './comment-tokens.js'
 import { CommentBody, commentCountText, fieldErrorText, type FormState } from './comment-views.js'
 import { CommentsPage } from './comments-page.js'
 import { commentPageCount, renderCommentsSection } from './comments-section.js'
@@ -80,6 +80,7 @@ export const commentRoutes: FastifyPluginAsync = async (app) => {
       const settings = await getCommentSettings(db)
       const renderedAt = await formRenderedAt(db, fields.ts)
       if (!renderedAt) throw new Invalid('comment_rejected')
+      if (now.getTime() - renderedAt.getTime() > FORM_TOKEN_MAX_AGE_MS) throw new Invalid('comment_form_expired')
       if (now.getTime() - renderedAt.getTime() < settings.minFillSeconds * 1000) throw new Invalid('comment_too_fast')
       const result = await service.submitComment(db, request.params.articleId, fields, { ip: request.ip, userAgent: str(request.headers['user-agent']), now })
       if (result.status === 'approved') pageCache.invalidate()
@@ -143,6 +144,8 @@ export const commentRoutes: FastifyPluginAsync = async (app) => {
           message: form.message ?? messageFor(err.code, err.field),
           ...(err.field ? { field: err.field } : {}),
           fields: form.errors.map((e) => ({ field: e.field, code: e.code, message: fieldErrorText(format, e) })),
+          // The in-page script sends this instead, or every retry would be refused the same way.
+          ...(err.code === 'comment_form_expired' ? { formToken: await formToken(db, new Date()) } : {}),
         },
       })
     }

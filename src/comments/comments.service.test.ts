@@ -43,7 +43,7 @@ test('more links than allowed, and hold words (after Arabic normalization), send
   assert.equal(word.status, 'pending')
   await assert.rejects(submitComment(db, article.id, reader('فيه كلمةمحظورة هنا', { email: 'z@example.net' }), ctx(3)), (err) => err instanceof Invalid && err.code === 'comment_rejected')
   const { comments } = await listForModeration(db, { status: 'pending' }, { limit: 10, offset: 0 })
-  assert.deepEqual(comments.map((c) => c.statusReason).sort(), ['3 links', 'word list: إعلان مدفوع'])
+  assert.deepEqual(comments.map((c) => c.statusReason).sort(), ['links:3', 'word_list:إعلان مدفوع'])
 })
 
 test('one comment per 15 s from one address and from one email; duplicates are refused', async (t) => {

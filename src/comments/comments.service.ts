@@ -6,6 +6,7 @@ import type { CommentNode, CommentStatus, PublicComment } from './comment.js'
 import { getCommentSettings, type CommentSettings } from './comment-settings.js'
 import { charLength, cleanText, countLinks, findListedWord, isMalformed, matchingForm, sha256 } from './comment-text.js'
 import * as queries from './comments.queries.js'
+import { statusReason } from './moderation-reason.js'
 
 export type CommentField = 'name' | 'email' | 'url' | 'body' | 'parentId'
 
@@ -144,13 +145,13 @@ export function commentsClosed(article: { commentsOpen: boolean; publishedAt: Da
 /** The moderation rules, in order: word lists, links, known commenter, first-timer. */
 async function decideStatus(db: Db, clean: CleanComment, settings: CommentSettings): Promise<{ status: CommentStatus; reason: string }> {
   const held = findListedWord(clean.body, settings.holdWords) ?? findListedWord(clean.name, settings.holdWords)
-  if (held) return { status: 'pending', reason: `word list: ${held}` }
+  if (held) return { status: 'pending', reason: statusReason('word_list', held) }
   const links = countLinks(clean.body)
-  if (links > settings.maxLinks) return { status: 'pending', reason: `${links} links` }
+  if (links > settings.maxLinks) return { status: 'pending', reason: statusReason('links', links) }
   if (settings.autoApproveKnown && (await queries.hasApprovedFrom(db, commenterKey(clean.name, clean.email)))) {
-    return { status: 'approved', reason: 'known commenter' }
+    return { status: 'approved', reason: statusReason('known_commenter') }
   }
-  if (settings.holdFirstTime) return { status: 'pending', reason: 'first comment' }
+  if (settings.holdFirstTime) return { status: 'pending', reason: statusReason('first_comment') }
   return { status: 'approved', reason: '' }
 }
 
@@ -183,7 +184,7 @@ export async function submitComment(db: Db, articleId: number, input: CommentInp
   const nowIso = ctx.now.toISOString()
   const bodyHash = sha256(matchingForm(clean.body))
   const emailLower = clean.email.toLowerCase()
-  const { status, reason } = ctx.staff ? { status: 'approved' as const, reason: 'staff reply' } : await decideStatus(db, clean, settings)
+  const { status, reason } = ctx.staff ? { status: 'approved' as const, reason: statusReason('staff_reply') } : await decideStatus(db, clean, settings)
 
   const id = await inTransaction(db, async (trx) => {
     if (await queries.findDuplicate(trx, articleId, bodyHash, emailLower, ctx.ip)) throw new Conflict('comment_duplicate', 'body')

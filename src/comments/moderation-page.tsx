@@ -1,8 +1,8 @@
 import { NewsroomLayout, type Staff } from '../newsroom/index.js'
 import type { Formatter } from '../views/format.js'
 import type { ModeratedComment } from './comment.js'
-import { REPORT_REASONS, type ReportReason } from './comment-moderation.service.js'
 import { commentTextToHtml } from './comment-text.js'
+import { isReportReason, parseReport, parseStatusReason, REPORT_REASONS } from './moderation-reason.js'
 
 export type QueueView = 'pending' | 'approved' | 'spam' | 'trash' | 'reported'
 
@@ -25,36 +25,35 @@ function actionsFor(c: ModeratedComment): Action[] {
   return ['approve', 'spam', 'trash']
 }
 
-const REASONS: Record<string, string> = {
-  'first comment': 'أول تعليق لهذا المعلّق',
-  'known commenter': 'معلّق سبقت الموافقة على تعليقه',
-  'staff reply': 'رد فريق التحرير',
-  'approved with a staff reply': 'وُوفق عليه مع رد فريق التحرير',
-  demo: 'محتوى تجريبي',
-  approve: 'موافقة المشرف',
-  spam: 'عُدّ مزعجاً',
-  trash: 'نُقل إلى المهملات',
-  restore: 'استُعيد',
-  pending: 'أُعيد إلى المراجعة',
+// Own-property lookups only (a Map): stored reasons can hold any text, `constructor` included.
+const STATUS_REASONS = new Map<string, (param: string) => string>([
+  ['first_comment', () => 'أول تعليق لهذا المعلّق'],
+  ['known_commenter', () => 'معلّق سبقت الموافقة على تعليقه'],
+  ['staff_reply', () => 'رد فريق التحرير'],
+  ['approved_with_staff_reply', () => 'وُوفق عليه مع رد فريق التحرير'],
+  ['demo', () => 'محتوى تجريبي'],
+  ['links', (n) => `فيه ${n} روابط`],
+  ['reports', (n) => `أعادته البلاغات إلى المراجعة (${n})`],
+  ['word_list', (word) => `فيه عبارة من قائمة المراجعة: «${word}»`],
+  ['note', (words) => words],
+  ['approve', () => 'موافقة المشرف'],
+  ['spam', () => 'عُدّ مزعجاً'],
+  ['trash', () => 'نُقل إلى المهملات'],
+  ['restore', () => 'استُعيد'],
+  ['pending', () => 'أُعيد إلى المراجعة'],
+])
+
+/** Why a comment is where it is, in Arabic; a reason we do not know (a moderator's words from before codes) is shown as stored. */
+export function reasonText(stored: string): string {
+  const { code, param } = parseStatusReason(stored)
+  return STATUS_REASONS.get(code)?.(param) ?? stored
 }
 
-/** Why a comment is where it is, in Arabic (the rules store short English codes; moderators' own reasons pass through). */
-export function reasonText(reason: string): string {
-  if (REASONS[reason]) return REASONS[reason]
-  let m = /^(\d+) links$/.exec(reason)
-  if (m) return `فيه ${m[1]} روابط`
-  m = /^(\d+) reports$/.exec(reason)
-  if (m) return `أعادته البلاغات إلى المراجعة (${m[1]})`
-  m = /^word list: (.*)$/s.exec(reason)
-  if (m) return `فيه عبارة من قائمة المراجعة: «${m[1]}»`
-  return reason
-}
-
-/** A reader's report: its reason in Arabic, then their own words. */
-export function reportText(reason: string): string {
-  const [key, ...rest] = reason.split(': ')
-  const label = key in REPORT_REASONS ? REPORT_REASONS[key as ReportReason] : key
-  return rest.length > 0 ? `${label}: ${rest.join(': ')}` : label
+/** A reader's report: its reason in Arabic, then their own words; an unknown stored reason is shown beside «سبب آخر». */
+export function reportText(stored: string): string {
+  const { reason, details } = parseReport(stored)
+  const label = isReportReason(reason) ? REPORT_REASONS[reason] : `${REPORT_REASONS.other} (${reason})`
+  return details ? `${label}: ${details}` : label
 }
 
 export interface ModerationPageProps {

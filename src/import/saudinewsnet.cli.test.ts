@@ -4,8 +4,11 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { test } from 'node:test'
 import { fileURLToPath } from 'node:url'
+import { sql } from 'kysely'
 import { openSqlite } from '../db/index.js'
 import { createTempDir } from '../db/testing.js'
+import { MAX_JSON_BYTES } from './saudinewsnet.reader.js'
+import { deflatedEntry, spacesArray, writeZip } from './zip.testing.js'
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 const SAMPLE = join(ROOT, 'src/import/fixtures/saudinewsnet-sample.json')
@@ -54,6 +57,43 @@ test('a missing or bad file: a clear message naming it, a non-zero exit, nothing
   assert.equal(shape.status, 1)
   assert.match(shape.stderr, /bad\.json: article 1: "url" must be a non-empty string/)
   assert.equal(await articleCount(dir), 0)
+})
+
+test('an impossible date or a zip bomb: refused by name, a non-zero exit, nothing written', async (t) => {
+  const dir = createTempDir(t)
+  const dates = join(dir, 'dates.json')
+  const good = { source: 'okaz', url: 'http://example.sa/okaz/7001', date_extracted: '2015-08-01 10:00:00', title: 'عنوان', author: '', content: 'نص' }
+  writeFileSync(dates, JSON.stringify([good, { ...good, url: 'http://example.sa/okaz/7002', date_extracted: '2015-99-99 25:00:00' }]))
+  const date = nashra(dir, 'import', 'saudinewsnet', SAMPLE, dates)
+  assert.equal(date.status, 1)
+  assert.match(date.stderr, /dates\.json: article 2: "date_extracted" must be a real time .* \(got "2015-99-99 25:00:00"\) \(nothing was imported\)/)
+
+  const bomb = join(dir, 'bomb.zip')
+  writeZip(bomb, [await deflatedEntry('2015-08-01.json', spacesArray(4 * MAX_JSON_BYTES))])
+  const zip = nashra(dir, 'import', 'saudinewsnet', SAMPLE, bomb)
+  assert.equal(zip.status, 1)
+  assert.match(zip.stderr, /bomb\.zip \(2015-08-01\.json\): expands to 256\.0 MiB, more than the 64\.0 MiB an import reads from one file \(nothing was imported\)/)
+  assert.equal(await articleCount(dir), 0)
+})
+
+test('a database write that fails names the file and the article; the files before it stay imported', async (t) => {
+  const dir = createTempDir(t)
+  assert.equal(nashra(dir, 'migrate').status, 0)
+  const db = openSqlite(join(dir, 'nashra.db'))
+  await sql`create trigger refuse_headline before insert on article when new.title = 'خبر يرفضه المحفز'
+    begin select raise(abort, 'refused by a test trigger'); end`.execute(db)
+  await db.destroy()
+  const second = join(dir, 'second.json')
+  const base = { source: 'alwatan', date_extracted: '2015-08-03 08:00:00', author: '', content: 'نص قصير للخبر.' }
+  writeFileSync(second, JSON.stringify([
+    { ...base, url: 'http://example.sa/alwatan/9001', title: 'خبر أول يسبق الخطأ' },
+    { ...base, url: 'http://example.sa/alwatan/9002', title: 'خبر يرفضه المحفز' },
+  ]))
+  const run = nashra(dir, 'import', 'saudinewsnet', SAMPLE, second)
+  assert.equal(run.status, 1)
+  assert.match(run.stderr, /nashra: import saudinewsnet: .*second\.json: article 2: could not be written \(refused by a test trigger\) \(nothing from it was imported; the 1 file before it was\)/)
+  assert.doesNotMatch(run.stderr, /\bat .*\.js:\d+/, 'no stack trace')
+  assert.equal(await articleCount(dir), 7)
 })
 
 test('bad arguments: no files, or an unknown format, exit with the usage error code', (t) => {

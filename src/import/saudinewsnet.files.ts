@@ -26,8 +26,9 @@ export type FileReply =
  */
 export class CorpusFiles {
   private readonly worker = new Worker(new URL('./saudinewsnet.worker.js', import.meta.url))
-  private readonly waiting = new Map<number, { resolve: (reply: FileReply) => void; reject: (err: Error) => void }>()
+  private readonly waiting = new Map<number, { path: string; resolve: (reply: FileReply) => void; reject: (err: Error) => void }>()
   private nextId = 0
+  private stopped: Error | undefined
 
   constructor() {
     this.worker.on('message', (reply: FileReply) => {
@@ -59,7 +60,8 @@ export class CorpusFiles {
   private ask(kind: FileRequest['kind'], path: string): Promise<FileReply> {
     const id = this.nextId++
     return new Promise<FileReply>((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject })
+      if (this.stopped) return reject(new ImportFileError(path, `cannot be read (${this.stopped.message})`))
+      this.waiting.set(id, { path, resolve, reject })
       this.worker.postMessage({ id, kind, path } satisfies FileRequest)
     }).then((reply) => {
       if ('error' in reply) throw new ImportFileError(reply.error.path, reply.error.reason)
@@ -67,8 +69,10 @@ export class CorpusFiles {
     })
   }
 
+  /** The reader thread died (out of memory, a bug): each file it was reading fails, by name. */
   private failAll(err: Error) {
-    for (const { reject } of this.waiting.values()) reject(err)
+    this.stopped ??= err
+    for (const { path, reject } of this.waiting.values()) reject(new ImportFileError(path, `cannot be read (${err.message})`))
     this.waiting.clear()
   }
 }

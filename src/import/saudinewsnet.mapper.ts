@@ -1,5 +1,6 @@
 import { paragraphsToHtml } from '../articles/index.js'
 import { parseByline } from './saudinewsnet.byline.js'
+import { parseRiyadhTime, withoutControlCharacters } from './saudinewsnet.fields.js'
 import type { SaudiNewsNetRecord } from './saudinewsnet.reader.js'
 
 /** The corpus's newspapers (id → Arabic name), from the data set's README; the id is the section slug. */
@@ -33,34 +34,41 @@ export interface MappedArticle {
   sources: string[]
 }
 
-/** Riyadh keeps UTC+3 all year (no daylight saving), so the offset is fixed. */
-const RIYADH_OFFSET_HOURS = 3
-
-/** "2015-08-01 14:30:00" in Riyadh → the UTC instant. */
-export function riyadhTime(local: string): Date {
-  const [y, mo, d, h, mi, s] = local.split(/[- :]/).map(Number)
-  return new Date(Date.UTC(y, mo - 1, d, h - RIYADH_OFFSET_HOURS, mi, s))
-}
-
 /** Why a record can't become an article: no headline, or no body text. */
 export function skipReason(record: SaudiNewsNetRecord): SkipReason | undefined {
-  if (record.title.trim() === '') return 'no_title'
-  if (record.content.trim() === '') return 'no_body'
+  if (isBlank(record.title)) return 'no_title'
+  if (isBlank(record.content)) return 'no_body'
   return undefined
 }
 
-/** A corpus record that has a headline and body text → what Nashra stores. */
+/** Blank once cleaned: a headline of control characters only would be stored empty. */
+function isBlank(text: string): boolean {
+  return withoutControlCharacters(text).trim() === ''
+}
+
+/**
+ * A corpus record that has a headline and body text → what Nashra stores. Text loses its control
+ * characters (scraping left U+001A in 91 corpus bodies and a headline); the URL is kept byte for byte, as the
+ * duplicate key, and the reader refuses one with control characters.
+ */
 export function mapRecord(record: SaudiNewsNetRecord): MappedArticle {
-  const bodyHtml = paragraphsToHtml(record.content)
-  const byline = parseByline(record.author)
+  const bodyHtml = paragraphsToHtml(withoutControlCharacters(record.content))
+  const byline = parseByline(withoutControlCharacters(record.author))
   return {
     sourceUrl: record.url,
-    title: record.title,
+    title: withoutControlCharacters(record.title),
     bodyHtml,
-    publishedAt: riyadhTime(record.date_extracted),
+    publishedAt: checkedTime(record.date_extracted),
     section: { slug: record.source, name: NEWSPAPERS[record.source] ?? record.source },
     dateline: byline.dateline,
     people: byline.people,
     sources: byline.sources,
   }
+}
+
+/** The reader has refused impossible times already; a record that skipped it must not get an invented date. */
+function checkedTime(local: string): Date {
+  const time = parseRiyadhTime(local)
+  if (!time) throw new Error(`not a real time: ${JSON.stringify(local)}`)
+  return time
 }

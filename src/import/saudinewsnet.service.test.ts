@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict'
-import { existsSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { test } from 'node:test'
 import { fileURLToPath } from 'node:url'
-import AdmZip from 'adm-zip'
+import { sql } from 'kysely'
 import { countArticles, findArticleIdBySourceUrl, getArticle } from '../articles/index.js'
 import { createTempDir, createTestDb } from '../db/testing.js'
 import type { Db } from '../db/index.js'
 import { ImportFileError, importSaudiNewsNet } from './index.js'
+import { MAX_JSON_BYTES } from './saudinewsnet.reader.js'
+import { deflatedEntry, spacesArray, writeZip } from './zip.testing.js'
 
 const SAMPLE = fileURLToPath(new URL('../../../src/import/fixtures/saudinewsnet-sample.json', import.meta.url))
 const CORPUS = fileURLToPath(new URL('../../../../shared/data/saudinewsnet/', import.meta.url))
@@ -76,9 +78,7 @@ test('a second import of the same files adds nothing and reuses sections and peo
 test('a corpus zip is read directly, with progress reported per record', async (t) => {
   const db = await createTestDb(t)
   const dir = createTempDir(t)
-  const zip = new AdmZip()
-  zip.addLocalFile(SAMPLE, '', '2015-08-01.json')
-  zip.writeZip(join(dir, '2015-08-01.zip'))
+  writeZip(join(dir, '2015-08-01.zip'), [await deflatedEntry('2015-08-01.json', [readFileSync(SAMPLE)])])
   const progress: number[] = []
   let total = 0
   const summary = await importSaudiNewsNet(db, [join(dir, '2015-08-01.zip')], { now, onStart: (n) => (total = n), onProgress: (n) => progress.push(n) })
@@ -94,6 +94,7 @@ test('a bad file among good ones writes nothing at all', async (t) => {
     ['object.json', '{"articles": []}', /expected a JSON array/],
     ['no-url.json', JSON.stringify([{ source: 'okaz', date_extracted: '2015-08-01 10:00:00', title: 'عنوان', author: '', content: 'نص' }]), /article 1: "url"/],
     ['bad-date.json', JSON.stringify([{ source: 'okaz', url: 'http://x/1', date_extracted: 'أمس', title: 'عنوان', author: '', content: 'نص' }]), /"date_extracted"/],
+    ['impossible-date.json', JSON.stringify([{ source: 'okaz', url: 'http://x/1', date_extracted: '2015-99-99 25:00:00', title: 'عنوان', author: '', content: 'نص' }]), /article 1: "date_extracted"/],
     ['fake.zip', 'this is not a zip archive', /is not a zip archive/],
   ]
   for (const [name, content, message] of cases) {
@@ -111,10 +112,62 @@ test('a bad file among good ones writes nothing at all', async (t) => {
 test('a zip without a JSON file inside is refused', async (t) => {
   const db = await createTestDb(t)
   const dir = createTempDir(t)
-  const zip = new AdmZip()
-  zip.addFile('notes.txt', Buffer.from('ملاحظات'))
-  zip.writeZip(join(dir, 'empty.zip'))
+  writeZip(join(dir, 'empty.zip'), [await deflatedEntry('notes.txt', ['ملاحظات'])])
   await assert.rejects(importSaudiNewsNet(db, [join(dir, 'empty.zip')], { now }), /holds no \.json file/)
+})
+
+test('a zip bomb among good files is refused by name, in bounded memory, and nothing is written', async (t) => {
+  const dir = createTempDir(t)
+  const size = 8 * MAX_JSON_BYTES
+  const entry = await deflatedEntry('2015-08-01.json', spacesArray(size))
+  const honest = join(dir, 'bomb.zip')
+  const liar = join(dir, 'liar.zip')
+  writeZip(honest, [entry])
+  writeZip(liar, [{ ...entry, declaredSize: 1000 }])
+  for (const [bomb, message] of [[honest, /bomb\.zip \(2015-08-01\.json\): expands to 512\.0 MiB, more than/], [liar, /liar\.zip \(2015-08-01\.json\): cannot be unzipped/]] as const) {
+    const db = await createTestDb(t)
+    const before = process.memoryUsage().rss
+    let peak = before
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5)
+    try {
+      await assert.rejects(importSaudiNewsNet(db, [SAMPLE, bomb], { now }), (err: unknown) => err instanceof ImportFileError && message.test(err.message))
+    } finally {
+      clearInterval(sampler)
+    }
+    const growth = peak - before
+    t.diagnostic(`${bomb}: ${(entry.compressed.length / 1024).toFixed(0)} KiB holding ${size / 2 ** 20} MiB; memory grew ${(growth / 2 ** 20).toFixed(1)} MiB`)
+    assert.ok(growth < size / 4, `memory grew ${(growth / 2 ** 20).toFixed(0)} MiB`)
+    assert.equal(await countArticles(db), 0)
+  }
+})
+
+test('a write that fails mid-file names the file and the article, and leaves nothing of that file', async (t) => {
+  const db = await createTestDb(t)
+  const dir = createTempDir(t)
+  await sql`create trigger refuse_headline before insert on article when new.title = 'خبر يرفضه المحفز'
+    begin select raise(abort, 'refused by a test trigger'); end`.execute(db)
+  const second = join(dir, 'second.json')
+  const base = { source: 'alwatan', date_extracted: '2015-08-03 08:00:00', author: 'أبها: منيرة العسيري', content: 'نص قصير للخبر.' }
+  writeFileSync(second, JSON.stringify([
+    { ...base, url: 'http://example.sa/alwatan/9001', title: 'خبر أول يسبق الخطأ' },
+    { ...base, url: 'http://example.sa/alwatan/9002', title: 'خبر يرفضه المحفز' },
+  ]))
+  await assert.rejects(importSaudiNewsNet(db, [SAMPLE, second], { now }), (err: unknown) => {
+    assert.ok(err instanceof ImportFileError, String(err))
+    assert.equal(err.message, `${second}: article 2: could not be written (refused by a test trigger)`)
+    assert.equal(err.filesImported, 1)
+    return true
+  })
+  assert.equal(await countArticles(db), 7, 'the file before it stays imported')
+  assert.equal(await findArticleIdBySourceUrl(db, 'http://example.sa/alwatan/9001'), undefined)
+  assert.equal(await db.selectFrom('person').where('name', '=', 'منيرة العسيري').select('id').executeTakeFirst(), undefined)
+  assert.equal(await db.selectFrom('section').where('slug', '=', 'alwatan').select('id').executeTakeFirst(), undefined)
+  const indexed = await sql<{ n: number }>`select count(*) as n from article_fts`.execute(db)
+  assert.equal(Number(indexed.rows[0].n), 7, 'nothing of the file in the search index')
+
+  await sql`drop trigger refuse_headline`.execute(db)
+  const again = await importSaudiNewsNet(db, [SAMPLE, second], { now })
+  assert.deepEqual([again.imported, again.duplicates], [2, 8])
 })
 
 const corpusFiles = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => f.endsWith('.zip')).sort() : []

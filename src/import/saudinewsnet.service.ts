@@ -5,7 +5,7 @@ import { compactSearchIndex } from '../search/index.js'
 import { listSourceUrls } from './import.queries.js'
 import { CorpusFiles, type PreparedRecord } from './saudinewsnet.files.js'
 import type { MappedArticle, SkipReason } from './saudinewsnet.mapper.js'
-import { ImportFileError } from './saudinewsnet.reader.js'
+import { ImportError, ImportFileError } from './saudinewsnet.reader.js'
 
 export interface ImportSummary {
   files: number
@@ -43,37 +43,21 @@ export async function importSaudiNewsNet(db: Db, paths: string[], options: Impor
     options.onStart?.(total)
 
     const summary: ImportSummary = { files: paths.length, read: 0, imported: 0, duplicates: 0, skipped: { no_title: 0, no_body: 0 }, seconds: 0 }
-    const seen = new Set(await listSourceUrls(db))
+    const seen = new Set(await outsideFiles((why) => `reading the addresses already imported failed (${why})`, 0, () => listSourceUrls(db)))
     const ids = new IdCache()
     let next = prefetch(files, paths[0])
     for (let i = 0; i < paths.length; i++) {
-      const records = await next!
-      next = prefetch(files, paths[i + 1])
-      const seenInFile: string[] = []
-      await db
-        .transaction()
-        .execute(async (trx) => {
-          for (const record of records) {
-            summary.read++
-            if (record.skip) summary.skipped[record.skip]++
-            else if (seen.has(record.url)) summary.duplicates++
-            else {
-              await insertArticle(trx, record.article!, ids, now)
-              seen.add(record.url)
-              seenInFile.push(record.url)
-              summary.imported++
-            }
-            options.onProgress?.(summary.read)
-          }
-        })
-        .catch((err) => {
-          for (const url of seenInFile) seen.delete(url)
-          ids.rollback()
-          throw err
-        })
-      ids.commit()
+      try {
+        const records = await next!
+        next = prefetch(files, paths[i + 1])
+        await writeFile(db, paths[i], records, { summary, seen, ids, now, onProgress: options.onProgress })
+      } catch (err) {
+        if (err instanceof ImportError) err.filesImported = i
+        throw err
+      }
     }
-    if (summary.imported > 0) await compactSearchIndex(db)
+    const compactFailed = (why: string) => `merging the search index failed (${why}); searches work, more slowly, until \`nashra reindex\``
+    if (summary.imported > 0) await outsideFiles(compactFailed, paths.length, () => compactSearchIndex(db))
     summary.seconds = (performance.now() - started) / 1000
     return summary
   } finally {
@@ -81,15 +65,70 @@ export async function importSaudiNewsNet(db: Db, paths: string[], options: Impor
   }
 }
 
-/** The next file, read while the current one is written. A file that passed the check but fails now changed in between. */
+interface WriteState {
+  summary: ImportSummary
+  seen: Set<string>
+  ids: IdCache
+  now: Date
+  onProgress: ImportOptions['onProgress']
+}
+
+/**
+ * One file's articles in one transaction. A failure names the file and the article being written
+ * (none for a failed commit), and leaves nothing of the file: the transaction, the addresses seen
+ * and the ids cached are all undone.
+ */
+async function writeFile(db: Db, path: string, records: PreparedRecord[], state: WriteState): Promise<void> {
+  const { summary, seen, ids } = state
+  const seenInFile: string[] = []
+  let current = -1
+  try {
+    await db.transaction().execute(async (trx) => {
+      for (current = 0; current < records.length; current++) {
+        const record = records[current]
+        summary.read++
+        if (record.skip) summary.skipped[record.skip]++
+        else if (seen.has(record.url)) summary.duplicates++
+        else {
+          await insertArticle(trx, record.article!, ids, state.now)
+          seen.add(record.url)
+          seenInFile.push(record.url)
+          summary.imported++
+        }
+        state.onProgress?.(summary.read)
+      }
+      current = -1
+    })
+  } catch (err) {
+    for (const url of seenInFile) seen.delete(url)
+    ids.rollback()
+    const article = current >= 0 ? `article ${current + 1}: ` : ''
+    throw new ImportFileError(path, `${article}could not be written (${messageOf(err)})`)
+  }
+  ids.commit()
+}
+
+/** A database step before or after the files' transactions: a failure says which. */
+async function outsideFiles<T>(failed: (why: string) => string, filesImported: number, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run()
+  } catch (err) {
+    const failure = new ImportError(failed(messageOf(err)))
+    failure.filesImported = filesImported
+    throw failure
+  }
+}
+
+/** The next file, read while the current one is written. */
 function prefetch(files: CorpusFiles, path: string | undefined): Promise<PreparedRecord[]> | undefined {
   if (path === undefined) return undefined
-  const records = files.prepare(path).catch((err: unknown) => {
-    if (err instanceof ImportFileError) err.nothingImported = false
-    throw err
-  })
+  const records = files.prepare(path)
   records.catch(() => undefined) // awaited later; an import that fails first must not leave it unhandled
   return records
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err)
 }
 
 async function insertArticle(trx: Db, article: MappedArticle, ids: IdCache, now: Date) {

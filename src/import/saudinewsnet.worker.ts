@@ -9,10 +9,10 @@ function prepare(record: SaudiNewsNetRecord): PreparedRecord {
   return { url: record.url, skip, article: skip ? undefined : mapRecord(record) }
 }
 
-parentPort?.on('message', ({ id, kind, path }: FileRequest) => {
+parentPort?.on('message', async ({ id, kind, path }: FileRequest) => {
   let reply: FileReply
   try {
-    const records = readSaudiNewsNetFile(path)
+    const records = await readSaudiNewsNetFile(path)
     reply =
       kind === 'check'
         ? { id, count: records.length }

@@ -36,12 +36,24 @@ async function waitFor(db: Db, key: string, max: number, since: string, now: Dat
   return Math.max(1, Math.ceil((Date.parse(freeing.created_at) + LOGIN_WINDOW_MS - now.getTime()) / 1000))
 }
 
-export async function recordLoginFailure(db: Db, attempt: { ip: string; email: string }, now: Date): Promise<void> {
-  await queries.deleteLoginFailuresBefore(db, new Date(now.getTime() - LOGIN_WINDOW_MS).toISOString())
-  await queries.insertLoginFailures(db, [ipKey(attempt.ip), emailKey(attempt.email)], now.toISOString())
+/**
+ * Claims one sign-in attempt before the password is checked: 0 when claimed (the attempt counts as a
+ * failure until `releaseLoginAttempt`), otherwise the seconds to wait. Checking first and recording
+ * after would let simultaneous guesses all pass the check.
+ */
+export async function claimLoginAttempt(db: Db, attempt: { ip: string; email: string }, policy: ThrottlePolicy, now: Date): Promise<number> {
+  const since = new Date(now.getTime() - LOGIN_WINDOW_MS).toISOString()
+  await queries.deleteLoginFailuresBefore(db, since)
+  const claim = { ipKey: ipKey(attempt.ip), emailKey: emailKey(attempt.email), maxPerIp: policy.maxPerIp, maxPerEmail: policy.maxPerEmail, since, now: now.toISOString() }
+  if (await queries.claimLoginAttempt(db, claim)) return 0
+  return Math.max(1, await loginRetryAfter(db, attempt, policy, now))
 }
 
-/** After a successful sign-in the email's count starts afresh; the address's does not (one good account must not unlock guessing others). */
-export async function clearLoginFailures(db: Db, email: string): Promise<void> {
-  await queries.deleteLoginFailures(db, emailKey(email))
+/**
+ * After a successful sign-in the email's count starts afresh; the address keeps its earlier failures
+ * (one good account must not unlock guessing others) but not this attempt's claim.
+ */
+export async function releaseLoginAttempt(db: Db, attempt: { ip: string; email: string }, claimedAt: Date): Promise<void> {
+  await queries.deleteOneLoginFailure(db, ipKey(attempt.ip), claimedAt.toISOString())
+  await queries.deleteLoginFailures(db, emailKey(attempt.email))
 }

@@ -1,4 +1,5 @@
-import type { Db } from '../db/index.js'
+import { sql } from 'kysely'
+import { inTransaction, isPostgres, type Db } from '../db/index.js'
 
 export function insertSession(
   db: Db,
@@ -44,11 +45,34 @@ export function deleteExpiredSessions(db: Db, now: string, idleBefore: string) {
     .execute()
 }
 
-export function insertLoginFailures(db: Db, keys: string[], now: string) {
-  return db
-    .insertInto('login_failure')
-    .values(keys.map((key) => ({ key, created_at: now })))
-    .execute()
+/**
+ * Records one attempt for both keys, as a failure until it succeeds, unless either key already has
+ * its maximum since `since`. Counting and inserting are one statement: SQLite runs it under the
+ * write lock, so simultaneous attempts cannot all see the same count (a read, then a write, could).
+ * PostgreSQL's READ COMMITTED would let two such statements both see the old count, so there the
+ * keys are locked first, for the transaction. True when claimed.
+ */
+export async function claimLoginAttempt(
+  db: Db,
+  claim: { ipKey: string; emailKey: string; maxPerIp: number; maxPerEmail: number; since: string; now: string },
+): Promise<boolean> {
+  const insert = (trx: Db) =>
+    sql`insert into login_failure (key, created_at)
+      select claimed.key, ${claim.now} from (select ${claim.ipKey} as key union all select ${claim.emailKey} as key) as claimed
+      where (select count(*) from login_failure where key = ${claim.ipKey} and created_at > ${claim.since}) < ${claim.maxPerIp}
+        and (select count(*) from login_failure where key = ${claim.emailKey} and created_at > ${claim.since}) < ${claim.maxPerEmail}`.execute(trx)
+  if (!isPostgres(db)) return Number((await insert(db)).numAffectedRows) > 0
+  return inTransaction(db, async (trx) => {
+    // Sorted, so two attempts never wait for each other's second lock.
+    for (const key of [claim.ipKey, claim.emailKey].sort()) await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx)
+    return Number((await insert(trx)).numAffectedRows) > 0
+  })
+}
+
+/** Takes back one claim of `key` made at `at` (rows of one key and time are alike: any one will do). */
+export function deleteOneLoginFailure(db: Db, key: string, at: string) {
+  const row = isPostgres(db) ? sql.raw('ctid') : sql.raw('rowid')
+  return sql`delete from login_failure where ${row} in (select ${row} from login_failure where key = ${key} and created_at = ${at} limit 1)`.execute(db)
 }
 
 /** Failure times for `key` since `since`, oldest first. */

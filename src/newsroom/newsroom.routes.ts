@@ -6,7 +6,7 @@ import { verifyCredentials } from '../people/accounts/index.js'
 import { NewsroomHomePage } from './home-page.js'
 import { LoginPage } from './login-page.js'
 import { NewsroomNotFoundPage } from './not-found-page.js'
-import { clearLoginFailures, loginRetryAfter, recordLoginFailure, throttlePolicy } from './login-throttle.js'
+import { claimLoginAttempt, releaseLoginAttempt, throttlePolicy } from './login-throttle.js'
 import { safeNext } from './safe-next.js'
 import {
   clearLoginCookie,
@@ -23,14 +23,15 @@ import { endSession, startSession } from './sessions.service.js'
 import { loadStaff, newsroomCsrf, noStore, staffOnly, verifyNewsroomCsrf } from './staff-only.js'
 import { throttledMessage } from './throttle-message.js'
 
-const LoginQuery = Type.Object({ next: Type.Optional(Type.String({ maxLength: 2000 })) })
+// `next` may be anything: safeNext turns what is not a path of this site into the newsroom home, never a 400.
+const LoginQuery = Type.Object({ next: Type.Optional(Type.Unknown()) })
 const LoginBody = Type.Object({
   email: Type.String({ maxLength: 254 }),
   password: Type.String({ maxLength: 1024 }),
-  next: Type.Optional(Type.String({ maxLength: 2000 })),
+  next: Type.Optional(Type.Unknown()),
   _csrf: Type.Optional(Type.String({ maxLength: 200 })),
 })
-type LoginBodyType = { email: string; password: string; next?: string; _csrf?: string }
+type LoginBodyType = { email: string; password: string; next?: unknown; _csrf?: string }
 
 const FAILED = 'البريد الإلكتروني أو كلمة المرور غير صحيحة.'
 const EXPIRED = 'انتهت صلاحية نموذج الدخول. أعد إدخال بياناتك وحاول مجدداً.'
@@ -53,7 +54,7 @@ export const newsroomRoutes: FastifyPluginAsync = async (app) => {
     return formToken(config, 'login', value)
   }
 
-  app.get<{ Querystring: { next?: string } }>('/login', { schema: { querystring: LoginQuery } }, async (request, reply) => {
+  app.get<{ Querystring: { next?: unknown } }>('/login', { schema: { querystring: LoginQuery } }, async (request, reply) => {
     const next = safeNext(request.query.next)
     if (await loadStaff(request)) return reply.redirect(next, 303)
     return reply.html(LoginPage({ csrf: loginToken(request, reply), next }) as string)
@@ -71,18 +72,18 @@ export const newsroomRoutes: FastifyPluginAsync = async (app) => {
 
     const now = new Date()
     const attempt = { ip: request.ip, email }
-    const wait = await loginRetryAfter(db, attempt, throttle, now)
+    // Claimed before the password is checked, as a failure unless it succeeds.
+    const wait = await claimLoginAttempt(db, attempt, throttle, now)
     if (wait > 0) {
       reply.header('retry-after', String(wait))
       return form(429, throttledMessage(wait))
     }
     const staff = await verifyCredentials(db, email, password)
     if (!staff) {
-      await recordLoginFailure(db, attempt, now)
       request.log.info({ ip: request.ip }, 'newsroom sign-in failed')
       return form(401, FAILED)
     }
-    await clearLoginFailures(db, email)
+    await releaseLoginAttempt(db, attempt, now)
     const id = await startSession(
       db,
       { accountId: staff.id, ip: request.ip, userAgent: String(request.headers['user-agent'] ?? ''), replaces: readSessionCookie(request) },

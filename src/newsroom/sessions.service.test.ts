@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { createTestDb } from '../db/testing.js'
 import { createAccount, setAccountDisabled, sha256 } from '../people/accounts/index.js'
-import { clearLoginFailures, LOGIN_WINDOW_MS, loginRetryAfter, recordLoginFailure, throttlePolicy } from './login-throttle.js'
+import { claimLoginAttempt, LOGIN_WINDOW_MS, loginRetryAfter, releaseLoginAttempt, throttlePolicy } from './login-throttle.js'
 import { safeNext } from './safe-next.js'
 import { endSession, endSessionsOf, resumeSession, startSession } from './sessions.service.js'
 import { minutesInArabic, throttledMessage } from './throttle-message.js'
@@ -72,22 +72,19 @@ test('login throttling: 5 failures per email in 15 minutes, more per address, sh
   const db = await createTestDb(t)
   const throttle = throttlePolicy(5)
   const attempt = { ip: '198.51.100.7', email: 'Target@example.com' }
-  for (let i = 0; i < 5; i++) {
-    assert.equal(await loginRetryAfter(db, attempt, throttle, at(i * 1000)), 0, `attempt ${i + 1}`)
-    await recordLoginFailure(db, attempt, at(i * 1000))
-  }
+  for (let i = 0; i < 5; i++) assert.equal(await claimLoginAttempt(db, attempt, throttle, at(i * 1000)), 0, `attempt ${i + 1}`)
   // Sixth try, from another address and another spelling of the email: still refused.
-  const wait = await loginRetryAfter(db, { ip: '203.0.113.9', email: 'target@EXAMPLE.com ' }, throttle, at(10_000))
+  const wait = await claimLoginAttempt(db, { ip: '203.0.113.9', email: 'target@EXAMPLE.com ' }, throttle, at(10_000))
   assert.equal(wait, LOGIN_WINDOW_MS / 1000 - 10)
   assert.equal(await loginRetryAfter(db, { ip: '203.0.113.9', email: 'other@example.com' }, throttle, at(10_000)), 0)
   // The window slides: once the first failure is 15 minutes old, one more try is allowed.
   assert.equal(await loginRetryAfter(db, attempt, throttle, at(LOGIN_WINDOW_MS + 1)), 0)
 
   // The address limit catches one address trying many emails.
-  for (let i = 0; i < throttle.maxPerIp; i++) await recordLoginFailure(db, { ip: '192.0.2.1', email: `user${i}@example.com` }, at(i))
+  for (let i = 0; i < throttle.maxPerIp; i++) await claimLoginAttempt(db, { ip: '192.0.2.1', email: `user${i}@example.com` }, throttle, at(i))
   assert.ok((await loginRetryAfter(db, { ip: '192.0.2.1', email: 'fresh@example.com' }, throttle, at(30_000))) > 0)
 
-  await clearLoginFailures(db, 'target@example.com')
+  await releaseLoginAttempt(db, { ip: '198.51.100.7', email: 'target@example.com' }, at(4000))
   assert.equal(await loginRetryAfter(db, attempt, throttle, at(20_000)), 0)
   const keys = await db.selectFrom('login_failure').select('key').execute()
   assert.ok(keys.every((k) => /^[0-9a-f]{64}$/.test(k.key)), 'keys are hashes, never typed text')

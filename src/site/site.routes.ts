@@ -1,17 +1,13 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsync } from 'fastify'
 import { requireSameOrigin } from '../http/csrf.js'
+import { safeLocalPath } from '../http/safe-path.js'
 
 const SkinBody = Type.Object({
   skin: Type.Union([Type.Literal('auto'), Type.Literal('default'), Type.Literal('dark')]),
-  return: Type.Optional(Type.String({ maxLength: 2000 })),
+  // Any value: one that is not a path of this site goes home (safeLocalPath) rather than losing the choice to a 400.
+  return: Type.Optional(Type.Unknown()),
 })
-
-/** A same-site path to go back to, or the home page: never an open redirect. */
-export function safeReturnPath(value: string | undefined): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/'
-  return value
-}
 
 export const siteRoutes: FastifyPluginAsync = async (app) => {
   app.get('/healthz', async (_request, reply) => {
@@ -26,13 +22,13 @@ export const siteRoutes: FastifyPluginAsync = async (app) => {
   })
 
   // The skin selector works without JavaScript: the form posts here, we set the cookie and go back.
-  app.post<{ Body: { skin: 'auto' | 'default' | 'dark'; return?: string } }>(
+  app.post<{ Body: { skin: 'auto' | 'default' | 'dark'; return?: unknown } }>(
     '/preferences/skin',
     { schema: { body: SkinBody }, preHandler: requireSameOrigin },
     async (request, reply) => {
       const { skin } = request.body
       reply.setCookie('skin', skin, { path: '/', maxAge: 365 * 86400, sameSite: 'lax', httpOnly: false, secure: app.config.baseUrl.protocol === 'https:' })
-      return reply.redirect(safeReturnPath(request.body.return), 303)
+      return reply.redirect(safeLocalPath(request.body.return, '/'), 303)
     },
   )
 }

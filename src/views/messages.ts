@@ -28,6 +28,7 @@ export const errorMessages: Record<ErrorCode, string> = {
   comment_duplicate: 'يبدو أنك أرسلت هذا التعليق من قبل.',
   comment_rejected: 'تعذّر قبول هذا التعليق لأنه يخالف قواعد النشر.',
   comment_too_fast: 'أُرسل النموذج بسرعة كبيرة. انتظر لحظات ثم أعد الإرسال.',
+  comment_form_expired: 'انتهت صلاحية نموذج التعليق لأن الصفحة فُتحت منذ وقت طويل. ما كتبته ما زال في النموذج؛ أعد إرساله.',
   comment_not_found: 'لم نعثر على هذا التعليق.',
   invalid_email: 'عنوان البريد الإلكتروني غير صالح.',
   invalid_role: 'الدور غير معروف. الأدوار المتاحة: admin وeditor وwriter وmoderator.',
@@ -70,5 +71,6 @@ export const fieldNames: Record<string, string> = {
 export function messageFor(code: ErrorCode, field?: string): string {
   const base = errorMessages[code]
   if (!field) return base
-  return `${base} (الحقل: ${fieldNames[field] ?? field})`
+  // Own properties only: a field name can come from a request (`constructor` is not one of ours).
+  return `${base} (الحقل: ${Object.hasOwn(fieldNames, field) ? fieldNames[field] : field})`
 }

@@ -68,7 +68,7 @@ describe('the commenter’s email is never published', () => {
     await saveCommentSettings(db, { floodSeconds: 0, minFillSeconds: 0, holdFirstTime: true })
     await createAccount(db, { email: 'moderator.privacy@nashra-test.example', name: 'مشرف', role: 'moderator', password: 'privacy-test-password' }, new Date())
     const { token } = await createApiToken(db, { email: 'moderator.privacy@nashra-test.example' }, new Date())
-    const ts = await formToken(db, new Date(0))
+    const ts = await formToken(db, new Date(Date.now() - 60_000))
     await db.destroy()
 
     const { base, log } = await serveInChild(t, dataDir)

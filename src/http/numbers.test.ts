@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict'
 import { test, type TestContext } from 'node:test'
 import { createArticle, ensureSection, ensureTag } from '../articles/index.js'
-import { seedCommentArticle } from '../comments/comments-testing.js'
 import { loadConfig } from '../config/index.js'
 import { createTempDir, createTestDb } from '../db/testing.js'
 import { createAccount, createApiToken } from '../people/accounts/index.js'
@@ -17,8 +16,8 @@ const BAD_PATH_NUMBERS = BAD_NUMBERS.filter((v) => v !== '')
 async function setup(t: TestContext) {
   const db = await createTestDb(t)
   const now = new Date()
-  const article = await seedCommentArticle(db)
   const sectionId = await ensureSection(db, 'local', 'محليات')
+  const article = await createArticle(db, { title: 'افتتاح مكتبة عامة', bodyHtml: '<p>نص.</p>', sectionId, status: 'published', publishedAt: now }, now)
   const tagId = await ensureTag(db, 'libraries', 'مكتبات')
   const personId = await ensurePerson(db, { slug: 'reporter', name: 'مراسل' }, now)
   await createArticle(db, { title: 'خبر موسوم', bodyHtml: '<p>نص.</p>', sectionId, tagIds: [tagId], authorIds: [personId], status: 'published', publishedAt: now }, now)

@@ -1,14 +1,16 @@
 import assert from 'node:assert/strict'
 import { connect } from 'node:net'
 import { test, type TestContext } from 'node:test'
-import { seedCommentArticle } from '../comments/comments-testing.js'
+import { createArticle, ensureSection } from '../articles/index.js'
 import { loadConfig } from '../config/index.js'
 import { createTempDir, createTestDb } from '../db/testing.js'
 import { buildApp } from './app.js'
 
 async function serve(t: TestContext) {
   const db = await createTestDb(t)
-  const article = await seedCommentArticle(db)
+  const now = new Date()
+  const sectionId = await ensureSection(db, 'local', 'محليات')
+  const article = await createArticle(db, { title: 'افتتاح مكتبة عامة', bodyHtml: '<p>نص.</p>', sectionId, status: 'published', publishedAt: now }, now)
   const app = await buildApp(loadConfig({ NASHRA_DATA_DIR: createTempDir(t), NASHRA_LOG_LEVEL: 'silent' }), db)
   await app.listen({ host: '127.0.0.1', port: 0 })
   t.after(() => app.close())

@@ -1,5 +1,5 @@
 import { createArticle, ensureSection, slugify } from '../articles/index.js'
-import type { Db } from '../db/index.js'
+import { pauseForOtherWriters, type Db } from '../db/index.js'
 import { ensurePerson } from '../people/index.js'
 import { compactSearchIndex } from '../search/index.js'
 import { listSourceUrls } from './import.queries.js'
@@ -72,6 +72,8 @@ export async function importSaudiNewsNet(db: Db, paths: string[], options: Impor
           throw err
         })
       ids.commit()
+      // A file is one transaction (all of it or none); between two, a server waiting to write gets its turn.
+      if (i + 1 < paths.length) await pauseForOtherWriters()
     }
     if (summary.imported > 0) await compactSearchIndex(db)
     summary.seconds = (performance.now() - started) / 1000

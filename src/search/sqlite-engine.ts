@@ -231,9 +231,9 @@ export const sqliteEngine: SearchEngine = {
     await sql`delete from article_title_fts where rowid = ${id}`.execute(db)
   },
 
-  async clear(db: Db) {
-    await sql`delete from article_fts`.execute(db)
-    await sql`delete from article_title_fts`.execute(db)
+  async removeAllBut(db: Db, status: 'published') {
+    await sql`delete from article_fts where rowid not in (select id from article where status = ${status})`.execute(db)
+    await sql`delete from article_title_fts where rowid not in (select id from article where status = ${status})`.execute(db)
   },
 
   async compact(db: Db) {

@@ -53,6 +53,6 @@ export async function whyNotWritableCached(db: Db, now = Date.now()): Promise<st
     check = { at: now, result: whyNotWritable(db) }
     checks.set(db, check)
   }
-  const busy = new Promise<undefined>((resolve) => setTimeout(resolve, 1000).unref())
+  const busy = new Promise<undefined>((resolve) => setTimeout(resolve, 1000))
   return Promise.race([check.result, busy])
 }

@@ -33,7 +33,9 @@ export async function whyNotWritable(db: Db): Promise<string | undefined> {
   const path = file && unwritablePath(sqlitePaths(file))
   if (path) return path
   try {
-    await sql`delete from site_setting where 0`.execute(db)
+    // A new database (no tables yet) is checked by the migrations that create them.
+    const { rows } = await sql`select 1 from sqlite_master where name = 'site_setting'`.execute(db)
+    if (rows.length > 0) await sql`delete from site_setting where 0`.execute(db)
     return undefined
   } catch (err) {
     return `${file ?? 'the database'} cannot be written: ${err instanceof Error ? err.message : String(err)}`

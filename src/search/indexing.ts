@@ -71,13 +71,13 @@ export async function reindexAll(
  * still find every article (some analyzed the old way), and articles written meanwhile are indexed
  * by their own writes or by a later batch (ids only grow).
  */
-export async function rebuildSearchIndex(db: Db, onProgress?: (indexed: number) => void): Promise<number> {
+export async function rebuildSearchIndex(db: Db, onProgress?: (indexed: number) => void, options = { batchMs: WRITE_BATCH_MS }): Promise<number> {
   const engine = engineFor(db)
   if (!engine) return 0
   let indexed = 0
   let after = 0
   for (;;) {
-    const batch = await db.transaction().execute((trx) => indexBatch(trx, engine, after))
+    const batch = await db.transaction().execute((trx) => indexBatch(trx, engine, after, options.batchMs))
     if (batch.count === 0) break
     after = batch.lastId
     indexed += batch.count
@@ -93,17 +93,17 @@ export async function rebuildSearchIndex(db: Db, onProgress?: (indexed: number) 
   return indexed
 }
 
-/** Indexes published articles after `afterId` for about WRITE_BATCH_MS. */
-async function indexBatch(trx: Db, engine: SearchEngine, afterId: number): Promise<{ count: number; lastId: number }> {
+/** Indexes published articles after `afterId`, 50 at a time, until `batchMs` have passed. */
+async function indexBatch(trx: Db, engine: SearchEngine, afterId: number, batchMs: number): Promise<{ count: number; lastId: number }> {
   const started = Date.now()
   let count = 0
   let lastId = afterId
-  while (Date.now() - started < WRITE_BATCH_MS) {
+  do {
     const rows = await queries.listIndexable(trx, lastId, 50)
     if (rows.length === 0) break
     for (const row of rows) await engine.index(trx, { id: row.id, title: row.title, summary: row.summary, body: htmlToText(row.body_html) })
     lastId = rows[rows.length - 1].id
     count += rows.length
-  }
+  } while (Date.now() - started < batchMs)
   return { count, lastId }
 }

@@ -1,6 +1,6 @@
 import { SingleBar, Presets } from 'cli-progress'
 import type { Command } from 'commander'
-import { ImportFileError, importSaudiNewsNet, type ImportSummary } from '../import/index.js'
+import { ImportFileError, ImportWriteError, importSaudiNewsNet, type ImportSummary } from '../import/index.js'
 import { indexStatus } from '../search/index.js'
 import { CliError, openMigratedDb } from './main.js'
 
@@ -27,6 +27,7 @@ export function registerImportCommands(program: Command): void {
         if (relatedPending > 0) console.log(`related articles: ${relatedPending} lists to compute; \`nashra serve\` does it in the background, \`nashra reindex\` at once`)
       } catch (err) {
         bar?.stop()
+        if (err instanceof ImportWriteError) throw new CliError(`import saudinewsnet: ${err.message}${err.nothingImported ? ' (nothing was imported)' : ' (the files before it were imported)'}`)
         if (err instanceof ImportFileError) throw new CliError(`import saudinewsnet: ${err.message}${err.nothingImported ? ' (nothing was imported)' : ' (it changed during the import; the files before it were imported)'}`)
         throw err
       } finally {

@@ -69,7 +69,7 @@ export async function importSaudiNewsNet(db: Db, paths: string[], options: Impor
         .catch((err) => {
           for (const url of seenInFile) seen.delete(url)
           ids.rollback()
-          throw err
+          throw new ImportWriteError(paths[i], err, i === 0)
         })
       ids.commit()
       // A file is one transaction (all of it or none); between two, a server waiting to write gets its turn.
@@ -80,6 +80,13 @@ export async function importSaudiNewsNet(db: Db, paths: string[], options: Impor
     return summary
   } finally {
     await files.close()
+  }
+}
+
+/** Writing a file failed (a full disk, a lock held too long): nothing of it was written. Names the file. */
+export class ImportWriteError extends Error {
+  constructor(readonly path: string, override readonly cause: unknown, readonly nothingImported: boolean) {
+    super(`${path}: not written: ${cause instanceof Error ? cause.message : String(cause)}`)
   }
 }
 

@@ -47,7 +47,7 @@ test('an import beside another writer waits for its lock and imports everything'
 
 test('an import that cannot get the lock in time fails naming the file, having written nothing of it', async (t) => {
   const { db, file } = await migratedDb(t, 200)
-  const holder = await holdWriteLock(file, 1500)
+  const holder = await holdWriteLock(file, 20_000) // killed when the test ends; the import gives up after 200 ms
   t.after(() => holder.kill())
   await assert.rejects(importSaudiNewsNet(db, [SAMPLE], { now }), (err: unknown) => {
     assert.ok(err instanceof ImportWriteError)

@@ -42,4 +42,9 @@ test('a reindex commits in batches: another process writes between them, and the
   assert.equal(rows[0].n, 119, 'the draft is no longer indexed')
   const found = await searchArticles(db, { q: 'المكتبة', page: 1, limit: 10, filter: {}, sort: 'relevance' }, now)
   assert.equal(found.total, 119)
+  // Merged step by step ('merge', not one long 'optimize'), it still ends as one segment per index.
+  for (const table of ['article_fts_idx', 'article_title_fts_idx']) {
+    const { rows: segments } = await sql<{ n: number }>`select count(distinct segid) as n from ${sql.raw(table)}`.execute(db)
+    assert.equal(segments[0].n, 1, table)
+  }
 })

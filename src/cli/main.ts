@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander'
 import { ConfigError, loadConfig } from '../config/index.js'
 import { migrateToLatest, openDb } from '../db/index.js'
-import { serve } from '../http/server.js'
+import { serve, ServeRefused } from '../http/server.js'
 import { registerImportCommands } from './import.command.js'
 import { registerReindexCommand } from './reindex.command.js'
 import { registerTokenCommands } from './token.command.js'
@@ -50,6 +50,10 @@ function exitCodeOf(err: unknown): number {
   if (err instanceof ConfigError) {
     console.error(`nashra: configuration error: ${err.message}`)
     return 2
+  }
+  if (err instanceof ServeRefused) {
+    console.error(`nashra: serve: ${err.message}`)
+    return 1
   }
   if (err instanceof CliError) {
     console.error(`nashra: ${err.message}`)

@@ -10,12 +10,21 @@ const secrets = new WeakMap<Db, string>()
 async function secretOf(db: Db): Promise<string> {
   const known = secrets.get(db)
   if (known) return known
-  const fresh = JSON.stringify(randomBytes(32).toString('base64url'))
-  await db.insertInto('site_setting').values({ key: KEY, value: fresh }).onConflict((oc) => oc.column('key').doNothing()).execute()
-  const row = await db.selectFrom('site_setting').select('value').where('key', '=', KEY).executeTakeFirstOrThrow()
-  const secret = JSON.parse(row.value) as string
+  // Read first: rendering a page must not need a write (a read-only or busy database still serves
+  // pages). Only the very first render of a new database stores the key.
+  let row = await readSecret(db)
+  if (!row) {
+    const fresh = JSON.stringify(randomBytes(32).toString('base64url'))
+    await db.insertInto('site_setting').values({ key: KEY, value: fresh }).onConflict((oc) => oc.column('key').doNothing()).execute()
+    row = await readSecret(db)
+  }
+  const secret = JSON.parse(row!.value) as string
   secrets.set(db, secret)
   return secret
+}
+
+function readSecret(db: Db) {
+  return db.selectFrom('site_setting').select('value').where('key', '=', KEY).executeTakeFirst()
 }
 
 const sign = (secret: string, text: string) => createHmac('sha256', secret).update(text).digest('base64url').slice(0, 22)

@@ -1,8 +1,9 @@
-import { mkdirSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync } from 'node:fs'
 import { dirname } from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, PostgresAdapter, SqliteDialect, type Transaction } from 'kysely'
+import { Kysely, PostgresAdapter, type Transaction } from 'kysely'
 import type { Database } from './database.js'
+import { NashraSqliteDialect } from './sqlite-dialect.js'
 
 export type { Database } from './database.js'
 export { migrateToLatest } from './migrate.js'
@@ -18,22 +19,48 @@ export async function openDb(databaseUrl: string): Promise<Db> {
   return openPostgres(databaseUrl)
 }
 
+/** How long a write waits in all for another process's write lock (an import's batch, a reindex's) before it fails. */
+export const LOCK_WAIT_MS = 30_000
+// Each attempt waits this long synchronously (better-sqlite3 blocks the thread); longer waits are
+// retried between event-loop turns (sqlite-dialect.ts), so a server keeps answering meanwhile.
+const BUSY_TIMEOUT_MS = 20
+
 /**
- * SQLite in WAL mode: readers never wait for the writer. `readonly` opens an existing database
- * for reading only (another thread's connection to the same file: search workers).
+ * SQLite in WAL mode: readers never wait for the writer; writers take turns (sqlite-dialect.ts).
+ * `readonly` opens an existing database for reading only (another thread's connection to the
+ * same file: search workers). A new database and its folder are readable by their owner only:
+ * they hold commenters' emails and password hashes.
  */
-export function openSqlite(path: string, options: { readonly?: boolean } = {}): Db {
-  if (path !== ':memory:' && !options.readonly) mkdirSync(dirname(path), { recursive: true })
-  const sqlite = new SQLite(path, { readonly: options.readonly ?? false })
+export function openSqlite(path: string, options: { readonly?: boolean; lockWaitMs?: number } = {}): Db {
+  if (path !== ':memory:' && !options.readonly) mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
+  const sqlite = openPrivately(path, options.readonly ?? false)
   if (!options.readonly) {
     sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('synchronous = NORMAL')
   }
   sqlite.pragma('foreign_keys = ON')
-  sqlite.pragma('busy_timeout = 5000')
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
+  // A read-only connection lives in a worker thread, where waiting synchronously blocks no one.
+  sqlite.pragma(`busy_timeout = ${options.readonly ? 5000 : BUSY_TIMEOUT_MS}`)
+  const dialect = new NashraSqliteDialect(withStatementCache(sqlite), { lockWaitMs: options.lockWaitMs ?? LOCK_WAIT_MS })
+  const db = new Kysely<Database>({ dialect })
   if (path !== ':memory:') sqliteFiles.set(db, path)
   return db
+}
+
+/**
+ * Opens the file with better-sqlite3, first creating it empty (a valid new database) readable by
+ * its owner only when it does not exist: SQLite would create it 0644, and gives its -wal and
+ * -shm files the database file's mode. An existing file keeps the mode its owner chose.
+ */
+function openPrivately(path: string, readonly: boolean): SQLite.Database {
+  if (path !== ':memory:' && !readonly) {
+    try {
+      closeSync(openSync(path, 'wx', 0o600))
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
+    }
+  }
+  return new SQLite(path, { readonly })
 }
 
 const sqliteFiles = new WeakMap<Db, string>()
@@ -50,6 +77,9 @@ function withStatementCache(sqlite: SQLite.Database, size = 500) {
   const cache = new Map<string, SQLite.Statement>()
   return {
     close: () => sqlite.close(),
+    get inTransaction() {
+      return sqlite.inTransaction
+    },
     prepare(sql: string): SQLite.Statement {
       let statement = cache.get(sql)
       if (statement) {
@@ -67,6 +97,21 @@ function withStatementCache(sqlite: SQLite.Database, size = 500) {
 /** True on PostgreSQL, where a few statements (full-text search, upserts) differ. */
 export function isPostgres(db: Db | Kysely<any>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter
+}
+
+/**
+ * Long writes (an import, a reindex) commit about this often, so a server beside them waits for
+ * one batch at most, never for the whole job.
+ */
+export const WRITE_BATCH_MS = 500
+
+/**
+ * Called between two batches of a long write: SQLite's lock is not fair, and a writer waiting in
+ * another process tries again every few tens of milliseconds (sqlite-dialect.ts), so a batch
+ * begun at once after a commit would keep it waiting batch after batch.
+ */
+export function pauseForOtherWriters(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 60))
 }
 
 /** Runs `fn` in a transaction, or directly inside the caller's when `db` already is one (batched imports). */

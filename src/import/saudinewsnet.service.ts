@@ -1,5 +1,5 @@
 import { createArticle, ensureSection, slugify } from '../articles/index.js'
-import type { Db } from '../db/index.js'
+import { pauseForOtherWriters, type Db } from '../db/index.js'
 import { ensurePerson } from '../people/index.js'
 import { compactSearchIndex } from '../search/index.js'
 import { listSourceUrls } from './import.queries.js'
@@ -55,6 +55,8 @@ export async function importSaudiNewsNet(db: Db, paths: string[], options: Impor
         if (err instanceof ImportError) err.filesImported = i
         throw err
       }
+      // A file is one transaction (all of it or none); between two, a server waiting to write gets its turn.
+      if (i + 1 < paths.length) await pauseForOtherWriters()
     }
     const compactFailed = (why: string) => `merging the search index failed (${why}); searches work, more slowly, until \`nashra reindex\``
     if (summary.imported > 0) await outsideFiles(compactFailed, paths.length, () => compactSearchIndex(db))

@@ -1,8 +1,9 @@
 // Keeping the index in step with articles: called inside every article write transaction.
 import { htmlToText } from '../articles/index.js'
-import type { Db } from '../db/index.js'
+import { pauseForOtherWriters, WRITE_BATCH_MS, type Db } from '../db/index.js'
 import { ANALYZER_VERSION } from './arabic-analyzer.js'
 import { refreshRelatedArticles } from './related.js'
+import type { SearchEngine } from './search-engine.js'
 import * as queries from './search.queries.js'
 import { engineFor, indexStatus } from './search.service.js'
 
@@ -63,25 +64,46 @@ export async function reindexAll(
   return { indexed, related }
 }
 
-/** Rebuilds the index alone, in one transaction; every related list is marked for computing. */
-export async function rebuildSearchIndex(db: Db, onProgress?: (indexed: number) => void): Promise<number> {
+/**
+ * Rebuilds the index with the current analyzer, then marks every related list for computing.
+ * In batches of about WRITE_BATCH_MS, each its own transaction, so a server beside `nashra
+ * reindex` waits half a second at most to write. Rows are replaced in place: meanwhile searches
+ * still find every article (some analyzed the old way), and articles written meanwhile are indexed
+ * by their own writes or by a later batch (ids only grow).
+ */
+export async function rebuildSearchIndex(db: Db, onProgress?: (indexed: number) => void, options = { batchMs: WRITE_BATCH_MS }): Promise<number> {
   const engine = engineFor(db)
   if (!engine) return 0
   let indexed = 0
+  let after = 0
+  for (;;) {
+    const batch = await db.transaction().execute((trx) => indexBatch(trx, engine, after, options.batchMs))
+    if (batch.count === 0) break
+    after = batch.lastId
+    indexed += batch.count
+    onProgress?.(indexed)
+    await pauseForOtherWriters()
+  }
   await db.transaction().execute(async (trx) => {
-    await engine.clear(trx)
-    let after = 0
-    for (;;) {
-      const batch = await queries.listIndexable(trx, after, 500)
-      if (batch.length === 0) break
-      for (const row of batch) await engine.index(trx, { id: row.id, title: row.title, summary: row.summary, body: htmlToText(row.body_html) })
-      after = batch[batch.length - 1].id
-      indexed += batch.length
-      onProgress?.(indexed)
-    }
+    await engine.removeAllBut(trx, 'published') // unpublished since they were indexed, and missed by their write
     await queries.writeState(trx, 'analyzer_version', String(ANALYZER_VERSION))
     await queries.markAllPublishedPending(trx)
   })
   await engine.compact(db)
   return indexed
+}
+
+/** Indexes published articles after `afterId`, 50 at a time, until `batchMs` have passed. */
+async function indexBatch(trx: Db, engine: SearchEngine, afterId: number, batchMs: number): Promise<{ count: number; lastId: number }> {
+  const started = Date.now()
+  let count = 0
+  let lastId = afterId
+  do {
+    const rows = await queries.listIndexable(trx, lastId, 50)
+    if (rows.length === 0) break
+    for (const row of rows) await engine.index(trx, { id: row.id, title: row.title, summary: row.summary, body: htmlToText(row.body_html) })
+    lastId = rows[rows.length - 1].id
+    count += rows.length
+  } while (Date.now() - started < batchMs)
+  return { count, lastId }
 }

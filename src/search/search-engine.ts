@@ -29,7 +29,8 @@ export interface Hit {
 export interface SearchEngine {
   index(db: Db, doc: IndexedDocument): Promise<void>
   remove(db: Db, id: number): Promise<void>
-  clear(db: Db): Promise<void>
+  /** Removes every article whose status is not `status` (after a rebuild in batches). */
+  removeAllBut(db: Db, status: 'published'): Promise<void>
   /** Merges the index into as few parts as it can (after a bulk load): every query then reads less. */
   compact(db: Db): Promise<void>
   /**

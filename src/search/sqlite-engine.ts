@@ -1,7 +1,7 @@
 // The SQLite FTS5 engine: every statement the search feature runs against the full-text index.
 // Each word of a query becomes quoted analyzed tokens, so nothing a reader types is FTS5 syntax.
 import { sql } from 'kysely'
-import type { Db } from '../db/index.js'
+import { pauseForOtherWriters, type Db } from '../db/index.js'
 import { indexForms } from './arabic-analyzer.js'
 import type { ParsedQuery, QueryClause, QueryTerm } from './query-parser.js'
 import type { Hit, IndexedDocument, SearchEngine, SearchFilter } from './search-engine.js'
@@ -101,6 +101,14 @@ function filterSql(filter: SearchFilter) {
     ],
     sql` and `,
   )
+}
+
+/** Pages one 'merge' statement writes: about 2 MB, a few tens of milliseconds. */
+const MERGE_PAGES = 500
+
+async function totalChanges(db: Db): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select total_changes() as n`.execute(db)
+  return Number(rows[0].n)
 }
 
 /** Above this many matches, ranking starts from the articles matching in their headline. */
@@ -231,16 +239,25 @@ export const sqliteEngine: SearchEngine = {
     await sql`delete from article_title_fts where rowid = ${id}`.execute(db)
   },
 
-  async clear(db: Db) {
-    await sql`delete from article_fts`.execute(db)
-    await sql`delete from article_title_fts`.execute(db)
+  async removeAllBut(db: Db, status: 'published') {
+    await sql`delete from article_fts where rowid not in (select id from article where status = ${status})`.execute(db)
+    await sql`delete from article_title_fts where rowid not in (select id from article where status = ${status})`.execute(db)
   },
 
   async compact(db: Db) {
     // FTS5 writes each transaction's tokens as a new segment and merges them a few at a time; a
     // bulk import leaves dozens, and every query reads each term's list from all of them.
-    await sql`insert into article_fts (article_fts) values ('optimize')`.execute(db)
-    await sql`insert into article_title_fts (article_title_fts) values ('optimize')`.execute(db)
+    // 'merge' with a negative page count merges as 'optimize' does, but a few hundred pages per
+    // statement: each is its own short write, so a server beside a reindex or an import is not
+    // kept waiting for the whole merge (seconds on the full corpus).
+    for (const table of ['article_fts', 'article_title_fts']) {
+      for (;;) {
+        const before = await totalChanges(db)
+        await sql`insert into ${sql.raw(table)} (${sql.raw(table)}, rank) values ('merge', ${-MERGE_PAGES})`.execute(db)
+        if ((await totalChanges(db)) - before < 2) break // FTS5's documented sign that nothing was left to merge
+        await pauseForOtherWriters()
+      }
+    }
   },
 
   async search(db, query, mode, { filter, sort, limit, offset, now }) {

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsync } from 'fastify'
 import { requireSameOrigin } from '../http/csrf.js'
 import { safeLocalPath } from '../http/safe-path.js'
+import { whyNotWritableCached } from '../db/writable.js'
 
 const SkinBody = Type.Object({
   skin: Type.Union([Type.Literal('auto'), Type.Literal('default'), Type.Literal('dark')]),
@@ -10,9 +11,13 @@ const SkinBody = Type.Object({
 })
 
 export const siteRoutes: FastifyPluginAsync = async (app) => {
-  app.get('/healthz', async (_request, reply) => {
+  app.get('/healthz', async (request, reply) => {
     reply.header('cache-control', 'no-store')
-    return { ok: true }
+    // A database that cannot be written fails every comment and every newsroom save: not healthy.
+    const why = await whyNotWritableCached(app.db)
+    if (!why) return { ok: true }
+    request.log.error({ why }, 'healthz: the database cannot be written')
+    return reply.code(503).send({ ok: false, error: 'database_not_writable' })
   })
 
   app.get('/robots.txt', async (_request, reply) => {

@@ -1,0 +1,68 @@
+// One `nashra serve` per SQLite file: a second would compete for the one writer lock (and each
+// process's page cache, scheduler and related-articles worker assume they are alone). Several
+// nodes are what the PostgreSQL deployment is for.
+import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs'
+
+export class ServeLockError extends Error {}
+
+/**
+ * Takes `<db>.serve.lock` (holding this pid) or throws ServeLockError naming the file and the
+ * pid of the server holding it. A lock whose process is gone (a crash, a kill -9) is taken over.
+ * Returns the function that releases it.
+ */
+export async function takeServeLock(databaseFile: string): Promise<() => void> {
+  const lock = `${databaseFile}.serve.lock`
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      writeFileSync(lock, `${process.pid}\n`, { flag: 'wx', mode: 0o600 })
+      return () => releaseServeLock(lock)
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
+    }
+    const holder = readPid(lock)
+    if (holder === undefined && attempt < 4) {
+      await new Promise((resolve) => setTimeout(resolve, 50)) // being written by a server starting this moment
+      continue
+    }
+    if (holder !== undefined && holder !== process.pid && isRunning(holder)) {
+      throw new ServeLockError(
+        `another \`nashra serve\` (pid ${holder}) is serving ${databaseFile}: its lock is ${lock}. ` +
+          `One server per SQLite file; run several on PostgreSQL. If no such server is running, remove the lock file.`,
+      )
+    }
+    // Stale: moved aside first, so of two servers starting together only one takes it over.
+    try {
+      renameSync(lock, `${lock}.stale-${process.pid}`)
+      unlinkSync(`${lock}.stale-${process.pid}`)
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err
+    }
+  }
+  throw new ServeLockError(`could not take the lock ${lock}`)
+}
+
+function releaseServeLock(lock: string): void {
+  try {
+    if (readPid(lock) === process.pid) unlinkSync(lock)
+  } catch {
+    // gone already
+  }
+}
+
+function readPid(lock: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(lock, 'utf8').trim())
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined
+  } catch {
+    return undefined
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM' // alive, another user's
+  }
+}

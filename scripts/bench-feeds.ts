@@ -2,8 +2,7 @@
 // renders it (a cache miss), the next ones are answered from the page cache. Every article
 // sitemap file the index lists is fetched, so a 30k-article site renders all of them once.
 import { sql } from 'kysely'
-import { bumpContentVersion } from '../src/db/content-version.js'
-import type { Db } from '../src/db/index.js'
+import { bumpContentVersion, type Db } from '../src/db/index.js'
 
 const CACHED_REQUESTS = 20
 

@@ -1,6 +1,6 @@
 // Comment load test: `npx tsc -p . && node dist/scripts/load-comments.js [submissions] [clients] [floodSeconds]`
 // Prints the figures recorded in docs/benchmarks.md.
-import { runCommentLoad } from '../src/comments/comments-load.js'
+import { runCommentLoad } from '../src/comments/testing.js'
 
 const [submissions = 1000, clients = 50, floodSeconds = 1] = process.argv.slice(2).map(Number)
 const report = await runCommentLoad({ submissions, clients, floodSeconds })

@@ -1,4 +1,5 @@
-// `npm test`: every compiled *.test.js under dist/src and dist/test, then the XSS scan of the views.
+// `npm test`: the seams check (scripts/check-seams.mjs), every compiled *.test.js under dist/src and
+// dist/test, then the XSS scan of the views.
 // Node 20's runner takes no globs, so the files are listed here. Its --test-timeout applies to a
 // whole file (Node 20), and one file imports the full corpus: the limit is a safety net, not a goal.
 import { spawnSync } from 'node:child_process'
@@ -17,6 +18,10 @@ function testFiles(dir) {
 }
 
 const only = process.argv.slice(2)
+if (!only.length) {
+  const seams = spawnSync(process.execPath, ['scripts/check-seams.mjs'], { stdio: 'inherit' })
+  if (seams.status !== 0) process.exit(seams.status ?? 1)
+}
 const files = (only.length ? only : [...testFiles('dist/src'), ...testFiles('dist/test')]).sort()
 const args = ['--enable-source-maps', '--test', '--test-concurrency=2', '--test-timeout=900000', ...files]
 const tests = spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, NASHRA_LOG_LEVEL: process.env.NASHRA_LOG_LEVEL ?? 'silent' } })

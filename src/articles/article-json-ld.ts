@@ -1,5 +1,4 @@
-import type { Crumb } from '../views/components.js'
-import type { SiteChrome } from '../views/page.js'
+import type { Crumb, SiteChrome } from '../views/index.js'
 import type { Article } from './article.js'
 
 /** schema.org NewsArticle, with the cited sources as `citation`. */

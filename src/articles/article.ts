@@ -1,6 +1,8 @@
+import type { Image } from '../media/index.js'
+export { authorPath } from '../people/index.js'
 import type { ArticleStatus } from './articles.tables.js'
 
-export type { ArticleStatus }
+export type { ArticleStatus, Image }
 
 export interface SectionRef {
   id: number
@@ -29,17 +31,6 @@ export interface AuthorRef {
 export interface Source {
   name: string
   url: string | null
-}
-
-export interface Image {
-  id: number
-  src: string
-  srcset: string
-  width: number
-  height: number
-  alt: string
-  caption: string
-  credit: string
 }
 
 /** What a listing (home, section, tag, author, feeds) needs: never the body. */
@@ -76,4 +67,3 @@ export function articlePath(sectionSlug: string, id: number, slug: string): stri
 
 export const sectionPath = (slug: string) => `/section/${encodeURIComponent(slug)}`
 export const tagPath = (slug: string) => `/tag/${encodeURIComponent(slug)}`
-export const authorPath = (slug: string) => `/author/${encodeURIComponent(slug)}`

@@ -3,7 +3,7 @@ import { test } from 'node:test'
 import { createArticle, ensureSection } from './index.js'
 import { loadConfig } from '../config/index.js'
 import { createTempDir, createTestDb } from '../db/testing.js'
-import { buildApp } from '../http/app.js'
+import { buildApp } from '../app.js'
 import { ensurePerson } from '../people/index.js'
 
 async function setup(t: Parameters<typeof createTestDb>[0]) {

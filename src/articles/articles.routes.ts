@@ -1,14 +1,11 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { renderCommentsSection } from '../comments/index.js'
-import { NotFound } from '../errors.js'
-import { loadChrome, pageKey } from '../http/page-context.js'
-import { PageQuery, pageCount, SlugParams } from '../http/schemas.js'
-import { ArticlePage } from './article-page.js'
-import { sectionPath, tagPath } from './article.js'
+import { loadChrome, NotFound, pageCount, pageKey, PageQuery, SlugParams } from '../http/index.js'
+import { getPersonBySlug } from '../people/index.js'
+import { sectionPath, tagPath, type Article } from './article.js'
 import * as service from './articles.service.js'
-import { HomePage } from './home-page.js'
-import { ListingPage } from './listing-page.js'
+import { HomePage } from './home.page.js'
+import { AuthorIntro, ListingPage } from './listing.page.js'
 
 export const PER_PAGE = 20
 
@@ -19,8 +16,13 @@ const ArticleParamsSchema = Type.Object({
 })
 type ArticleParams = { section: string; id: string; slug?: string }
 
-/** Reader pages: home, article, section and tag listings. */
-export const articleRoutes: FastifyPluginAsync = async (app) => {
+export interface ArticleRoutesOptions {
+  /** The whole article page: the app composes it (the story, related stories, comments). */
+  renderArticlePage(request: FastifyRequest, article: Article): Promise<string>
+}
+
+/** Reader pages: home, article, section, tag and author listings. */
+export const articleRoutes: FastifyPluginAsync<ArticleRoutesOptions> = async (app, options) => {
   const { db, pageCache } = app
 
   app.get('/', async (request, reply) =>
@@ -66,30 +68,36 @@ export const articleRoutes: FastifyPluginAsync = async (app) => {
       }),
   )
 
+  app.get<{ Params: { slug: string }; Querystring: { page?: number } }>(
+    '/author/:slug',
+    { schema: { params: SlugParams, querystring: PageQuery } },
+    async (request, reply) =>
+      pageCache.serve(request, reply, pageKey(request), async () => {
+        const person = await getPersonBySlug(db, request.params.slug)
+        const page = request.query.page ?? 1
+        const [articles, total] = await Promise.all([
+          service.listPublishedArticles(db, { personId: person.id }, { limit: PER_PAGE, offset: (page - 1) * PER_PAGE }),
+          service.countPublishedArticles(db, { personId: person.id }),
+        ])
+        const pages = pageCount(total, PER_PAGE)
+        if (page > pages) throw new NotFound('not_found')
+        const chrome = await loadChrome(request)
+        const intro = AuthorIntro({ title: person.title }) as string
+        return ListingPage({ chrome, kind: 'الكاتب', title: person.name, description: person.bio || undefined, basePath: person.path, articles, total, page, pages, intro }) as string
+      }),
+  )
+
   // /<section>/<id>/<slug>: a right id with a wrong or missing slug or section → 301 to the canonical path.
   const articleHandler = async (request: FastifyRequest<{ Params: ArticleParams }>, reply: FastifyReply) => {
     const { section, slug } = request.params
     const id = Number(request.params.id)
     if (!Number.isSafeInteger(id) || id > 2147483647) throw new NotFound('article_not_found')
-    try {
-      return await pageCache.serve(request, reply, pageKey(request), async () => {
-        const article = await service.getPublishedArticle(db, id)
-        if (section !== article.section.slug || slug !== article.slug) throw new CanonicalRedirect(article.path)
-        const chrome = await loadChrome(request)
-        const [related, comments] = await Promise.all([service.getRelatedArticles(db, article), renderCommentsSection(db, article, chrome)])
-        return ArticlePage({ chrome, article, related, comments }) as string
-      })
-    } catch (err) {
-      if (err instanceof CanonicalRedirect) return reply.redirect(err.location, 301)
-      throw err
-    }
+    return pageCache.serve(request, reply, pageKey(request), async () => {
+      const article = await service.getPublishedArticle(db, id)
+      if (section !== article.section.slug || slug !== article.slug) return { movedTo: article.path }
+      return options.renderArticlePage(request, article)
+    })
   }
   app.get('/:section/:id(^\\d{1,12}$)/:slug', { schema: { params: ArticleParamsSchema } }, articleHandler)
   app.get('/:section/:id(^\\d{1,12}$)', { schema: { params: ArticleParamsSchema } }, articleHandler)
-}
-
-class CanonicalRedirect extends Error {
-  constructor(readonly location: string) {
-    super('redirect')
-  }
 }

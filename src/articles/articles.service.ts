@@ -1,8 +1,6 @@
-import { inTransaction, type Db } from '../db/index.js'
-import { bumpContentVersion } from '../db/content-version.js'
-import { Invalid, NotFound } from '../errors.js'
-import { imageFromRow } from '../media/media.js'
-import { indexArticle, removeArticleFromIndex, type IndexableText } from '../search/index.js'
+import { bumpContentVersion, type Db, inTransaction } from '../db/index.js'
+import { Invalid, NotFound } from '../http/index.js'
+import { imageFromRow } from '../media/index.js'
 import {
   articlePath,
   authorPath,
@@ -17,6 +15,7 @@ import {
   sectionPath,
 } from './article.js'
 import { sanitizeArticleHtml } from './article-html.js'
+import { announceArticleWritten, type ArticleWritten } from './article-writes.js'
 import { countWords, htmlToText, readingMinutes, slugify } from './article-text.js'
 import * as queries from './articles.queries.js'
 
@@ -158,7 +157,7 @@ function rowFromInput(input: ArticleInput, now: Date) {
   return { row, bodyText }
 }
 
-/** Creates an article with its authors, tags and sources, indexed for search, in one transaction. */
+/** Creates an article with its authors, tags and sources in one transaction (listeners, e.g. search, follow in it). */
 export async function createArticle(db: Db, input: ArticleInput, now: Date): Promise<{ id: number; path: string }> {
   return inTransaction(db, async (trx) => {
     const { row, bodyText } = rowFromInput(input, now)
@@ -188,10 +187,9 @@ async function writeRelations(trx: Db, id: number, input: ArticleInput) {
   if (input.sources) await queries.replaceSources(trx, id, input.sources)
 }
 
-/** `text`: the article's text when the caller has it already, so indexing needn't read and convert it again. */
-async function afterWrite(trx: Db, id: number, status: ArticleStatus, text?: IndexableText) {
-  if (status === 'published') await indexArticle(trx, id, text)
-  else await removeArticleFromIndex(trx, id)
+/** `text`: the article's text when the caller has it already, so listeners needn't read and convert it again. */
+async function afterWrite(trx: Db, id: number, status: ArticleStatus, text?: ArticleWritten['text']) {
+  await announceArticleWritten(trx, { id, status, text })
   await bumpContentVersion(trx)
 }
 

@@ -2,8 +2,8 @@ export type { Article, ArticleStatus, ArticleSummary, AuthorRef, Image, Section,
 export { articlePath, authorPath, sectionPath, tagPath } from './article.js'
 export { paragraphsToHtml, sanitizeArticleHtml } from './article-html.js'
 export { countWords, htmlToText, readingMinutes, slugify } from './article-text.js'
-export { ArticlePage } from './article-page.js'
-export { articleApiRoutes } from './articles.api.js'
+export { ArticlePage } from './article.page.js'
+export { articleApiRoutes } from './api.routes.js'
 export { articleRoutes, PER_PAGE } from './articles.routes.js'
 export {
   countArticles,
@@ -24,3 +24,5 @@ export {
   updateArticle,
   type ArticleInput,
 } from './articles.service.js'
+export { ListingPage } from './listing.page.js'
+export { listenToArticleWrites, type ArticleWriteListener, type ArticleWritten } from './article-writes.js'

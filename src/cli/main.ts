@@ -1,11 +1,12 @@
 import { Command, CommanderError } from 'commander'
 import { ConfigError, loadConfig } from '../config/index.js'
 import { migrateToLatest, openDb } from '../db/index.js'
-import { serve, ServeRefused } from '../http/server.js'
+import { serve, ServeRefused } from '../server.js'
 import { registerImportCommands } from './import.command.js'
 import { registerReindexCommand } from './reindex.command.js'
 import { registerTokenCommands } from './token.command.js'
 import { registerUserCommands } from './user.command.js'
+import { connectFeatures } from '../app.js'
 
 /** `nashra <command>`: every command applies pending migrations first. */
 export async function main(argv: string[]): Promise<void> {
@@ -75,5 +76,6 @@ export async function openMigratedDb() {
   const config = loadConfig()
   const db = await openDb(config.databaseUrl)
   await migrateToLatest(db)
+  connectFeatures()
   return { config, db }
 }

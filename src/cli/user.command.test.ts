@@ -5,8 +5,7 @@ import { test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { createTempDir } from '../db/testing.js'
 import { openSqlite } from '../db/index.js'
-import { findStaffByToken } from '../people/accounts/index.js'
-import { verifyPassword } from '../people/accounts/passwords.js'
+import { findStaffByToken, verifyPassword } from '../newsroom/index.js'
 
 const BIN = fileURLToPath(new URL('../../../bin/nashra.js', import.meta.url))
 

@@ -1,18 +1,6 @@
 import type { Command } from 'commander'
-import { AppError } from '../errors.js'
-import { endSessionsOf } from '../newsroom/index.js'
-import {
-  changePassword,
-  createAccount,
-  findAccountByEmail,
-  getAccountByEmail,
-  isRole,
-  isValidEmail,
-  listAccounts,
-  MIN_PASSWORD_LENGTH,
-  normalizeEmail,
-  ROLES,
-} from '../people/accounts/index.js'
+import { AppError } from '../http/index.js'
+import { changePassword, createAccount, endSessionsOf, findAccountByEmail, getAccountByEmail, isRole, isValidEmail, listAccounts, MIN_PASSWORD_LENGTH, normalizeEmail, ROLES } from '../newsroom/index.js'
 import { CliError, openMigratedDb } from './main.js'
 import { PasswordMismatch, readPassword } from './read-password.js'
 

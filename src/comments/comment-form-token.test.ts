@@ -2,9 +2,9 @@ import assert from 'node:assert/strict'
 import { test, type TestContext } from 'node:test'
 import { loadConfig } from '../config/index.js'
 import { createTempDir, createTestDb } from '../db/testing.js'
-import { buildApp } from '../http/app.js'
+import { buildApp } from '../app.js'
 import { formRenderedAt, formToken } from './comment-tokens.js'
-import { openRules, seedCommentArticle } from './comments-testing.js'
+import { openRules, seedCommentArticle } from './testing.js'
 
 const HOUR = 3600_000
 const READER = { name: 'سلمى الراشد', email: 'salma.r@example.org', url: '', body: 'نص طويل كتبته على مهل طوال المساء' }

@@ -2,12 +2,12 @@ import assert from 'node:assert/strict'
 import { test, type TestContext } from 'node:test'
 import { loadConfig } from '../config/index.js'
 import { createTempDir, createTestDb } from '../db/testing.js'
-import { buildApp } from '../http/app.js'
-import { createAccount } from '../people/accounts/index.js'
-import { listForModeration } from './comment-moderation.service.js'
-import { openRules, seedCommentArticle } from './comments-testing.js'
+import { buildApp } from '../app.js'
+import { createAccount } from '../newsroom/index.js'
+import { listForModeration } from './moderation.service.js'
+import { openRules, seedCommentArticle } from './testing.js'
 import { submitComment } from './comments.service.js'
-import { reasonText, reportText } from './moderation-page.js'
+import { reasonText, reportText } from './moderation.page.js'
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' }
 

@@ -1,5 +1,4 @@
-import { bumpContentVersion } from '../db/content-version.js'
-import type { Db } from '../db/index.js'
+import { bumpContentVersion, type Db } from '../db/index.js'
 
 /** Moderation rules and limits, stored in site_setting under one key; every value has a default. */
 export interface CommentSettings {

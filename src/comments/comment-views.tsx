@@ -1,7 +1,5 @@
 import type { Article } from '../articles/index.js'
-import { assetUrl } from '../views/assets.js'
-import { pluralize, type Formatter } from '../views/format.js'
-import type { SiteChrome } from '../views/page.js'
+import { assetUrl, type Formatter, pluralize, type SiteChrome } from '../views/index.js'
 import { COMMENT_COUNT_FORMS, commentAnchor, type CommentNode, type PublicComment } from './comment.js'
 import { avatarHue, commentTextToHtml, initialsOf } from './comment-text.js'
 import { REPORT_REASONS } from './moderation-reason.js'

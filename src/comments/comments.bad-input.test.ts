@@ -2,9 +2,9 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { loadConfig } from '../config/index.js'
 import { createTempDir, createTestDb } from '../db/testing.js'
-import { buildApp } from '../http/app.js'
+import { buildApp } from '../app.js'
 import { formToken } from './comment-tokens.js'
-import { openRules, seedCommentArticle } from './comments-testing.js'
+import { openRules, seedCommentArticle } from './testing.js'
 
 // Every hostile or broken submission gets a clear 4xx answer (never a 500) and stores nothing half-made.
 test('the bad-input table over the JSON API and the HTML form', async (t) => {

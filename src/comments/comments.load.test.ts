@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { runCommentLoad } from './comments-load.js'
+import { runCommentLoad } from './testing.js'
 
 test('1,000 submissions from 50 clients at once: every accepted one stored exactly once, every refused one answered clearly', async () => {
   const report = await runCommentLoad({ submissions: 1000, clients: 50, floodSeconds: 1 })

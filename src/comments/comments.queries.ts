@@ -1,7 +1,6 @@
-import { sql } from 'kysely'
+import { type Insertable, sql } from 'kysely'
 import type { Db } from '../db/index.js'
 import type { CommentStatus, CommentTable } from './comments.tables.js'
-import type { Insertable } from 'kysely'
 
 // Public columns only: no email, address or user agent ever leaves through these.
 const PUBLIC_COLUMNS = [

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict'
 import { test, type TestContext } from 'node:test'
 import { loadConfig } from '../config/index.js'
 import { createTempDir, createTestDb } from '../db/testing.js'
-import { buildApp } from '../http/app.js'
+import { buildApp } from '../app.js'
 import { getCommentSettings } from './comment-settings.js'
 import { formToken } from './comment-tokens.js'
-import { openRules, seedCommentArticle } from './comments-testing.js'
+import { openRules, seedCommentArticle } from './testing.js'
 
 async function setup(t: TestContext, env: Record<string, string> = {}) {
   const db = await createTestDb(t)

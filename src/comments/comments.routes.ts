@@ -1,20 +1,16 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { ArticlePage, getPublishedArticle, getRelatedArticles } from '../articles/index.js'
-import { AppError, Conflict, Forbidden, Invalid, NotFound, TooManyRequests } from '../errors.js'
-import { requireSameOrigin } from '../http/csrf.js'
-import { sendError } from '../http/error-handler.js'
-import { loadChrome, pageKey } from '../http/page-context.js'
+import { getPublishedArticle, type Article } from '../articles/index.js'
+import { AppError, Conflict, Forbidden, Invalid, loadChrome, messageFor, NotFound, pageKey, requireSameOrigin, sendError, TooManyRequests } from '../http/index.js'
 import { getSiteSettings } from '../site/index.js'
-import { formatter, type Formatter } from '../views/format.js'
-import { messageFor } from '../views/messages.js'
+import { formatter, type Formatter } from '../views/index.js'
 import { getCommentSettings } from './comment-settings.js'
 import { cleanText } from './comment-text.js'
 import { FORM_TOKEN_MAX_AGE_MS, formRenderedAt, formToken, heldIds, heldToken } from './comment-tokens.js'
 import { CommentBody, commentCountText, fieldErrorText, type FormState } from './comment-views.js'
-import { CommentsPage } from './comments-page.js'
-import { commentPageCount, renderCommentsSection } from './comments-section.js'
-import * as moderation from './comment-moderation.service.js'
+import { CommentsPage } from './comments.page.js'
+import { commentPageCount, renderCommentsSection, type SectionOptions } from './comment-section.js'
+import * as moderation from './moderation.service.js'
 import * as service from './comments.service.js'
 
 const HELD_COOKIE = 'nashra_held'
@@ -59,8 +55,13 @@ function formStateOf(fields: Fields, err: AppError, format: Formatter): FormStat
   return { values, errors: [], message }
 }
 
+export interface CommentRoutesOptions {
+  /** The whole article page (the app composes it): a refused post comes back on it, private, with what was typed. */
+  renderArticlePage(request: FastifyRequest, article: Article, comments: SectionOptions): Promise<string>
+}
+
 /** Reader comment pages and forms: POST /comments/:articleId, later pages, the no-JS reply page, reports. */
-export const commentRoutes: FastifyPluginAsync = async (app) => {
+export const commentRoutes: FastifyPluginAsync<CommentRoutesOptions> = async (app, options) => {
   const { db, pageCache, config } = app
   const secure = config.baseUrl.protocol === 'https:'
 
@@ -149,9 +150,8 @@ export const commentRoutes: FastifyPluginAsync = async (app) => {
         },
       })
     }
-    const [chrome, article] = await Promise.all([loadChrome(request), getPublishedArticle(db, request.params.articleId)])
-    const [related, comments] = await Promise.all([getRelatedArticles(db, article), renderCommentsSection(db, article, chrome, { form })])
-    return reply.html(ArticlePage({ chrome, article, related, comments }) as string)
+    const article = await getPublishedArticle(db, request.params.articleId)
+    return reply.html(await options.renderArticlePage(request, article, { form }))
   }
 
   // Later pages of an article's comments (page 1 is the article page itself).

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { readContentVersion } from '../db/content-version.js'
+import { readContentVersion } from '../db/index.js'
 import { createTestDb } from '../db/testing.js'
-import { Conflict, Forbidden, Invalid, NotFound, TooManyRequests } from '../errors.js'
+import { Conflict, Forbidden, Invalid, NotFound, TooManyRequests } from '../http/index.js'
 import { saveCommentSettings } from './comment-settings.js'
 import { commentTextToHtml, initialsOf } from './comment-text.js'
-import { seedDemoComments } from './comments-demo.js'
-import { openRules, seedCommentArticle } from './comments-testing.js'
-import { listForModeration, moderateComment, replyAsStaff, reportComment } from './comment-moderation.service.js'
+import { seedDemoComments } from './comment-demo.js'
+import { openRules, seedCommentArticle } from './testing.js'
+import { listForModeration, moderateComment, replyAsStaff, reportComment } from './moderation.service.js'
 import { CommentInputError, countApprovedComments, getCommentThreads, pageOfComment, submitComment } from './comments.service.js'
 
 const T0 = new Date('2026-05-01T10:00:00Z')

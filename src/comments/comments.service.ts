@@ -1,6 +1,5 @@
-import { bumpContentVersion } from '../db/content-version.js'
-import { inTransaction, type Db } from '../db/index.js'
-import { Conflict, Forbidden, Invalid, NotFound, TooManyRequests, type ErrorCode } from '../errors.js'
+import { bumpContentVersion, type Db, inTransaction } from '../db/index.js'
+import { Conflict, Forbidden, Invalid, NotFound, TooManyRequests, type ErrorCode } from '../http/index.js'
 import { articlePath } from '../articles/index.js'
 import type { CommentNode, CommentStatus, PublicComment } from './comment.js'
 import { getCommentSettings, type CommentSettings } from './comment-settings.js'

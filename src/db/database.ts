@@ -10,7 +10,7 @@ import type {
 import type { CommentReportTable, CommentTable, CommentThrottleTable } from '../comments/comments.tables.js'
 import type { MediaTable } from '../media/media.tables.js'
 import type { LoginFailureTable, StaffSessionTable } from '../newsroom/newsroom.tables.js'
-import type { AccountTable, ApiTokenTable } from '../people/accounts/accounts.tables.js'
+import type { AccountTable, ApiTokenTable } from '../newsroom/accounts.tables.js'
 import type { PersonTable } from '../people/people.tables.js'
 import type { SearchRelatedPendingTable, SearchStateTable } from '../search/search.tables.js'
 import type { SiteSettingTable } from '../site/site.tables.js'

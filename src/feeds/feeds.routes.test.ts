@@ -5,10 +5,10 @@ import { test } from 'node:test'
 import { createArticle, ensureSection, ensureTag, setArticleStatus } from '../articles/index.js'
 import { loadConfig } from '../config/index.js'
 import { createTempDir, createTestDb } from '../db/testing.js'
-import { buildApp } from '../http/app.js'
+import { buildApp } from '../app.js'
 import { ensurePerson } from '../people/index.js'
 import { saveSiteSettings } from '../site/index.js'
-import { all, one, parseXml } from './feeds.testing.js'
+import { all, one, parseXml } from './testing.js'
 
 const BASE = 'https://news.example/edition'
 // Every character XML and HTML treat specially, in a headline as editors write them.

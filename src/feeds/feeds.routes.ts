@@ -1,7 +1,6 @@
 import { join } from 'node:path'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { NotFound } from '../errors.js'
-import { SlugParams } from '../http/schemas.js'
+import { NotFound, SlugParams } from '../http/index.js'
 import { renderJsonFeed } from './feed-json.js'
 import { renderAtom, renderRss } from './feed-xml.js'
 import * as service from './feeds.service.js'

@@ -3,7 +3,7 @@ import { test } from 'node:test'
 import { createArticle, ensureSection, setArticleStatus } from '../articles/index.js'
 import { createTestDb } from '../db/testing.js'
 import { absoluteLinks, getArticleSitemap, getSitemapIndex, type FeedContext } from './feeds.service.js'
-import { all, one, parseXml } from './feeds.testing.js'
+import { all, one, parseXml } from './testing.js'
 import { renderUrlSet } from './sitemap-xml.js'
 import { xmlText } from './xml-text.js'
 

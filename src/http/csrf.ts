@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { Forbidden } from '../errors.js'
+import { Forbidden } from './errors.js'
 
 /**
  * Public forms are checked by origin, not by token, so cached pages need no per-reader token

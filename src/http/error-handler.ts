@@ -1,9 +1,9 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { AppError, Conflict, Forbidden, Invalid, NotFound, TooManyRequests, Unauthorized, type ErrorCode } from '../errors.js'
-import { BareErrorPage, ErrorPage } from '../views/error-page.js'
-import { messageFor } from '../views/messages.js'
+import { AppError, Conflict, Forbidden, Invalid, NotFound, TooManyRequests, Unauthorized, type ErrorCode } from './errors.js'
+import { BareErrorPage, ErrorPage } from './error.page.js'
+import { messageFor } from './messages.js'
 import { drainRequest } from './drain-request.js'
-import { loadChrome } from './page-context.js'
+import { loadChrome } from './page-chrome.js'
 
 function statusOf(err: AppError): number {
   if (err instanceof NotFound) return 404

@@ -3,9 +3,9 @@ import { test, type TestContext } from 'node:test'
 import { createArticle, ensureSection, ensureTag } from '../articles/index.js'
 import { loadConfig } from '../config/index.js'
 import { createTempDir, createTestDb } from '../db/testing.js'
-import { createAccount, createApiToken } from '../people/accounts/index.js'
+import { createAccount, createApiToken } from '../newsroom/index.js'
 import { ensurePerson } from '../people/index.js'
-import { buildApp } from './app.js'
+import { buildApp } from '../app.js'
 
 // Strings that JavaScript's Number() or Ajv's coercion would read as a number, yet no reader or
 // script means as one: each must be a 400 naming the parameter, never a 500, never a guess.

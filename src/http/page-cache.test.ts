@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib'
 import { createArticle, ensureSection } from '../articles/index.js'
 import { loadConfig } from '../config/index.js'
 import { createTempDir, createTestDb } from '../db/testing.js'
-import { buildApp } from './app.js'
+import { buildApp } from '../app.js'
 
 interface Answer {
   status: number

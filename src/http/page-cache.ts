@@ -3,8 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { LRUCache } from 'lru-cache'
-import { readContentVersion } from '../db/content-version.js'
-import type { Db } from '../db/index.js'
+import { type Db, readContentVersion } from '../db/index.js'
+import { isSkinChoice } from '../views/index.js'
 
 interface Entry {
   body: Buffer
@@ -20,7 +20,6 @@ interface Entry {
 
 // Per-response headers are never replayed from the cache.
 const NOT_REPLAYED = new Set(['set-cookie', 'etag', 'content-length', 'content-encoding'])
-const SKINS = new Set(['default', 'dark', 'auto'])
 
 type Encoding = 'br' | 'gzip' | 'identity'
 
@@ -121,6 +120,9 @@ function compress(body: Buffer, encoding: 'br' | 'gzip'): Buffer {
   return gzipSync(body, { level: 6 })
 }
 
+/** A page's document, or the canonical address it lives at now (answered 301, not cached). */
+export type Rendered = string | { movedTo: string }
+
 /**
  * Rendered anonymous reader pages, keyed by skin + path + the query parameters the page reads
  * (`cacheKey`). An entry is good until its TTL passes or the content version changes; the version
@@ -176,14 +178,16 @@ export class PageCache {
     request: FastifyRequest,
     reply: FastifyReply,
     key: string,
-    render: () => Promise<string>,
+    render: () => Promise<Rendered>,
     options: { type?: string } = {},
   ): Promise<FastifyReply> {
     const now = Date.now()
     const version = await this.currentVersion(now)
     let entry = this.ttlSeconds > 0 ? this.entries.get(key) : undefined
     if (!entry || entry.version !== version || entry.expires <= now) {
-      const body = Buffer.from(await render())
+      const rendered = await render()
+      if (typeof rendered !== 'string') return reply.redirect(rendered.movedTo, 301)
+      const body = Buffer.from(rendered)
       this.renders++
       entry = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, version, expires: now + this.ttlSeconds * 1000 }
       this.store(key, entry)
@@ -264,5 +268,5 @@ function skinFromCookieHeader(cookie: string | undefined): string | undefined {
   const match = /(?:^|;\s*)skin=([^;]*)/.exec(cookie)
   if (!match) return undefined // e.g. "oldskin=…": let the cookie parser decide
   const value = match[1].trim()
-  return SKINS.has(value) ? value : undefined
+  return isSkinChoice(value) ? value : undefined
 }

@@ -1,9 +1,9 @@
 import type { IncomingMessage } from 'node:http'
 import type { Socket } from 'node:net'
 import type { FastifyInstance, FastifyServerOptions } from 'fastify'
-import type { ErrorCode } from '../errors.js'
-import { BareErrorPage } from '../views/error-page.js'
-import { messageFor } from '../views/messages.js'
+import type { ErrorCode } from './errors.js'
+import { BareErrorPage } from './error.page.js'
+import { messageFor } from './messages.js'
 import { sendError } from './error-handler.js'
 
 /** Longer addresses than any page of ours needs are refused (414) before routing parses them. */

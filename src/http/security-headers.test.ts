@@ -4,7 +4,7 @@ import { test, type TestContext } from 'node:test'
 import { createArticle, ensureSection } from '../articles/index.js'
 import { loadConfig } from '../config/index.js'
 import { createTempDir, createTestDb } from '../db/testing.js'
-import { buildApp } from './app.js'
+import { buildApp } from '../app.js'
 
 function headersOf(port: number, path: string): Promise<Record<string, string | string[] | undefined>> {
   return new Promise((resolve, reject) => {

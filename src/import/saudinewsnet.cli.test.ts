@@ -8,7 +8,7 @@ import { sql } from 'kysely'
 import { openSqlite } from '../db/index.js'
 import { createTempDir } from '../db/testing.js'
 import { MAX_JSON_BYTES } from './saudinewsnet.reader.js'
-import { deflatedEntry, spacesArray, writeZip } from './zip.testing.js'
+import { deflatedEntry, spacesArray, writeZip } from './testing.js'
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 const SAMPLE = join(ROOT, 'src/import/fixtures/saudinewsnet-sample.json')

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { test } from 'node:test'
 import { createTempDir } from '../db/testing.js'
 import { ImportFileError, MAX_JSON_BYTES, readSaudiNewsNetFile, type SaudiNewsNetRecord } from './saudinewsnet.reader.js'
-import { deflatedEntry, spacesArray, writeZip } from './zip.testing.js'
+import { deflatedEntry, spacesArray, writeZip } from './testing.js'
 
 const record: SaudiNewsNetRecord = {
   source: 'alwatan',

@@ -9,7 +9,10 @@ import { createTempDir, createTestDb } from '../db/testing.js'
 import type { Db } from '../db/index.js'
 import { ImportFileError, importSaudiNewsNet } from './index.js'
 import { MAX_JSON_BYTES } from './saudinewsnet.reader.js'
-import { deflatedEntry, spacesArray, writeZip } from './zip.testing.js'
+import { deflatedEntry, spacesArray, writeZip } from './testing.js'
+import { connectFeatures } from '../app.js'
+
+connectFeatures() // article writes reach the search index, as in the CLI
 
 const SAMPLE = fileURLToPath(new URL('../../../src/import/fixtures/saudinewsnet-sample.json', import.meta.url))
 const CORPUS = fileURLToPath(new URL('../../../../shared/data/saudinewsnet/', import.meta.url))

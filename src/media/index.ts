@@ -1,3 +1,4 @@
+export type { Image } from './media.js'
 export { imageFromRow, mediaUrl, type MediaRow } from './media.js'
 export {
   getImage,

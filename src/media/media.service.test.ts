@@ -5,8 +5,8 @@ import { test } from 'node:test'
 import sharp from 'sharp'
 import { loadConfig } from '../config/index.js'
 import { createTempDir, createTestDb } from '../db/testing.js'
-import { Invalid } from '../errors.js'
-import { buildApp } from '../http/app.js'
+import { Invalid } from '../http/index.js'
+import { buildApp } from '../app.js'
 import { getImage, imageFiles, mediaUrl, resizedWidths, storeImage } from './index.js'
 
 const now = new Date('2026-03-05T08:00:00Z')

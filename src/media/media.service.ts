@@ -3,7 +3,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import sharp from 'sharp'
 import type { Db } from '../db/index.js'
-import { Invalid, NotFound } from '../errors.js'
+import { Invalid, NotFound } from '../http/index.js'
 import * as queries from './media.queries.js'
 
 /** Widths served in srcset; a smaller original also gets a copy at its own width. */

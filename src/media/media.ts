@@ -1,4 +1,14 @@
-import type { Image } from '../articles/article.js'
+/** A stored image as pages show it: the original's address, resized widths, and its words. */
+export interface Image {
+  id: number
+  src: string
+  srcset: string
+  width: number
+  height: number
+  alt: string
+  caption: string
+  credit: string
+}
 
 export interface MediaRow {
   image_id: number | null

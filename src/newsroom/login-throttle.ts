@@ -1,5 +1,6 @@
 import type { Db } from '../db/index.js'
-import { normalizeEmail, sha256 } from '../people/accounts/index.js'
+import { normalizeEmail } from './accounts.service.js'
+import { sha256 } from './tokens.service.js'
 import * as queries from './newsroom.queries.js'
 
 /** Failures count for 15 minutes. Kept in the database, so every app node sees the same count. */

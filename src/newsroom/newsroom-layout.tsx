@@ -1,6 +1,7 @@
 import type { Children } from '@kitajs/html'
-import { can, roleNames, type Staff } from '../people/accounts/index.js'
-import { assetUrl } from '../views/assets.js'
+import { can, roleNames } from './roles.js'
+import { type Staff } from './account.js'
+import { assetUrl } from '../views/index.js'
 import { NEWSROOM_NAV } from './newsroom-nav.js'
 
 export interface NewsroomLayoutProps {

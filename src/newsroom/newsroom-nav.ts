@@ -1,4 +1,4 @@
-import type { Permission } from '../people/accounts/index.js'
+import type { Permission } from './roles.js'
 
 export interface NavItem {
   href: string

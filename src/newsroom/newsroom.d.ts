@@ -1,4 +1,4 @@
-import type { Staff } from '../people/accounts/index.js'
+import type { Staff } from './account.js'
 
 declare module 'fastify' {
   interface FastifyRequest {

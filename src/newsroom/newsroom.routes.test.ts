@@ -3,9 +3,8 @@ import { test, type TestContext } from 'node:test'
 import type { FastifyInstance } from 'fastify'
 import { loadConfig } from '../config/index.js'
 import { createTempDir, createTestDb } from '../db/testing.js'
-import { buildApp } from '../http/app.js'
-import { createAccount, sha256 } from '../people/accounts/index.js'
-import { newsroomCsrf, NewsroomLayout, staffOnly, verifyNewsroomCsrf } from './index.js'
+import { buildApp } from '../app.js'
+import { createAccount, newsroomCsrf, NewsroomLayout, sha256, staffOnly, verifyNewsroomCsrf } from './index.js'
 
 const PASSWORD = 'كلمة-سر-طويلة-1'
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' }

@@ -1,4 +1,4 @@
-import { safeLocalPath } from '../http/safe-path.js'
+import { safeLocalPath } from '../http/index.js'
 
 /** `?next=` after sign-in: a path on this site (never the login form again), else the newsroom home. */
 export function safeNext(next: unknown, fallback = '/newsroom'): string {

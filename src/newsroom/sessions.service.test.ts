@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { createTestDb } from '../db/testing.js'
-import { createAccount, setAccountDisabled, sha256 } from '../people/accounts/index.js'
+import { createAccount, setAccountDisabled, sha256 } from './index.js'
 import { claimLoginAttempt, LOGIN_WINDOW_MS, loginRetryAfter, releaseLoginAttempt, throttlePolicy } from './login-throttle.js'
 import { safeNext } from './safe-next.js'
 import { endSession, endSessionsOf, resumeSession, startSession } from './sessions.service.js'

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import type { Db } from '../db/index.js'
-import { isRole, sha256, type Staff } from '../people/accounts/index.js'
+import { isRole } from './roles.js'
+import { sha256 } from './tokens.service.js'
+import { type Staff } from './account.js'
 import * as queries from './newsroom.queries.js'
 
 export interface SessionPolicy {

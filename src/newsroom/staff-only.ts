@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify'
-import { Forbidden, Unauthorized } from '../errors.js'
-import { requireSameOrigin } from '../http/csrf.js'
-import { can, type Permission, type Staff } from '../people/accounts/index.js'
-import { ForbiddenPage } from './forbidden-page.js'
+import { Forbidden, requireSameOrigin, Unauthorized } from '../http/index.js'
+import { can, type Permission } from './roles.js'
+import { type Staff } from './account.js'
+import { ForbiddenPage } from './forbidden.page.js'
 import { formToken, readSessionCookie, sameToken, sessionPolicy } from './session-cookie.js'
 import { resumeSession } from './sessions.service.js'
 

@@ -1,3 +1,3 @@
-export type { Person } from './person.js'
+export { authorPath, type Person } from './person.js'
 export { ensurePerson, findPersonId, getPersonBySlug, listMasthead, type PersonInput } from './people.service.js'
 export { peopleRoutes } from './people.routes.js'

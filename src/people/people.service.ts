@@ -1,7 +1,6 @@
-import { authorPath } from '../articles/index.js'
+import { authorPath, type Person } from './person.js'
 import type { Db } from '../db/index.js'
-import { NotFound } from '../errors.js'
-import type { Person } from './person.js'
+import { NotFound } from '../http/index.js'
 import * as queries from './people.queries.js'
 
 function toPerson(row: queries.PersonRow): Person {

@@ -8,3 +8,6 @@ export interface Person {
   mastheadPosition: number | null
   inMastheadLine: boolean
 }
+
+/** An author's page (listed by the articles feature). */
+export const authorPath = (slug: string) => `/author/${encodeURIComponent(slug)}`

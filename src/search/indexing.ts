@@ -1,5 +1,5 @@
 // Keeping the index in step with articles: called inside every article write transaction.
-import { htmlToText } from '../articles/index.js'
+import { htmlToText, type ArticleWriteListener } from '../articles/index.js'
 import { pauseForOtherWriters, WRITE_BATCH_MS, type Db } from '../db/index.js'
 import { ANALYZER_VERSION } from './arabic-analyzer.js'
 import { refreshRelatedArticles } from './related.js'
@@ -53,6 +53,10 @@ export async function removeArticleFromIndex(db: Db, articleId: number): Promise
   await queries.deleteRelatedOf(db, articleId)
   await queries.markRelatedPending(db, await queries.findReferrers(db, articleId))
 }
+
+/** Follows article writes (wired by the app): a published article is (re)indexed, any other taken out. */
+export const keepIndexOnArticleWrite: ArticleWriteListener = (trx, written) =>
+  written.status === 'published' ? indexArticle(trx, written.id, written.text) : removeArticleFromIndex(trx, written.id)
 
 /** Rebuilds the whole index with the current analyzer, then every related list. */
 export async function reindexAll(

@@ -1,8 +1,7 @@
 // «مقالات ذات صلة» by content: an article's most distinctive stems (TF-IDF) searched against the
 // index, closer dates preferred, the article itself and copies of the same wire story left out.
 import { htmlToText } from '../articles/index.js'
-import { bumpContentVersion } from '../db/content-version.js'
-import type { Db } from '../db/index.js'
+import { bumpContentVersion, type Db } from '../db/index.js'
 import { stems } from './arabic-analyzer.js'
 import type { SearchEngine } from './search-engine.js'
 import * as queries from './search.queries.js'

@@ -4,8 +4,7 @@
 // process, the CLI, another node) bumps the version, and the next lookup starts afresh. Reading
 // the version is one primary-key lookup per request, so no write is ever served stale.
 // A short TTL bounds the recency boost's drift ("today" moves on).
-import { readContentVersion } from '../db/content-version.js'
-import type { Db } from '../db/index.js'
+import { type Db, readContentVersion } from '../db/index.js'
 
 interface Entry<T> {
   value: Promise<T>

@@ -3,7 +3,7 @@ import { test } from 'node:test'
 import { createArticle, ensureSection } from '../articles/index.js'
 import { sqliteFileOf, type Db } from '../db/index.js'
 import { createTestDb } from '../db/testing.js'
-import { FIXTURE_NOW, seedStories } from './search.fixtures.js'
+import { FIXTURE_NOW, seedStories } from './testing.js'
 import { SearchFailed, SearchWorkers } from './search-workers.js'
 import { searchArticles, type SearchParams } from './search.service.js'
 

@@ -3,10 +3,10 @@ import { test } from 'node:test'
 import { sql } from 'kysely'
 import { createArticle, ensureSection } from '../articles/index.js'
 import { loadConfig } from '../config/index.js'
-import { bumpContentVersion } from '../db/content-version.js'
+import { bumpContentVersion } from '../db/index.js'
 import { createTempDir, createTestDb } from '../db/testing.js'
-import { buildApp } from '../http/app.js'
-import { FIXTURE_NOW, seedStories } from './search.fixtures.js'
+import { buildApp } from '../app.js'
+import { FIXTURE_NOW, seedStories } from './testing.js'
 import { indexStatus } from './search.service.js'
 
 async function setup(t: Parameters<typeof createTestDb>[0]) {

@@ -1,13 +1,14 @@
 import type { Db } from '../db/index.js'
+import type { Skin, SkinChoice } from '../views/index.js'
 
-export type Skin = 'default' | 'dark'
+export type { Skin }
 export type Digits = 'arab' | 'latn'
 
 /** Newsroom-wide choices, stored in site_setting; every key has a default. */
 export interface SiteSettings {
   name: string
   tagline: string
-  defaultSkin: Skin | 'auto'
+  defaultSkin: SkinChoice
   digits: Digits
   showHijri: boolean
   timeZone: string

@@ -1,11 +1,11 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsync } from 'fastify'
-import { requireSameOrigin } from '../http/csrf.js'
-import { safeLocalPath } from '../http/safe-path.js'
-import { whyNotWritableCached } from '../db/writable.js'
+import { requireSameOrigin, safeLocalPath } from '../http/index.js'
+import { whyNotWritableCached } from '../db/index.js'
+import { SKIN_CHOICES, type SkinChoice } from '../views/index.js'
 
 const SkinBody = Type.Object({
-  skin: Type.Union([Type.Literal('auto'), Type.Literal('default'), Type.Literal('dark')]),
+  skin: Type.Union(SKIN_CHOICES.map((skin) => Type.Literal(skin))),
   // Any value: one that is not a path of this site goes home (safeLocalPath) rather than losing the choice to a 400.
   return: Type.Optional(Type.Unknown()),
 })
@@ -27,7 +27,7 @@ export const siteRoutes: FastifyPluginAsync = async (app) => {
   })
 
   // The skin selector works without JavaScript: the form posts here, we set the cookie and go back.
-  app.post<{ Body: { skin: 'auto' | 'default' | 'dark'; return?: unknown } }>(
+  app.post<{ Body: { skin: SkinChoice; return?: unknown } }>(
     '/preferences/skin',
     { schema: { body: SkinBody }, preHandler: requireSameOrigin },
     async (request, reply) => {

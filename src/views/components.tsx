@@ -1,4 +1,3 @@
-import type { ArticleSummary, AuthorRef, Image } from '../articles/article.js'
 import type { SiteChrome } from './page.js'
 
 /** A time element: relative on listings («منذ ساعتين»), with the full date as its title. */
@@ -10,21 +9,16 @@ export function TimeAgo({ chrome, date }: { chrome: SiteChrome; date: Date }) {
   )
 }
 
-export function Authors({ authors }: { authors: AuthorRef[] }) {
-  if (authors.length === 0) return ''
-  return (
-    <span class="authors">
-      {authors.map((a, i) => (
-        <>
-          {i === 0 ? '' : i === authors.length - 1 ? ' و' : '، '}
-          <a href={a.path} rel="author" safe>{a.name}</a>
-        </>
-      ))}
-    </span>
-  )
+/** What an <img> needs of a stored image (src/media's Image is one). */
+export interface PictureSource {
+  src: string
+  srcset: string
+  width: number
+  height: number
+  alt: string
 }
 
-export function Picture({ image, sizes, eager }: { image: Image; sizes: string; eager?: boolean }) {
+export function Picture({ image, sizes, eager }: { image: PictureSource; sizes: string; eager?: boolean }) {
   return (
     <img
       src={image.src}
@@ -37,50 +31,6 @@ export function Picture({ image, sizes, eager }: { image: Image; sizes: string; 
       decoding="async"
       fetchpriority={eager ? 'high' : undefined}
     />
-  )
-}
-
-export function ArticleCard({ chrome, article, variant = 'normal' }: { chrome: SiteChrome; article: ArticleSummary; variant?: 'lead' | 'normal' | 'compact' }) {
-  const headingLevel = variant === 'lead' ? 'h2' : 'h3'
-  return (
-    <article class={`card card-${variant}`}>
-      {article.image && variant !== 'compact' ? (
-        <a href={article.path} class="card-image" tabindex="-1" aria-hidden="true">
-          <Picture image={article.image} sizes={variant === 'lead' ? '(min-width: 900px) 60vw, 100vw' : '(min-width: 900px) 25vw, 100vw'} eager={variant === 'lead'} />
-        </a>
-      ) : (
-        ''
-      )}
-      <div class="card-body">
-        <a class="card-section" href={`/section/${encodeURIComponent(article.section.slug)}`} safe>
-          {article.section.name}
-        </a>
-        {headingLevel === 'h2' ? (
-          <h2 class="card-title">
-            <a href={article.path} safe>{article.title}</a>
-          </h2>
-        ) : (
-          <h3 class="card-title">
-            <a href={article.path} safe>{article.title}</a>
-          </h3>
-        )}
-        {variant !== 'compact' && article.summary ? <p class="card-summary" safe>{article.summary}</p> : ''}
-        <p class="card-meta">
-          <Authors authors={article.authors} />
-          {article.publishedAt ? <TimeAgo chrome={chrome} date={article.publishedAt} /> : ''}
-        </p>
-      </div>
-    </article>
-  )
-}
-
-export function ArticleList({ chrome, articles, variant }: { chrome: SiteChrome; articles: ArticleSummary[]; variant?: 'normal' | 'compact' }) {
-  return (
-    <div class={`article-list list-${variant ?? 'normal'}`}>
-      {articles.map((a) => (
-        <ArticleCard chrome={chrome} article={a} variant={variant} />
-      ))}
-    </div>
   )
 }
 

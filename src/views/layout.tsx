@@ -120,7 +120,7 @@ function SiteHeader({ chrome, meta }: { chrome: SiteChrome; meta: PageMeta }) {
           </li>
           {chrome.sections.map((s) => (
             <li>
-              <a href={`/section/${encodeURIComponent(s.slug)}`} safe>{s.name}</a>
+              <a href={s.path} safe>{s.name}</a>
             </li>
           ))}
         </ul>
@@ -132,7 +132,7 @@ function SiteHeader({ chrome, meta }: { chrome: SiteChrome; meta: PageMeta }) {
             <ul class="ticker-items">
               {chrome.urgent.map((a) => (
                 <li>
-                  <a href={a.path} safe>{a.title}</a>
+                  <a href={a.path} safe>{a.name}</a>
                 </li>
               ))}
             </ul>

@@ -1,19 +1,44 @@
-import type { ArticleSummary, SectionRef } from '../articles/article.js'
-import type { Person } from '../people/person.js'
-import type { SiteSettings, Skin } from '../site/site-settings.js'
 import type { Formatter } from './format.js'
 
-/** What every reader page shows around its content: built once per render by src/http/page-context.ts. */
+/** The skins a reader can choose; 'auto' follows the system's light or dark preference. */
+export const SKIN_CHOICES = ['auto', 'default', 'dark'] as const
+export type SkinChoice = (typeof SKIN_CHOICES)[number]
+export type Skin = Exclude<SkinChoice, 'auto'>
+export const isSkinChoice = (value: unknown): value is SkinChoice => typeof value === 'string' && (SKIN_CHOICES as readonly string[]).includes(value)
+
+/** What the layout shows of the site's settings (src/site owns and stores them). */
+export interface ChromeSettings {
+  name: string
+  tagline: string
+  showHijri: boolean
+}
+
+/** A link the layout shows: a section in the navigation bar, a story in the breaking-news ticker. */
+export interface ChromeLink {
+  name: string
+  path: string
+}
+
+/** A name in the masthead line of header and footer. */
+export interface MastheadEntry extends ChromeLink {
+  title: string
+}
+
+/**
+ * What every reader page shows around its content. The views know no feature: the app composes
+ * it from the features (src/page-chrome.ts), and routes get it with `loadChrome(request)`.
+ */
 export interface SiteChrome {
-  settings: SiteSettings
-  sections: SectionRef[]
-  mastheadLine: Person[]
-  urgent: ArticleSummary[]
+  settings: ChromeSettings
+  sections: ChromeLink[]
+  mastheadLine: MastheadEntry[]
+  /** Breaking stories for the ticker (`name` is the headline). */
+  urgent: ChromeLink[]
   baseUrl: string
   format: Formatter
   now: Date
   /** 'auto' follows prefers-color-scheme. */
-  skin: Skin | 'auto'
+  skin: SkinChoice
 }
 
 export interface PageMeta {

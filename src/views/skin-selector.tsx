@@ -1,21 +1,17 @@
-import type { Skin } from '../site/site-settings.js'
+import { SKIN_CHOICES, type SkinChoice } from './page.js'
 
-export const SKINS: { value: Skin | 'auto'; label: string }[] = [
-  { value: 'auto', label: 'تلقائي' },
-  { value: 'default', label: 'الافتراضي' },
-  { value: 'dark', label: 'داكن' },
-]
+const LABELS: Record<SkinChoice, string> = { auto: 'تلقائي', default: 'الافتراضي', dark: 'داكن' }
 
 /** A plain form: works without JavaScript (POST, cookie, redirect back); site.js applies it in place. */
-export function SkinSelector({ current, returnTo }: { current: Skin | 'auto'; returnTo: string }) {
+export function SkinSelector({ current, returnTo }: { current: SkinChoice; returnTo: string }) {
   return (
     <form class="skin-selector" method="post" action="/preferences/skin">
       <input type="hidden" name="return" value={returnTo} />
       <label for="skin-choice">المظهر</label>
       <select id="skin-choice" name="skin">
-        {SKINS.map((s) => (
-          <option value={s.value} selected={s.value === current} safe>
-            {s.label}
+        {SKIN_CHOICES.map((skin) => (
+          <option value={skin} selected={skin === current} safe>
+            {LABELS[skin]}
           </option>
         ))}
       </select>

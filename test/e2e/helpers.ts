@@ -16,8 +16,8 @@ import type { AddressInfo } from 'node:net'
 import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core'
 import { loadConfig, type Config } from '../../src/config/index.js'
 import { migrateToLatest, openSqlite, type Db } from '../../src/db/index.js'
-import { buildApp, type App } from '../../src/http/app.js'
-import { seedDemoContent } from '../../src/site/demo/index.js'
+import { buildApp, type App } from '../../src/app.js'
+import { seedDemoContent } from '../../src/demo/index.js'
 
 export type { Browser, BrowserContext, Page }
 

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { chromiumMissing, launchBrowser, startTestServer, watchPage, type Browser, type TestServer } from './helpers.js'
-import { seedStories } from '../../src/search/search.fixtures.js'
+import { seedStories } from '../../src/search/index.js'
 
 describe('search in the browser', { skip: chromiumMissing || false }, () => {
   let server: TestServer

@@ -6,6 +6,9 @@ import { createArticle, ensureSection } from '../../articles/index.js'
 import { migrateToLatest, openSqlite } from '../index.js'
 import { createTempDir } from '../testing.js'
 import { migrations } from './index.js'
+import { connectFeatures } from '../../app.js'
+
+connectFeatures() // article writes reach the search index, as in the app
 
 const version = async (db: ReturnType<typeof openSqlite>) =>
   (await sql<{ value: string }>`select value from search_state where key = 'analyzer_version'`.execute(db)).rows[0].value

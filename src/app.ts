@@ -1,0 +1,89 @@
+import { createServer } from 'node:http'
+import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+import fastifyCookie from '@fastify/cookie'
+import fastifyFormbody from '@fastify/formbody'
+import fastifyRateLimit from '@fastify/rate-limit'
+import fastifyStatic from '@fastify/static'
+import Fastify, { LogController, type FastifyReply } from 'fastify'
+import { articleApiRoutes, articleRoutes, listenToArticleWrites } from './articles/index.js'
+import { countApprovedComments, commentAdminRoutes, commentApiRoutes, commentModerationRoutes, commentRoutes } from './comments/index.js'
+import type { Config } from './config/index.js'
+import type { Db } from './db/index.js'
+import { feedRoutes } from './feeds/index.js'
+import { newsroomRoutes } from './newsroom/index.js'
+import { peopleRoutes } from './people/index.js'
+import { keepIndexOnArticleWrite, searchRoutes } from './search/index.js'
+import { siteRoutes } from './site/index.js'
+import { PUBLIC_DIR } from './views/index.js'
+import { renderArticlePage } from './article-page.js'
+import { loadSiteChrome } from './page-chrome.js'
+import { declaredParams, installErrorHandler, installRequestLimits, installSecurityHeaders, PageCache, PARSER_MAX_HEADER_BYTES, requestLimitOptions, validatorCompiler } from './http/index.js'
+
+const FONT_DIRS = ['noto-naskh-arabic', 'noto-kufi-arabic'].map((name) =>
+  fileURLToPath(new URL(`../../../node_modules/@fontsource/${name}/files/`, import.meta.url)),
+)
+
+/** Joins features that follow each other's events; every process that writes content calls it (buildApp, the CLI). */
+export function connectFeatures(): void {
+  listenToArticleWrites(keepIndexOnArticleWrite)
+}
+
+/** Builds the whole application; server.ts listens, tests inject. This file is the site map. */
+export async function buildApp(config: Config, db: Db) {
+  connectFeatures()
+  const pageCache = new PageCache(db, config.pageCacheSeconds, config.pageCacheMegabytes * 1024 * 1024)
+  const app = Fastify({
+    // Fresh cached reader pages are answered before routing (PageCache.answerRaw); the rest goes to Fastify.
+    serverFactory: (handler) =>
+      createServer({ maxHeaderSize: PARSER_MAX_HEADER_BYTES }, (req, res) => pageCache.answerRaw(req, res) || handler(req, res)),
+    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    trustProxy: config.trustProxy,
+    routerOptions: { maxParamLength: requestLimitOptions.maxParamLength, ignoreTrailingSlash: true },
+    rewriteUrl: requestLimitOptions.rewriteUrl,
+    frameworkErrors: requestLimitOptions.frameworkErrors,
+    clientErrorHandler: requestLimitOptions.clientErrorHandler,
+    bodyLimit: 1024 * 1024,
+    // One log line per request costs more than rendering a cached page; keep them for debug.
+    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
+  })
+  // Bodies keep their JSON types; numbers in the address are plain decimal digits (validation.ts).
+  app.setValidatorCompiler(validatorCompiler)
+  // The page cache's hot path keys pages before routing: it learns here which parameters any page may read.
+  app.addHook('onRoute', (route) => pageCache.declareParams(declaredParams(route.schema?.querystring)))
+  app.decorate('db', db)
+  app.decorate('config', config)
+  app.decorate('pageCache', pageCache)
+  app.decorate('loadChrome', loadSiteChrome)
+  app.decorateReply('html', function (this: FastifyReply, body: string) {
+    return this.type('text/html; charset=utf-8').send(body)
+  })
+
+  installSecurityHeaders(app, config.baseUrl)
+  installRequestLimits(app)
+  installErrorHandler(app)
+  await app.register(fastifyCookie, { secret: config.secret })
+  await app.register(fastifyFormbody)
+  // Not global: only routes that ask (admin API writes, via adminApi()) are limited.
+  await app.register(fastifyRateLimit, { global: false })
+
+  await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/assets/', immutable: true, maxAge: '365d', index: false })
+  await app.register(fastifyStatic, { root: FONT_DIRS, prefix: '/fonts/', decorateReply: false, immutable: true, maxAge: '365d', index: false })
+  await app.register(fastifyStatic, { root: join(config.dataDir, 'media'), prefix: '/media/', decorateReply: false, maxAge: '30d', index: false })
+
+  await app.register(siteRoutes)
+  await app.register(articleApiRoutes, { prefix: '/api/v1', countComments: countApprovedComments })
+  await app.register(peopleRoutes)
+  await app.register(commentApiRoutes, { prefix: '/api/v1' })
+  await app.register(commentRoutes, { renderArticlePage })
+  await app.register(commentAdminRoutes, { prefix: '/api/v1/admin/comments' })
+  await app.register(commentModerationRoutes, { prefix: '/newsroom/comments' })
+  await app.register(newsroomRoutes, { prefix: '/newsroom' })
+  await app.register(feedRoutes)
+  await app.register(searchRoutes)
+  // The article route (/:section/:id/:slug) is the catch-all of reader pages: registered last.
+  await app.register(articleRoutes, { renderArticlePage })
+  return app
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>

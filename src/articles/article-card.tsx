@@ -1,0 +1,61 @@
+// How articles appear in listings: cards, lists and bylines (home, sections, tags, authors, search).
+import { Picture, TimeAgo, type SiteChrome } from '../views/index.js'
+import type { ArticleSummary, AuthorRef } from './article.js'
+
+export function Authors({ authors }: { authors: AuthorRef[] }) {
+  if (authors.length === 0) return ''
+  return (
+    <span class="authors">
+      {authors.map((a, i) => (
+        <>
+          {i === 0 ? '' : i === authors.length - 1 ? ' و' : '، '}
+          <a href={a.path} rel="author" safe>{a.name}</a>
+        </>
+      ))}
+    </span>
+  )
+}
+
+export function ArticleCard({ chrome, article, variant = 'normal' }: { chrome: SiteChrome; article: ArticleSummary; variant?: 'lead' | 'normal' | 'compact' }) {
+  const headingLevel = variant === 'lead' ? 'h2' : 'h3'
+  return (
+    <article class={`card card-${variant}`}>
+      {article.image && variant !== 'compact' ? (
+        <a href={article.path} class="card-image" tabindex="-1" aria-hidden="true">
+          <Picture image={article.image} sizes={variant === 'lead' ? '(min-width: 900px) 60vw, 100vw' : '(min-width: 900px) 25vw, 100vw'} eager={variant === 'lead'} />
+        </a>
+      ) : (
+        ''
+      )}
+      <div class="card-body">
+        <a class="card-section" href={`/section/${encodeURIComponent(article.section.slug)}`} safe>
+          {article.section.name}
+        </a>
+        {headingLevel === 'h2' ? (
+          <h2 class="card-title">
+            <a href={article.path} safe>{article.title}</a>
+          </h2>
+        ) : (
+          <h3 class="card-title">
+            <a href={article.path} safe>{article.title}</a>
+          </h3>
+        )}
+        {variant !== 'compact' && article.summary ? <p class="card-summary" safe>{article.summary}</p> : ''}
+        <p class="card-meta">
+          <Authors authors={article.authors} />
+          {article.publishedAt ? <TimeAgo chrome={chrome} date={article.publishedAt} /> : ''}
+        </p>
+      </div>
+    </article>
+  )
+}
+
+export function ArticleList({ chrome, articles, variant }: { chrome: SiteChrome; articles: ArticleSummary[]; variant?: 'normal' | 'compact' }) {
+  return (
+    <div class={`article-list list-${variant ?? 'normal'}`}>
+      {articles.map((a) => (
+        <ArticleCard chrome={chrome} article={a} variant={variant} />
+      ))}
+    </div>
+  )
+}

@@ -1,0 +1,185 @@
+import type { Children } from '@kitajs/html'
+import { Breadcrumbs, Layout, Picture, pluralize, type SiteChrome } from '../views/index.js'
+import { Authors } from './article-card.js'
+import type { Article, ArticleSummary } from './article.js'
+import { articleJsonLd, breadcrumbJsonLd } from './article-json-ld.js'
+import { ShareLinks } from './share-links.js'
+
+export const READING_TIME_FORMS = {
+  zero: 'أقل من دقيقة',
+  one: 'دقيقة واحدة',
+  two: 'دقيقتان',
+  few: '{n} دقائق',
+  many: '{n} دقيقة',
+  other: '{n} دقيقة',
+}
+
+export interface ArticlePageProps {
+  chrome: SiteChrome
+  article: Article
+  related: ArticleSummary[]
+  /** The comments section, rendered by the comments feature. */
+  comments: Children
+}
+
+export function ArticlePage({ chrome, article, related, comments }: ArticlePageProps) {
+  const { format } = chrome
+  const url = chrome.baseUrl + article.path
+  const published = article.publishedAt
+  const updated = published && article.updatedAt.getTime() - published.getTime() > 60_000 ? article.updatedAt : null
+  const crumbs = [
+    { label: 'الرئيسية', href: '/' },
+    { label: article.section.name, href: `/section/${encodeURIComponent(article.section.slug)}` },
+    { label: article.title },
+  ]
+  return (
+    <Layout
+      chrome={chrome}
+      meta={{
+        title: article.title,
+        description: article.summary || undefined,
+        path: article.path,
+        canonical: url,
+        ogType: 'article',
+        image: article.image ? chrome.baseUrl + article.image.src : undefined,
+        jsonLd: [articleJsonLd(chrome, article), breadcrumbJsonLd(chrome, crumbs)],
+      }}
+    >
+      <div class="wrap article-layout">
+        <article class="article" data-article-id={article.id}>
+          <Breadcrumbs items={crumbs} />
+          <header class="article-header">
+            <p class="kicker">
+              <a href={`/section/${encodeURIComponent(article.section.slug)}`} safe>{article.section.name}</a>
+              {article.isUrgent ? <span class="badge-urgent">عاجل</span> : ''}
+            </p>
+            <h1 class="headline" safe>{article.title}</h1>
+            {article.summary ? <p class="dek" safe>{article.summary}</p> : ''}
+            <div class="byline">
+              {article.authors.length > 0 ? (
+                <p class="byline-authors">
+                  <span class="byline-by">بقلم </span>
+                  <Authors authors={article.authors} />
+                </p>
+              ) : (
+                ''
+              )}
+              {article.dateline ? <p class="dateline" safe>{article.dateline}</p> : ''}
+              {published ? (
+                <p class="dates">
+                  <span>نُشر في </span>
+                  <time datetime={published.toISOString()} class="date-published">
+                    <span safe>{format.dateTime(published)}</span>
+                    {chrome.settings.showHijri ? <span class="hijri" safe>{` (${format.hijri(published)})`}</span> : ''}
+                  </time>
+                  {updated ? (
+                    <span class="date-updated">
+                      {' · آخر تحديث '}
+                      <time datetime={updated.toISOString()} safe>{format.dateTime(updated)}</time>
+                    </span>
+                  ) : (
+                    ''
+                  )}
+                </p>
+              ) : (
+                ''
+              )}
+              <p class="reading-time">
+                {'مدة القراءة: '}
+                <span safe>{pluralize(format, article.readingMinutes, READING_TIME_FORMS)}</span>
+              </p>
+            </div>
+            <div class="article-tools">
+              <div class="font-size-control" role="group" aria-label="حجم الخط" hidden>
+                <button type="button" data-font-step="-1" title="تصغير الخط">
+                  <span aria-hidden="true">أ−</span>
+                  <span class="visually-hidden">تصغير الخط</span>
+                </button>
+                <button type="button" data-font-step="0" title="الحجم الافتراضي للخط">
+                  <span aria-hidden="true">أ</span>
+                  <span class="visually-hidden">الحجم الافتراضي للخط</span>
+                </button>
+                <button type="button" data-font-step="1" title="تكبير الخط">
+                  <span aria-hidden="true">أ+</span>
+                  <span class="visually-hidden">تكبير الخط</span>
+                </button>
+              </div>
+            </div>
+          </header>
+          {article.image ? (
+            <figure class="article-image">
+              <Picture image={article.image} sizes="(min-width: 900px) 760px, 100vw" eager />
+              {article.image.caption || article.image.credit ? (
+                <figcaption>
+                  <span safe>{article.image.caption}</span>
+                  {article.image.credit ? <span class="credit" safe>{`الصورة: ${article.image.credit}`}</span> : ''}
+                </figcaption>
+              ) : (
+                ''
+              )}
+            </figure>
+          ) : (
+            ''
+          )}
+          {/* Sanitised once, when the article was saved (article-html.ts). */}
+          <div class="article-body">{article.bodyHtml as 'safe'}</div>
+          {article.sources.length > 0 ? (
+            <aside class="sources" aria-labelledby="sources-heading">
+              <h2 id="sources-heading">المصادر</h2>
+              <ul>
+                {article.sources.map((s) => (
+                  <li>{s.url ? <a href={s.url} rel="nofollow noopener" safe>{s.name}</a> : <span safe>{s.name}</span>}</li>
+                ))}
+              </ul>
+            </aside>
+          ) : (
+            ''
+          )}
+          {article.tags.length > 0 ? (
+            <nav class="tags" aria-label="الوسوم">
+              <h2 class="visually-hidden">الوسوم</h2>
+              <ul>
+                {article.tags.map((t) => (
+                  <li>
+                    <a href={t.path} rel="tag" safe>{t.name}</a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : (
+            ''
+          )}
+          <ShareLinks url={url} title={article.title} />
+        </article>
+        <RelatedArticles chrome={chrome} related={related} />
+        <section class="comments" id="comments" aria-labelledby="comments-heading">
+          {comments}
+        </section>
+      </div>
+    </Layout>
+  )
+}
+
+function RelatedArticles({ chrome, related }: { chrome: SiteChrome; related: ArticleSummary[] }) {
+  if (related.length === 0) return ''
+  return (
+    <section class="related" aria-labelledby="related-heading">
+      <h2 id="related-heading">مقالات ذات صلة</h2>
+      <ul class="related-list">
+        {related.map((a) => (
+          <li>
+            {a.image ? <Picture image={a.image} sizes="(min-width: 900px) 200px, 40vw" /> : ''}
+            <a href={a.path} safe>{a.title}</a>
+            {a.publishedAt ? (
+              <time datetime={a.publishedAt.toISOString()} safe>
+                {chrome.format.date(a.publishedAt)}
+              </time>
+            ) : (
+              ''
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}

@@ -1,0 +1,64 @@
+import { Layout, type SiteChrome } from '../views/index.js'
+import { ArticleCard, ArticleList } from './article-card.js'
+import type { ArticleSummary, SectionRef } from './article.js'
+
+export interface HomePageProps {
+  chrome: SiteChrome
+  lead: ArticleSummary | null
+  latest: ArticleSummary[]
+  sections: { section: SectionRef; articles: ArticleSummary[] }[]
+}
+
+export function HomePage({ chrome, lead, latest, sections }: HomePageProps) {
+  const { settings } = chrome
+  return (
+    <Layout
+      chrome={chrome}
+      meta={{
+        title: settings.name,
+        description: settings.tagline,
+        path: '/',
+        canonical: chrome.baseUrl + '/',
+        jsonLd: [
+          {
+            '@context': 'https://schema.org',
+            '@type': 'WebSite',
+            name: settings.name,
+            url: chrome.baseUrl + '/',
+            inLanguage: 'ar',
+            potentialAction: { '@type': 'SearchAction', target: `${chrome.baseUrl}/search?q={q}`, 'query-input': 'required name=q' },
+          },
+        ],
+      }}
+    >
+      <div class="wrap home">
+        <h1 class="visually-hidden" safe>{settings.name}</h1>
+        <div class="home-top">
+          {lead ? (
+            <section class="lead" aria-label="الخبر الرئيسي">
+              <ArticleCard chrome={chrome} article={lead} variant="lead" />
+            </section>
+          ) : (
+            <p class="empty">لا توجد أخبار منشورة بعد.</p>
+          )}
+          {latest.length > 0 ? (
+            <section class="latest" aria-labelledby="latest-heading">
+              <h2 id="latest-heading">آخر الأخبار</h2>
+              <ArticleList chrome={chrome} articles={latest} variant="compact" />
+            </section>
+          ) : (
+            ''
+          )}
+        </div>
+        {sections.map(({ section, articles }) => (
+          <section class="section-block" aria-labelledby={`block-${section.id}`}>
+            <h2 id={`block-${section.id}`} class="block-heading">
+              <a href={`/section/${encodeURIComponent(section.slug)}`} safe>{section.name}</a>
+            </h2>
+            <ArticleList chrome={chrome} articles={articles} />
+          </section>
+        ))}
+      </div>
+    </Layout>
+  )
+}

@@ -1,0 +1,160 @@
+import { Type } from '@sinclair/typebox'
+import type { FastifyPluginAsync, FastifyReply } from 'fastify'
+import { AppError, messageFor, NotFound, plainInteger } from '../http/index.js'
+import { newsroomCsrf, staffOnly, verifyNewsroomCsrf, type Staff } from '../newsroom/index.js'
+import { formatter } from '../views/index.js'
+import { getCommentSettings, saveCommentSettings, type CommentSettings } from './comment-settings.js'
+import { CommentSettingsPage, NUMBER_SETTINGS } from './settings.page.js'
+import { cleanText } from './comment-text.js'
+import { fieldErrorText } from './comment-views.js'
+import * as moderation from './moderation.service.js'
+import * as service from './comments.service.js'
+import { EditCommentPage, ModerationPage, QUEUE_LABELS, type QueueView } from './moderation.page.js'
+
+const PER_PAGE = 50
+const QueueQuery = Type.Object({
+  status: Type.Optional(Type.Union((Object.keys(QUEUE_LABELS) as QueueView[]).map((v) => Type.Literal(v)))),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
+  done: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000 })),
+})
+const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) })
+const ActionParams = Type.Object({
+  id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+  action: Type.Union([Type.Literal('approve'), Type.Literal('spam'), Type.Literal('trash'), Type.Literal('restore')]),
+})
+
+type Fields = Record<string, unknown>
+const fieldsOf = (body: unknown): Fields => (body && typeof body === 'object' ? (body as Fields) : {})
+const str = (v: unknown) => (typeof v === 'string' ? v : '')
+/** Only our own queue URLs are followed back. */
+const safeBack = (v: unknown) => (typeof v === 'string' && /^\/newsroom\/comments(\?[\w=&-]*)?$/.test(v) ? v : '/newsroom/comments')
+const withDone = (back: string, n: number) => `${back}${back.includes('?') ? '&' : '?'}done=${n}`
+
+/** /newsroom/comments: the moderation queue, actions one by one or in bulk, edit and staff replies. */
+export const commentModerationRoutes: FastifyPluginAsync = async (app) => {
+  const { db, config } = app
+  app.addHook('onRequest', staffOnly('comments.moderate'))
+  // Every write here can change what readers see: forget this process's cached pages at once.
+  app.addHook('onSend', async (request) => {
+    if (request.method === 'POST') app.pageCache.invalidate()
+  })
+  app.addHook('preHandler', verifyNewsroomCsrf)
+  const format = formatter({ locale: 'ar', digits: 'latn', timeZone: config.timeZone })
+
+  app.get<{ Querystring: { status?: QueueView; page?: number; done?: number } }>('/', { schema: { querystring: QueueQuery } }, async (request, reply) => {
+    const view = request.query.status ?? 'pending'
+    const page = request.query.page ?? 1
+    const filter = view === 'reported' ? { reported: true } : { status: view }
+    const [{ comments, total }, byStatus, reported] = await Promise.all([
+      moderation.listForModeration(db, filter, { limit: PER_PAGE, offset: (page - 1) * PER_PAGE }),
+      moderation.countCommentsByStatus(db),
+      moderation.listForModeration(db, { reported: true }, { limit: 1, offset: 0 }),
+    ])
+    const counts: Record<QueueView, number> = {
+      pending: byStatus.pending ?? 0,
+      approved: byStatus.approved ?? 0,
+      spam: byStatus.spam ?? 0,
+      trash: byStatus.trash ?? 0,
+      reported: reported.total,
+    }
+    const done = request.query.done
+    return reply.html(
+      ModerationPage({
+        staff: request.staff!,
+        csrf: newsroomCsrf(request),
+        format,
+        view,
+        comments,
+        counts,
+        page,
+        pages: Math.max(1, Math.ceil(total / PER_PAGE)),
+        notice: done !== undefined ? `تم تحديث ${format.number(done)} من التعليقات.` : undefined,
+      }) as string,
+    )
+  })
+
+  app.get<{ Querystring: { done?: number } }>('/settings', async (request, reply) => {
+    const settings = await getCommentSettings(db)
+    const notice = (request.query as { done?: string }).done ? 'حُفظت الإعدادات.' : undefined
+    return reply.html(CommentSettingsPage({ staff: request.staff!, csrf: newsroomCsrf(request), settings, notice }) as string)
+  })
+
+  app.post<{ Body: unknown }>('/settings', async (request, reply) => {
+    const fields = fieldsOf(request.body)
+    const changes: Partial<CommentSettings> = { holdFirstTime: fields.holdFirstTime === '1', autoApproveKnown: fields.autoApproveKnown === '1' }
+    for (const s of NUMBER_SETTINGS) {
+      const n = plainInteger(fields[s.key])
+      if (n === undefined || n < s.min || n > s.max) {
+        const settings = { ...(await getCommentSettings(db)), ...changes }
+        const error = `«${s.label}»: أدخل عدداً صحيحاً من ${s.min} إلى ${s.max}.`
+        return reply.code(400).html(CommentSettingsPage({ staff: request.staff!, csrf: newsroomCsrf(request), settings, error }) as string)
+      }
+      ;(changes as Record<string, unknown>)[s.key] = n
+    }
+    const words = (v: unknown) => [...new Set(str(v).split('\n').map((w) => cleanText(w, { multiline: false })).filter(Boolean))].slice(0, 1000)
+    changes.holdWords = words(fields.holdWords)
+    changes.rejectWords = words(fields.rejectWords)
+    await saveCommentSettings(db, changes)
+    return reply.redirect('/newsroom/comments/settings?done=1', 303)
+  })
+
+  app.post<{ Body: unknown }>('/article', async (request, reply) => {
+    const fields = fieldsOf(request.body)
+    const id = plainInteger(fields.articleId)
+    if (id === undefined || id < 1) throw new NotFound('article_not_found')
+    await moderation.setCommentsOpen(db, id, fields.open === '1')
+    return reply.redirect('/newsroom/comments/settings?done=1', 303)
+  })
+
+  app.post<{ Body: unknown }>('/bulk', async (request, reply) => {
+    const fields = fieldsOf(request.body)
+    const action = str(fields.action)
+    const raw = fields.ids
+    const ids = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(plainInteger).filter((n): n is number => n !== undefined && n > 0)
+    if (!['approve', 'spam', 'trash', 'restore'].includes(action)) return reply.redirect(safeBack(fields.back), 303)
+    const now = new Date()
+    for (const id of ids.slice(0, 500)) {
+      await moderation.moderateComment(db, id, action as moderation.ModerationAction, { accountId: request.staff!.id, reason: str(fields.reason), now })
+    }
+    return reply.redirect(withDone(safeBack(fields.back), ids.length), 303)
+  })
+
+  app.get<{ Params: { id: number } }>('/:id/edit', { schema: { params: IdParams } }, async (request, reply) => {
+    const c = await moderation.getCommentForModeration(db, request.params.id)
+    return reply.html(EditCommentPage({ staff: request.staff!, csrf: newsroomCsrf(request), c }) as string)
+  })
+
+  app.post<{ Params: { id: number }; Body: unknown }>('/:id/edit', { schema: { params: IdParams } }, async (request, reply) => {
+    const fields = fieldsOf(request.body)
+    try {
+      await moderation.editComment(db, request.params.id, fields, { now: new Date() })
+      return reply.redirect(withDone('/newsroom/comments?status=' + (await moderation.getCommentForModeration(db, request.params.id)).status, 1), 303)
+    } catch (err) {
+      return answerFormError(reply, err, request.params.id, request.staff!, newsroomCsrf(request), fields)
+    }
+  })
+
+  app.post<{ Params: { id: number }; Body: unknown }>('/:id/reply', { schema: { params: IdParams } }, async (request, reply) => {
+    const staff = request.staff!
+    try {
+      await moderation.replyAsStaff(db, request.params.id, fieldsOf(request.body).body, { accountId: staff.id, name: staff.name, email: staff.email }, new Date())
+      return reply.redirect(withDone('/newsroom/comments?status=approved', 1), 303)
+    } catch (err) {
+      return answerFormError(reply, err, request.params.id, staff, newsroomCsrf(request))
+    }
+  })
+
+  app.post<{ Params: { id: number; action: moderation.ModerationAction }; Body: unknown }>('/:id/:action', { schema: { params: ActionParams } }, async (request, reply) => {
+    const fields = fieldsOf(request.body)
+    await moderation.moderateComment(db, request.params.id, request.params.action, { accountId: request.staff!.id, reason: str(fields.reason), now: new Date() })
+    return reply.redirect(withDone(safeBack(fields.back), 1), 303)
+  })
+
+  async function answerFormError(reply: FastifyReply, err: unknown, id: number, staff: Staff, csrf: string, fields?: Fields) {
+    if (!(err instanceof AppError) || err.code === 'comment_not_found') throw err
+    const c = await moderation.getCommentForModeration(db, id)
+    const error = err instanceof service.CommentInputError ? err.errors.map((e) => fieldErrorText(format, e)).join(' ') : messageFor(err.code, err.field)
+    const values = fields ? { name: str(fields.name), email: str(fields.email), url: str(fields.url), body: str(fields.body) } : undefined
+    return reply.code(400).html(EditCommentPage({ staff, csrf, c, values, error }) as string)
+  }
+}

@@ -1,0 +1,19 @@
+import type { FastifyRequest } from 'fastify'
+import { isSkinChoice, type SiteChrome, type SkinChoice } from '../views/index.js'
+import { cacheKey, declaredParams } from './page-cache.js'
+
+/** The reader's chosen skin, from the `skin` cookie; 'auto' when unset. */
+export function skinOf(request: FastifyRequest): SkinChoice {
+  const value = request.cookies?.skin
+  return isSkinChoice(value) ? value : 'auto'
+}
+
+/** Everything the layout needs around a page, read once per render (renders are cached). The app supplies it (src/page-chrome.ts). */
+export function loadChrome(request: FastifyRequest, now = new Date()): Promise<SiteChrome> {
+  return request.server.loadChrome(request, now)
+}
+
+/** The cache key of an anonymous reader page: the skin, the path and the query parameters its route declares. */
+export function pageKey(request: FastifyRequest): string {
+  return cacheKey(skinOf(request), request.url, declaredParams(request.routeOptions.schema?.querystring))
+}

@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { test } from 'node:test'
+import { fileURLToPath } from 'node:url'
+import { seedCommentArticle } from './comments/index.js'
+import { loadConfig } from './config/index.js'
+import { openSqlite, sqliteFileOf } from './db/index.js'
+import { createTempDir, createTestDb } from './db/testing.js'
+import { buildApp } from './app.js'
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+const BIN = join(ROOT, 'bin/nashra.js')
+const NOBODY = 65534
+const asRoot = process.getuid?.() === 0
+
+function serveEnv(dataDir: string, extra: Record<string, string> = {}) {
+  return { ...process.env, NASHRA_DATA_DIR: dataDir, DATABASE_URL: '', PORT: '0', NASHRA_DEMO: '0', NASHRA_SEARCH_WORKERS: '0', NASHRA_LOG_LEVEL: 'info', NASHRA_SECRET: 'test-secret', ...extra }
+}
+
+/** `nashra serve` on `dataDir`, resolved once it listens. */
+async function startServer(dataDir: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [BIN, 'serve'], { cwd: ROOT, env: serveEnv(dataDir), stdio: ['ignore', 'pipe', 'pipe'] })
+  let stderr = ''
+  child.stderr!.on('data', (c: Buffer) => (stderr += c))
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('Server listening') && resolve())
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)))
+  })
+  return child
+}
+
+/** `nashra serve` expected to refuse: its exit code and message (killed after 20 s if it starts). */
+function refusedServe(dataDir: string, options: { env?: Record<string, string>; uid?: number } = {}) {
+  return spawnSync(process.execPath, [BIN, 'serve'], {
+    cwd: ROOT,
+    env: serveEnv(dataDir, options.env),
+    encoding: 'utf8',
+    timeout: 20_000,
+    ...(options.uid !== undefined ? { uid: options.uid, gid: options.uid } : {}),
+  })
+}
+
+test('a second `nashra serve` on the same SQLite file refuses to start, naming the lock and the first server', async (t) => {
+  const dir = createTempDir(t)
+  const first = await startServer(dir)
+  t.after(() => first.kill('SIGKILL'))
+  const lock = join(dir, 'nashra.db.serve.lock')
+  assert.equal(readFileSync(lock, 'utf8').trim(), String(first.pid))
+
+  const second = refusedServe(dir)
+  assert.equal(second.status, 1, second.stderr)
+  assert.match(second.stderr, new RegExp(`nashra: serve: another \`nashra serve\` \\(pid ${first.pid}\\) is serving .*nashra\\.db: its lock is .*nashra\\.db\\.serve\\.lock`))
+
+  first.kill('SIGTERM')
+  await new Promise((resolve) => first.once('exit', resolve))
+  assert.equal(existsSync(lock), false, 'a server stopping removes its lock')
+})
+
+test('a lock left by a server that is gone (a crash) is taken over', async (t) => {
+  const dir = createTempDir(t)
+  const gone = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' })
+  writeFileSync(join(dir, 'nashra.db.serve.lock'), gone.stdout)
+  const server = await startServer(dir)
+  t.after(() => server.kill('SIGKILL'))
+  assert.equal(readFileSync(join(dir, 'nashra.db.serve.lock'), 'utf8').trim(), String(server.pid))
+})
+
+test('`nashra serve` on PostgreSQL refuses to start, saying search does not work there yet', (t) => {
+  const dir = createTempDir(t)
+  const result = refusedServe(dir, { env: { DATABASE_URL: 'postgres://127.0.0.1:1/x' } })
+  assert.equal(result.status, 1, result.stderr)
+  assert.match(result.stderr, /nashra: serve: DATABASE_URL names PostgreSQL, where search is not implemented yet/)
+  assert.doesNotMatch(result.stderr, /\bat .*\.js:\d+/, 'no stack trace')
+})
+
+/**
+ * A data folder this process cannot write. Root writes through any mode bits, so as root the
+ * server runs as nobody over root's files: as after a restore, or a command run as root.
+ */
+function readOnlyForServer(dir: string, paths: string[]): { uid?: number } {
+  if (!asRoot) {
+    for (const path of paths) chmodSync(path, 0o555)
+    return {}
+  }
+  chmodSync(join(dir, '..'), 0o755) // nobody may reach it
+  return { uid: NOBODY }
+}
+
+test('`nashra serve` stops naming a data folder it cannot write', (t) => {
+  const parent = createTempDir(t)
+  const dir = join(parent, 'data')
+  mkdirSync(join(dir, 'media'), { recursive: true, mode: 0o755 })
+  chmodSync(dir, 0o755)
+  const as = readOnlyForServer(dir, [dir])
+  const result = refusedServe(dir, as)
+  chmodSync(dir, 0o755) // so that it can be removed
+  assert.equal(result.status, 1, result.stderr)
+  assert.match(result.stderr, new RegExp(`nashra: serve: ${dir} is not writable \\(EACCES\\)`))
+})
+
+test('`nashra serve` stops naming a database file it cannot write', async (t) => {
+  const parent = createTempDir(t)
+  const dir = join(parent, 'data')
+  mkdirSync(join(dir, 'media'), { recursive: true })
+  const db = openSqlite(join(dir, 'nashra.db'))
+  await db.destroy()
+  const file = join(dir, 'nashra.db')
+  chmodSync(file, 0o644)
+  const as = asRoot ? (chownSync(dir, NOBODY, NOBODY), chownSync(join(dir, 'media'), NOBODY, NOBODY), chmodSync(dir, 0o755), readOnlyForServer(dir, [])) : readOnlyForServer(dir, [file])
+  const result = refusedServe(dir, as)
+  chmodSync(file, 0o644)
+  assert.equal(result.status, 1, result.stderr)
+  assert.match(result.stderr, new RegExp(`nashra: serve: ${file} is not writable \\(EACCES\\)`))
+})
+
+test('/healthz answers 503 when the database cannot be written, ok otherwise', async (t) => {
+  const db = await createTestDb(t)
+  const config = loadConfig({ NASHRA_DATA_DIR: createTempDir(t), NASHRA_LOG_LEVEL: 'silent' })
+  const app = await buildApp(config, db)
+  t.after(() => app.close())
+  const ok = await app.inject('/healthz')
+  assert.equal(ok.statusCode, 200)
+  assert.deepEqual(ok.json(), { ok: true })
+
+  // The same file opened read-only: what SQLite does by itself when it cannot open the file for writing.
+  const readOnly = openSqlite(sqliteFileOf(db)!, { readonly: true })
+  const roApp = await buildApp(config, readOnly)
+  t.after(async () => {
+    await roApp.close()
+    await readOnly.destroy()
+  })
+  const bad = await roApp.inject('/healthz')
+  assert.equal(bad.statusCode, 503)
+  assert.deepEqual(bad.json(), { ok: false, error: 'database_not_writable' })
+  assert.equal(bad.headers['cache-control'], 'no-store')
+})
+
+test('an article page renders from a database this process cannot write (no write on a page view)', async (t) => {
+  const db = await createTestDb(t)
+  const config = loadConfig({ NASHRA_DATA_DIR: createTempDir(t), NASHRA_LOG_LEVEL: 'silent', NASHRA_PAGE_CACHE_SECONDS: '0' })
+  const { path } = await seedCommentArticle(db)
+  const app = await buildApp(config, db)
+  t.after(() => app.close())
+  assert.equal((await app.inject(path)).statusCode, 200) // a first view on a new database may store keys
+
+  const readOnly = openSqlite(sqliteFileOf(db)!, { readonly: true })
+  const roApp = await buildApp(config, readOnly)
+  t.after(async () => {
+    await roApp.close()
+    await readOnly.destroy()
+  })
+  const page = await roApp.inject(path)
+  assert.equal(page.statusCode, 200, page.body.slice(0, 300))
+})

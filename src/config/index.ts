@@ -122,7 +122,7 @@ function isTimeZone(zone: string): boolean {
 function readOrCreateSecret(dataDir: string): string {
   const file = join(dataDir, 'secret')
   if (existsSync(file)) return readFileSync(file, 'utf8').trim()
-  mkdirSync(dataDir, { recursive: true, mode: 0o711 }) // see prepareDataDir in src/http/server.ts
+  mkdirSync(dataDir, { recursive: true, mode: 0o711 }) // see prepareDataDir in src/server.ts
   const secret = randomBytes(32).toString('base64url')
   writeFileSync(file, secret + '\n', { mode: 0o600 })
   return secret

@@ -1,6 +1,7 @@
 import type { Insertable, Updateable } from 'kysely'
 import type { Db } from '../db/index.js'
 import type { ArticleTable } from './articles.tables.js'
+import { visibleToReaders } from './visibility.js'
 
 const SUMMARY_COLUMNS = [
   'article.id',
@@ -37,7 +38,7 @@ function publishedSummaries(db: Db, filter: ListFilter) {
     .selectFrom('article')
     .innerJoin('section', 'section.id', 'article.section_id')
     .leftJoin('media', 'media.id', 'article.image_id')
-    .where('article.status', '=', 'published')
+    .where(visibleToReaders)
   if (filter.sectionId !== undefined) query = query.where('article.section_id', '=', filter.sectionId)
   if (filter.urgentOnly) query = query.where('article.is_urgent', '=', 1)
   if (filter.excludeIds?.length) query = query.where('article.id', 'not in', filter.excludeIds)
@@ -80,7 +81,7 @@ export function findSummariesByIds(db: Db, ids: number[]) {
     .innerJoin('section', 'section.id', 'article.section_id')
     .leftJoin('media', 'media.id', 'article.image_id')
     .where('article.id', 'in', ids)
-    .where('article.status', '=', 'published')
+    .where(visibleToReaders)
     .select(SUMMARY_COLUMNS)
     .execute()
 }
@@ -162,7 +163,7 @@ export function relatedIdsOf(db: Db, articleId: number, limit: number) {
 export function findSameTopicIds(db: Db, articleId: number, sectionId: number, limit: number) {
   return db
     .selectFrom('article')
-    .where('article.status', '=', 'published')
+    .where(visibleToReaders)
     .where('article.id', '!=', articleId)
     .where((eb) =>
       eb.or([

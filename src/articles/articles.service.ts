@@ -18,6 +18,7 @@ import { sanitizeArticleHtml } from './article-html.js'
 import { announceArticleWritten, type ArticleWritten } from './article-writes.js'
 import { countWords, htmlToText, readingMinutes, slugify } from './article-text.js'
 import * as queries from './articles.queries.js'
+import { isVisibleToReaders } from './visibility.js'
 
 export interface ArticleInput {
   title: string
@@ -119,7 +120,7 @@ export async function getArticle(db: Db, id: number): Promise<Article> {
 /** What readers may see: a published article, or NotFound. */
 export async function getPublishedArticle(db: Db, id: number): Promise<Article> {
   const article = await getArticle(db, id)
-  if (article.status !== 'published') throw new NotFound('article_not_found')
+  if (!isVisibleToReaders(article.status)) throw new NotFound('article_not_found')
   return article
 }
 

@@ -26,3 +26,4 @@ export {
 } from './articles.service.js'
 export { ListingPage } from './listing.page.js'
 export { listenToArticleWrites, type ArticleWriteListener, type ArticleWritten } from './article-writes.js'
+export { isVisibleToReaders, VISIBLE_STATUS, visibleToReaders, visibleToReadersSql } from './visibility.js'

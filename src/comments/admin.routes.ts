@@ -55,10 +55,6 @@ function commentJson(c: ModeratedComment) {
 export const commentAdminRoutes: FastifyPluginAsync = async (app) => {
   const { db } = app
   app.addHook('onRequest', adminApi('comments.moderate'))
-  // Every write here can change what readers see: forget this process's cached pages at once.
-  app.addHook('onSend', async (request) => {
-    if (request.method !== 'GET') app.pageCache.invalidate()
-  })
 
   app.get<{ Querystring: Query }>('/', { schema: { querystring: StatusQuery } }, async (request) => {
     const { status, reported, articleId, page = 1, limit = 50 } = request.query

@@ -1,5 +1,6 @@
 // Original demo comments for the demo site: a few approved threads on the newest stories, so a fresh
 // `npm start` shows the comments section at work. Call inside the demo seed's transaction.
+import { visibleToReaders } from '../articles/index.js'
 import { bumpContentVersion, type Db } from '../db/index.js'
 import { matchingForm, sha256 } from './comment-text.js'
 import { commenterKey } from './comments.service.js'
@@ -39,7 +40,7 @@ export async function seedDemoComments(db: Db, now: Date): Promise<void> {
   const articles = await db
     .selectFrom('article')
     .select(['id', 'published_at'])
-    .where('status', '=', 'published')
+    .where(visibleToReaders)
     .orderBy('published_at', 'desc')
     .limit(THREADS.length)
     .execute()

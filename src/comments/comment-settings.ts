@@ -1,6 +1,6 @@
-import { bumpContentVersion, type Db } from '../db/index.js'
+import { bumpContentVersion, type Db, readSetting, writeSetting } from '../db/index.js'
 
-/** Moderation rules and limits, stored in site_setting under one key; every value has a default. */
+/** Moderation rules and limits, stored as one setting (src/db/settings.ts); every value has a default. */
 export interface CommentSettings {
   /** Hold a first-time commenter's comment for moderation. */
   holdFirstTime: boolean
@@ -50,20 +50,14 @@ export const DEFAULT_COMMENT_SETTINGS: CommentSettings = Object.freeze({
 const KEY = 'comments.settings'
 
 export async function getCommentSettings(db: Db): Promise<CommentSettings> {
-  const row = await db.selectFrom('site_setting').where('key', '=', KEY).select('value').executeTakeFirst()
-  const stored = row ? (JSON.parse(row.value) as Partial<CommentSettings>) : {}
+  const stored = (await readSetting<Partial<CommentSettings>>(db, KEY)) ?? {}
   return { ...DEFAULT_COMMENT_SETTINGS, ...stored }
 }
 
 /** Merges `changes` into the stored settings. */
 export async function saveCommentSettings(db: Db, changes: Partial<CommentSettings>): Promise<CommentSettings> {
   const next = { ...(await getCommentSettings(db)), ...changes }
-  const value = JSON.stringify(next)
-  await db
-    .insertInto('site_setting')
-    .values({ key: KEY, value })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-    .execute()
+  await writeSetting(db, KEY, next)
   await bumpContentVersion(db) // page size and depth change what article pages show
   return next
 }

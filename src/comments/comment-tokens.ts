@@ -2,7 +2,7 @@
 // (minimum fill time) and the reader's own held comments (cookie). The key lives in the database, so
 // every app node signs and checks alike.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
-import type { Db } from '../db/index.js'
+import { type Db, readSetting, writeSettingOnce } from '../db/index.js'
 
 const KEY = 'comments.secret'
 const secrets = new WeakMap<Db, string>()
@@ -12,19 +12,16 @@ async function secretOf(db: Db): Promise<string> {
   if (known) return known
   // Read first: rendering a page must not need a write (a read-only or busy database still serves
   // pages). Only the very first render of a new database stores the key.
-  let row = await readSecret(db)
-  if (!row) {
-    const fresh = JSON.stringify(randomBytes(32).toString('base64url'))
-    await db.insertInto('site_setting').values({ key: KEY, value: fresh }).onConflict((oc) => oc.column('key').doNothing()).execute()
-    row = await readSecret(db)
-  }
-  const secret = JSON.parse(row!.value) as string
-  secrets.set(db, secret)
-  return secret
+  const stored = await readSetting<string>(db, KEY)
+  if (stored) return remember(db, stored)
+  await writeSettingOnce(db, KEY, randomBytes(32).toString('base64url'))
+  // Another node may have stored its key first: everyone signs with the stored one.
+  return remember(db, (await readSetting<string>(db, KEY))!)
 }
 
-function readSecret(db: Db) {
-  return db.selectFrom('site_setting').select('value').where('key', '=', KEY).executeTakeFirst()
+function remember(db: Db, secret: string): string {
+  secrets.set(db, secret)
+  return secret
 }
 
 const sign = (secret: string, text: string) => createHmac('sha256', secret).update(text).digest('base64url').slice(0, 22)

@@ -84,7 +84,6 @@ export const commentRoutes: FastifyPluginAsync<CommentRoutesOptions> = async (ap
       if (now.getTime() - renderedAt.getTime() > FORM_TOKEN_MAX_AGE_MS) throw new Invalid('comment_form_expired')
       if (now.getTime() - renderedAt.getTime() < settings.minFillSeconds * 1000) throw new Invalid('comment_too_fast')
       const result = await service.submitComment(db, request.params.articleId, fields, { ip: request.ip, userAgent: str(request.headers['user-agent']), now })
-      if (result.status === 'approved') pageCache.invalidate()
       rememberCommenter(reply, fields)
       if (result.status === 'pending') {
         const held = [...str(request.cookies[HELD_COOKIE]).split(/[ ,]+/).filter(Boolean), await heldToken(db, result.id)].slice(-10)
@@ -185,8 +184,7 @@ export const commentRoutes: FastifyPluginAsync<CommentRoutesOptions> = async (ap
 
   app.post<{ Params: { commentId: number }; Body: unknown }>('/comments/report/:commentId', { schema: { params: CommentIdParams }, preHandler: requireSameOrigin }, async (request, reply) => {
     const fields = asFields(request.body)
-    const { articlePath, held } = await moderation.reportComment(db, request.params.commentId, fields, { ip: request.ip, now: new Date() })
-    if (held) pageCache.invalidate()
+    const { articlePath } = await moderation.reportComment(db, request.params.commentId, fields, { ip: request.ip, now: new Date() })
     reply.header('cache-control', 'private, no-store')
     if (wantsJson(request)) return reply.send({ ok: true, message: 'شكراً لك، وصل بلاغك إلى المشرفين.' })
     return reply.redirect(`${articlePath}#report-sent`, 303)
@@ -205,7 +203,7 @@ export const commentRoutes: FastifyPluginAsync<CommentRoutesOptions> = async (ap
 
 /** The public comment API under /api/v1: approved comments only, never an email. */
 export const commentApiRoutes: FastifyPluginAsync = async (app) => {
-  const { db, pageCache } = app
+  const { db } = app
 
   app.get<{ Params: { id: number }; Querystring: { page?: number; limit?: number } }>(
     '/articles/:id/comments',
@@ -240,7 +238,6 @@ export const commentApiRoutes: FastifyPluginAsync = async (app) => {
     const type = String(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
     if (type !== 'application/json') return sendError(request, reply, 415, 'unsupported_media_type', 'content-type')
     const result = await service.submitComment(db, request.params.id, asFields(request.body), { ip: request.ip, userAgent: str(request.headers['user-agent']), now: new Date() })
-    if (result.status === 'approved') pageCache.invalidate()
     reply.code(202).header('cache-control', 'no-store')
     return { status: result.status, id: result.id }
   })

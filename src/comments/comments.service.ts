@@ -1,6 +1,6 @@
 import { bumpContentVersion, type Db, inTransaction } from '../db/index.js'
 import { Conflict, Forbidden, Invalid, NotFound, TooManyRequests, type ErrorCode } from '../http/index.js'
-import { articlePath } from '../articles/index.js'
+import { articlePath, isVisibleToReaders } from '../articles/index.js'
 import type { CommentNode, CommentStatus, PublicComment } from './comment.js'
 import { getCommentSettings, type CommentSettings } from './comment-settings.js'
 import { charLength, cleanText, countLinks, findListedWord, isMalformed, matchingForm, sha256 } from './comment-text.js'
@@ -157,7 +157,7 @@ async function decideStatus(db: Db, clean: CleanComment, settings: CommentSettin
 /** Checks, applies the rules and stores a reader's (or a staff member's) comment. */
 export async function submitComment(db: Db, articleId: number, input: CommentInput, ctx: SubmitContext): Promise<SubmitResult> {
   const article = await queries.findArticleForComments(db, articleId)
-  if (!article || article.status !== 'published') throw new NotFound('article_not_found')
+  if (!article || !isVisibleToReaders(article.status)) throw new NotFound('article_not_found')
   const settings = await getCommentSettings(db)
   const publishedAt = article.published_at ? new Date(article.published_at) : null
   if (!ctx.staff && commentsClosed({ commentsOpen: article.comments_open === 1, publishedAt }, settings, ctx.now)) throw new Forbidden('comments_closed')

@@ -34,10 +34,6 @@ const withDone = (back: string, n: number) => `${back}${back.includes('?') ? '&'
 export const commentModerationRoutes: FastifyPluginAsync = async (app) => {
   const { db, config } = app
   app.addHook('onRequest', staffOnly('comments.moderate'))
-  // Every write here can change what readers see: forget this process's cached pages at once.
-  app.addHook('onSend', async (request) => {
-    if (request.method === 'POST') app.pageCache.invalidate()
-  })
   app.addHook('preHandler', verifyNewsroomCsrf)
   const format = formatter({ locale: 'ar', digits: 'latn', timeZone: config.timeZone })
 

@@ -13,7 +13,7 @@ import type { LoginFailureTable, StaffSessionTable } from '../newsroom/newsroom.
 import type { AccountTable, ApiTokenTable } from '../newsroom/accounts.tables.js'
 import type { PersonTable } from '../people/people.tables.js'
 import type { SearchRelatedPendingTable, SearchStateTable } from '../search/search.tables.js'
-import type { SiteSettingTable } from '../site/site.tables.js'
+import type { SiteSettingTable } from './settings.js'
 
 /** Every table, as Kysely sees it. A feature adds its tables here. */
 export interface Database {

@@ -119,6 +119,7 @@ export async function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Pro
   if (db.isTransaction) return fn(db)
   return db.transaction().execute(fn)
 }
-export { bumpContentVersion, readContentVersion } from './content-version.js'
+export { bumpContentVersion, contentChanges, readContentVersion } from './content-version.js'
+export { readSetting, readSettings, writeSetting, writeSettingOnce } from './settings.js'
 export { takeServeLock } from './serve-lock.js'
 export { sqlitePaths, unwritablePath, whyNotWritable, whyNotWritableCached } from './writable.js'

@@ -2,8 +2,8 @@
 // an unclean stop or a restore as another user) and by /healthz.
 import { accessSync, constants, existsSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { sql } from 'kysely'
 import { isPostgres, sqliteFileOf, type Db } from './index.js'
+import { writeNothing } from './settings.js'
 
 /** The first path this process may not write, with the reason; undefined when all are writable. */
 export function unwritablePath(paths: string[]): string | undefined {
@@ -33,9 +33,7 @@ export async function whyNotWritable(db: Db): Promise<string | undefined> {
   const path = file && unwritablePath(sqlitePaths(file))
   if (path) return path
   try {
-    // A new database (no tables yet) is checked by the migrations that create them.
-    const { rows } = await sql`select 1 from sqlite_master where name = 'site_setting'`.execute(db)
-    if (rows.length > 0) await sql`delete from site_setting where 0`.execute(db)
+    await writeNothing(db)
     return undefined
   } catch (err) {
     return `${file ?? 'the database'} cannot be written: ${err instanceof Error ? err.message : String(err)}`

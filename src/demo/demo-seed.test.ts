@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test'
 import { sql } from 'kysely'
 import { articlePath, authorPath, sectionPath, tagPath } from '../articles/index.js'
 import { loadConfig } from '../config/index.js'
-import type { Db } from '../db/index.js'
+import { type Db, readSetting } from '../db/index.js'
 import { createTempDir, createTestDb } from '../db/testing.js'
 import { buildApp } from '../app.js'
 import { mediaUrl } from '../media/index.js'
@@ -107,8 +107,7 @@ test('the masthead has 5+ people with titles and bios, the legal advisor in the 
   assert.match(line[0].name, /^المحامية /)
   for (const title of ['رئيس التحرير', 'مدير التحرير']) assert.ok(people.some((p) => p.title === title), title)
   assert.ok(people.some((p) => /مصوّر/.test(p.title)))
-  const settings = await db.selectFrom('site_setting').select(['key', 'value']).where('key', '=', 'site.name').executeTakeFirstOrThrow()
-  assert.equal(JSON.parse(settings.value), 'نشرة')
+  assert.equal(await readSetting<string>(db, 'site.name'), 'نشرة')
 })
 
 test('seeding twice adds nothing, and a failed seed leaves no rows and no files', async (t) => {

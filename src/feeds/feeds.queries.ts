@@ -1,3 +1,4 @@
+import { visibleToReaders } from '../articles/index.js'
 import type { Db } from '../db/index.js'
 
 // Feeds and sitemaps read only what they print: bodies for the 50 feed items, never for sitemaps.
@@ -14,7 +15,7 @@ export function bodiesOf(db: Db, articleIds: number[]) {
 export async function countPublished(db: Db): Promise<number> {
   const row = await db
     .selectFrom('article')
-    .where('status', '=', 'published')
+    .where(visibleToReaders)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirst()
   return Number(row?.n ?? 0)
@@ -28,7 +29,7 @@ export async function articleChunkLastmods(db: Db, perFile: number) {
     Array.from({ length: chunks }, async (_, chunk) => {
       const run = db
         .selectFrom('article')
-        .where('status', '=', 'published')
+        .where(visibleToReaders)
         .select('updated_at')
         .orderBy('id')
         .limit(perFile)
@@ -49,7 +50,7 @@ export function articleSitemapPage(db: Db, perFile: number, page: number) {
     .selectFrom('article')
     .innerJoin('section', 'section.id', 'article.section_id')
     .leftJoin('media', 'media.id', 'article.image_id')
-    .where('article.status', '=', 'published')
+    .where(visibleToReaders)
     .select([
       'article.id',
       'article.slug',
@@ -72,7 +73,7 @@ export function publishedBetween(db: Db, sinceIso: string, untilIso: string, lim
   return db
     .selectFrom('article')
     .innerJoin('section', 'section.id', 'article.section_id')
-    .where('article.status', '=', 'published')
+    .where(visibleToReaders)
     .where('article.published_at', '>=', sinceIso)
     .where('article.published_at', '<=', untilIso)
     .select(['article.id', 'article.slug', 'article.title', 'article.published_at', 'section.slug as section_slug'])
@@ -85,7 +86,7 @@ export function publishedBetween(db: Db, sinceIso: string, untilIso: string, lim
 export function sectionsWithLastmod(db: Db) {
   return db
     .selectFrom('section')
-    .leftJoin('article', (join) => join.onRef('article.section_id', '=', 'section.id').on('article.status', '=', 'published'))
+    .leftJoin('article', (join) => join.onRef('article.section_id', '=', 'section.id').on(visibleToReaders))
     .select(['section.slug', (eb) => eb.fn.max('article.updated_at').as('lastmod')])
     .groupBy(['section.id', 'section.slug'])
     .orderBy('section.id')
@@ -100,7 +101,7 @@ export function tagsWithLastmod(db: Db, limit: number) {
   const used = db
     .selectFrom('article_tag')
     .innerJoin('article', 'article.id', 'article_tag.article_id')
-    .where('article.status', '=', 'published')
+    .where(visibleToReaders)
     .groupBy('article_tag.tag_id')
     .select(['article_tag.tag_id', (eb) => eb.fn.max('article.updated_at').as('lastmod')])
     .as('used')
@@ -117,7 +118,7 @@ export function authorsWithLastmod(db: Db) {
   const bylined = db
     .selectFrom('article_author')
     .innerJoin('article', 'article.id', 'article_author.article_id')
-    .where('article.status', '=', 'published')
+    .where(visibleToReaders)
     .groupBy('article_author.person_id')
     .select(['article_author.person_id', (eb) => eb.fn.max('article.updated_at').as('lastmod')])
     .as('bylined')
@@ -132,7 +133,7 @@ export function authorsWithLastmod(db: Db) {
 export async function latestUpdate(db: Db): Promise<string | null> {
   const row = await db
     .selectFrom('article')
-    .where('status', '=', 'published')
+    .where(visibleToReaders)
     .select((eb) => eb.fn.max('updated_at').as('lastmod'))
     .executeTakeFirst()
   return (row?.lastmod as string | null | undefined) ?? null

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict'
 import { request } from 'node:http'
 import { test } from 'node:test'
 import { gunzipSync } from 'node:zlib'
-import { createArticle, ensureSection } from '../articles/index.js'
+import { createArticle, ensureSection, getArticle, updateArticle } from '../articles/index.js'
+import { moderateComment, submitComment } from '../comments/index.js'
 import { loadConfig } from '../config/index.js'
 import { createTempDir, createTestDb } from '../db/testing.js'
 import { buildApp } from '../app.js'
@@ -97,6 +98,34 @@ test('a content change reaches readers within a second', async (t) => {
   assert.equal(routed(), 2, 'the version check sent it through the full path')
   assert.notEqual(after.headers.etag, before.headers.etag)
   assert.match(after.body.toString(), /خبر جديد عن المكتبة/)
+})
+
+test('a write through a service is on the next request, hot path or full path, with no wait and no invalidate call', async (t) => {
+  const { db, path, port, sectionId, routed } = await serve(t)
+  const article = await getArticle(db, Number(/\/(\d+)\//.exec(path)![1]))
+  await get(port, path)
+  await get(port, path)
+  assert.equal(routed(), 1, 'cached and answered by the hot path')
+
+  // Through the articles service: the hot path steps aside once, the full path renders the new page, the hot path answers it after.
+  const now = new Date()
+  const input = { title: article.title, bodyHtml: '<p>المكتبة تفتح حتى منتصف الليل.</p>', sectionId, status: 'published' as const, publishedAt: article.publishedAt }
+  await updateArticle(db, article.id, input, now)
+  const updated = await get(port, path)
+  assert.equal(routed(), 2)
+  assert.match(updated.body.toString(), /حتى منتصف الليل/)
+  const again = await get(port, path)
+  assert.equal(routed(), 2, 'the new page is answered by the hot path')
+  assert.deepEqual(again.body, updated.body)
+
+  // Through the comments services, read by the full path (a cookie the hot path leaves to the parser).
+  const submitted = await submitComment(db, article.id, { name: 'سارة', email: 'sara@example.org', body: 'شكراً على تجديد المكتبة' }, { ip: '192.0.2.7', userAgent: 'test', now })
+  assert.equal(submitted.status, 'pending')
+  assert.doesNotMatch((await get(port, path, { cookie: 'oldskin=dark' })).body.toString(), /شكراً على تجديد المكتبة/)
+  await moderateComment(db, submitted.id, 'approve', { accountId: null, now })
+  const commented = await get(port, path, { cookie: 'oldskin=dark' })
+  assert.match(commented.body.toString(), /شكراً على تجديد المكتبة/)
+  assert.match((await get(port, path)).body.toString(), /شكراً على تجديد المكتبة/, 'and the hot path has no older copy')
 })
 
 test('tracking parameters do not make a new page: one render, answered before routing', async (t) => {

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { LRUCache } from 'lru-cache'
-import { type Db, readContentVersion } from '../db/index.js'
+import { contentChanges, type Db, readContentVersion } from '../db/index.js'
 import { isSkinChoice } from '../views/index.js'
 
 interface Entry {
@@ -125,9 +125,10 @@ export type Rendered = string | { movedTo: string }
 
 /**
  * Rendered anonymous reader pages, keyed by skin + path + the query parameters the page reads
- * (`cacheKey`). An entry is good until its TTL passes or the content version changes; the version
- * is read from the database at most once a second, so writes from other processes invalidate it
- * too. Bounded in bytes (pages and their compressed copies), least recently used out first.
+ * (`cacheKey`). An entry is good until its TTL passes or the content version changes. The version
+ * is read from the database again as soon as this process bumps it (`contentChanges` moved), and
+ * at most once a second otherwise, so writes from other processes invalidate it too. Bounded in
+ * bytes (pages and their compressed copies), least recently used out first.
  */
 export class PageCache {
   private readonly entries: LRUCache<string, Entry>
@@ -135,6 +136,10 @@ export class PageCache {
   private readonly knownParams = new Set<string>()
   private version = ''
   private versionCheckedAt = 0
+  /** `contentChanges()` when the version was last read. */
+  private changesSeen = -1
+  /** The read of the version under way, if any: requests meanwhile wait for it rather than trust the old one. */
+  private reading?: Promise<string>
   /** Pages rendered since the start (a render is the expensive part the cache saves). */
   renders = 0
 
@@ -156,18 +161,25 @@ export class PageCache {
     for (const name of params) this.knownParams.add(name)
   }
 
-  private async currentVersion(now: number): Promise<string> {
-    if (now - this.versionCheckedAt >= 1000) {
-      this.versionCheckedAt = now
-      this.version = await readContentVersion(this.db)
-    }
-    return this.version
+  /** True when the stored version must be read again: this process wrote since the last read, or a second passed (other processes). */
+  private versionDue(now: number): boolean {
+    return contentChanges() !== this.changesSeen || now - this.versionCheckedAt >= 1000
   }
 
-  /** Forgets every page at once (after a write in this process). */
-  invalidate(): void {
-    this.entries.clear()
-    this.versionCheckedAt = 0
+  private async currentVersion(now: number): Promise<string> {
+    if (!this.versionDue(now)) return this.reading ?? this.version
+    // Counted before the read: a bump during it moves the counter again, so the next request reads again.
+    this.changesSeen = contentChanges()
+    this.versionCheckedAt = now
+    const reading = readContentVersion(this.db)
+    this.reading = reading
+    try {
+      const version = await reading
+      if (this.reading === reading) this.version = version
+      return version
+    } finally {
+      if (this.reading === reading) this.reading = undefined
+    }
   }
 
   /**
@@ -208,7 +220,7 @@ export class PageCache {
   /**
    * The hot path: answers a GET or HEAD for a fresh cached page straight from the Node server,
    * before Fastify routes it (measured: about twice the throughput of the full path). Returns false
-   * to let the full path answer: unknown or stale page, a version check due, an unusual skin cookie.
+   * to let the full path answer: unknown or stale page, a version read due or under way, an unusual skin cookie.
    * The key is `cacheKey` over every declared parameter: a request with a parameter its own route
    * does not declare finds nothing here, and its route's key finds the entry on the full path.
    * (Sound because the key keeps only declared names: a hit means no other parameter mattered.)
@@ -216,7 +228,7 @@ export class PageCache {
   answerRaw(req: IncomingMessage, res: ServerResponse): boolean {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || this.ttlSeconds <= 0) return false
     const now = Date.now()
-    if (now - this.versionCheckedAt >= 1000) return false
+    if (this.reading || this.versionDue(now)) return false
     const skin = skinFromCookieHeader(req.headers.cookie)
     if (skin === undefined) return false
     const key = cacheKey(skin, req.url ?? '/', this.knownParams)

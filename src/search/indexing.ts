@@ -1,5 +1,5 @@
 // Keeping the index in step with articles: called inside every article write transaction.
-import { htmlToText, type ArticleWriteListener } from '../articles/index.js'
+import { htmlToText, isVisibleToReaders, VISIBLE_STATUS, type ArticleWriteListener } from '../articles/index.js'
 import { pauseForOtherWriters, WRITE_BATCH_MS, type Db } from '../db/index.js'
 import { ANALYZER_VERSION } from './arabic-analyzer.js'
 import { refreshRelatedArticles } from './related.js'
@@ -23,7 +23,7 @@ export async function indexArticle(db: Db, articleId: number, text?: IndexableTe
   if (!engine) return
   if (!text) {
     const row = await queries.findIndexable(db, articleId)
-    if (!row || row.status !== 'published') return removeArticleFromIndex(db, articleId)
+    if (!row || !isVisibleToReaders(row.status)) return removeArticleFromIndex(db, articleId)
     text = { title: row.title, summary: row.summary, body: htmlToText(row.body_html) }
   }
   await engine.index(db, { id: articleId, ...text })
@@ -56,7 +56,7 @@ export async function removeArticleFromIndex(db: Db, articleId: number): Promise
 
 /** Follows article writes (wired by the app): a published article is (re)indexed, any other taken out. */
 export const keepIndexOnArticleWrite: ArticleWriteListener = (trx, written) =>
-  written.status === 'published' ? indexArticle(trx, written.id, written.text) : removeArticleFromIndex(trx, written.id)
+  isVisibleToReaders(written.status) ? indexArticle(trx, written.id, written.text) : removeArticleFromIndex(trx, written.id)
 
 /** Rebuilds the whole index with the current analyzer, then every related list. */
 export async function reindexAll(
@@ -89,7 +89,7 @@ export async function rebuildSearchIndex(db: Db, onProgress?: (indexed: number) 
     await pauseForOtherWriters()
   }
   await db.transaction().execute(async (trx) => {
-    await engine.removeAllBut(trx, 'published') // unpublished since they were indexed, and missed by their write
+    await engine.removeAllBut(trx, VISIBLE_STATUS) // unpublished since they were indexed, and missed by their write
     await queries.writeState(trx, 'analyzer_version', String(ANALYZER_VERSION))
     await queries.markAllPublishedPending(trx)
   })

@@ -1,6 +1,6 @@
 // «مقالات ذات صلة» by content: an article's most distinctive stems (TF-IDF) searched against the
 // index, closer dates preferred, the article itself and copies of the same wire story left out.
-import { htmlToText } from '../articles/index.js'
+import { htmlToText, isVisibleToReaders } from '../articles/index.js'
 import { bumpContentVersion, type Db } from '../db/index.js'
 import { stems } from './arabic-analyzer.js'
 import type { SearchEngine } from './search-engine.js'
@@ -71,7 +71,7 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 /** Computes and stores one article's related list; returns it. */
 export async function computeRelated(db: Db, engine: SearchEngine, id: number, cache: DfCache = new Map()): Promise<{ id: number; score: number }[]> {
   const text = await queries.findIndexable(db, id)
-  if (!text || text.status !== 'published') {
+  if (!text || !isVisibleToReaders(text.status)) {
     await queries.deleteRelatedOf(db, id)
     return []
   }

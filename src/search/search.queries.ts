@@ -1,4 +1,5 @@
 // The search feature's queries over ordinary tables (the full-text index itself is in sqlite-engine.ts).
+import { visibleToReaders } from '../articles/index.js'
 import type { Db } from '../db/index.js'
 
 export function findIndexable(db: Db, id: number) {
@@ -13,7 +14,7 @@ export function findIndexable(db: Db, id: number) {
 export function listIndexable(db: Db, afterId: number, limit: number) {
   return db
     .selectFrom('article')
-    .where('status', '=', 'published')
+    .where(visibleToReaders)
     .where('id', '>', afterId)
     .select(['id', 'title', 'summary', 'body_html', 'published_at'])
     .orderBy('id')
@@ -63,7 +64,7 @@ export async function clearPending(db: Db, ids: number[]): Promise<void> {
 }
 
 export async function countPublished(db: Db): Promise<number> {
-  const row = await db.selectFrom('article').where('status', '=', 'published').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()
+  const row = await db.selectFrom('article').where(visibleToReaders).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()
   return Number(row?.n ?? 0)
 }
 
@@ -76,7 +77,7 @@ export async function markAllPublishedPending(db: Db): Promise<void> {
   await db
     .insertInto('search_related_pending')
     .columns(['article_id'])
-    .expression(db.selectFrom('article').where('status', '=', 'published').select('id'))
+    .expression(db.selectFrom('article').where(visibleToReaders).select('id'))
     .onConflict((oc) => oc.column('article_id').doNothing())
     .execute()
 }

@@ -1,6 +1,7 @@
 // The SQLite FTS5 engine: every statement the search feature runs against the full-text index.
 // Each word of a query becomes quoted analyzed tokens, so nothing a reader types is FTS5 syntax.
 import { sql } from 'kysely'
+import { visibleToReaders, visibleToReadersSql } from '../articles/index.js'
 import { pauseForOtherWriters, type Db } from '../db/index.js'
 import { indexForms } from './arabic-analyzer.js'
 import type { ParsedQuery, QueryClause, QueryTerm } from './query-parser.js'
@@ -91,7 +92,7 @@ const stemsExpression = (clause: QueryClause) => `(${phraseVariants(clause.terms
 function filterSql(filter: SearchFilter) {
   return sql.join(
     [
-      sql`a.status = 'published'`,
+      visibleToReadersSql('a'),
       filter.sectionId !== undefined ? sql`a.section_id = ${filter.sectionId}` : sql`1 = 1`,
       filter.from !== undefined ? sql`a.published_at >= ${filter.from}` : sql`1 = 1`,
       filter.to !== undefined ? sql`a.published_at <= ${filter.to}` : sql`1 = 1`,
@@ -342,7 +343,7 @@ export const sqliteEngine: SearchEngine = {
       where article_fts match ${match} order by score desc limit ${limit * 3 + 1}`.execute(db)
     const pool = rows.filter((r) => r.id !== excludeId)
     if (pool.length === 0) return []
-    const dated = await db.selectFrom('article').where('id', 'in', pool.map((r) => r.id)).where('status', '=', 'published').select(['id', 'published_at']).execute()
+    const dated = await db.selectFrom('article').where('id', 'in', pool.map((r) => r.id)).where(visibleToReaders).select(['id', 'published_at']).execute()
     const dates = new Map(dated.map((r) => [r.id, r.published_at]))
     const center = Date.parse(around)
     return pool

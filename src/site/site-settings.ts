@@ -1,10 +1,10 @@
-import type { Db } from '../db/index.js'
+import { type Db, readSettings, writeSetting } from '../db/index.js'
 import type { Skin, SkinChoice } from '../views/index.js'
 
 export type { Skin }
 export type Digits = 'arab' | 'latn'
 
-/** Newsroom-wide choices, stored in site_setting; every key has a default. */
+/** Newsroom-wide choices, stored as settings 'site.<key>' (src/db/settings.ts); every key has a default. */
 export interface SiteSettings {
   name: string
   tagline: string
@@ -29,18 +29,11 @@ export const DEFAULT_SETTINGS: SiteSettings = {
 const KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof SiteSettings)[]
 
 export async function getSiteSettings(db: Db, defaults: Partial<SiteSettings> = {}): Promise<SiteSettings> {
-  const rows = await db.selectFrom('site_setting').where('key', 'in', KEYS.map((k) => `site.${k}`)).select(['key', 'value']).execute()
-  const stored = Object.fromEntries(rows.map((r) => [r.key.slice('site.'.length), JSON.parse(r.value)]))
+  const rows = await readSettings(db, KEYS.map((k) => `site.${k}`))
+  const stored = Object.fromEntries([...rows].map(([key, value]) => [key.slice('site.'.length), value]))
   return { ...DEFAULT_SETTINGS, ...defaults, ...stored }
 }
 
 export async function saveSiteSettings(db: Db, changes: Partial<SiteSettings>): Promise<void> {
-  for (const [key, raw] of Object.entries(changes)) {
-    const value = JSON.stringify(raw)
-    await db
-      .insertInto('site_setting')
-      .values({ key: `site.${key}`, value })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-      .execute()
-  }
+  for (const [key, value] of Object.entries(changes)) await writeSetting(db, `site.${key}`, value)
 }

@@ -144,7 +144,6 @@ describe('comments in Chromium', { skip: chromiumMissing }, () => {
     const server = await startTestServer(t)
     await saveCommentSettings(server.db, { floodSeconds: 0, minFillSeconds: 1, holdFirstTime: true })
     await createAccount(server.db, { email: 'moderator.e2e@example.org', name: 'مشرفة', role: 'moderator', password: 'e2e-moderator-pass' }, new Date())
-    server.app.pageCache.invalidate()
     const browser = await launchBrowser(t)
     const articleUrl = await findArticleUrl(server)
     return { server, browser, articleUrl }
@@ -250,7 +249,6 @@ describe('comments in Chromium', { skip: chromiumMissing }, () => {
     const child = await post('رد على التعليق الأول', 2, root.id)
     await moderateComment(server.db, child.id, 'approve', { accountId: null, now })
     await replyAsStaff(server.db, child.id, 'رد فريق التحرير', { accountId: 1, name: 'فريق التحرير', email: 'desk@example.org' }, now)
-    server.app.pageCache.invalidate()
     const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
     const problems: string[] = []
     for (const skin of ['default', 'dark']) {

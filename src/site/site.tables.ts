@@ -1,4 +1,0 @@
-export interface SiteSettingTable {
-  key: string
-  value: string // JSON
-}

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { getPublishedArticle, type Article } from '../articles/index.js'
-import { AppError, Conflict, Forbidden, Invalid, loadChrome, messageFor, NotFound, pageKey, requireSameOrigin, sendError, TooManyRequests } from '../http/index.js'
+import { AppError, errorBody, Invalid, loadChrome, messageFor, NotFound, pageKey, replyStatusOf, requireSameOrigin, sendError, TooManyRequests, wantsJson } from '../http/index.js'
 import { getSiteSettings } from '../site/index.js'
 import { formatter, type Formatter } from '../views/index.js'
 import { getCommentSettings } from './comment-settings.js'
@@ -30,14 +30,6 @@ const ApiListQuery = Type.Object(
 type Fields = Record<string, unknown>
 const asFields = (body: unknown): Fields => (body && typeof body === 'object' && !Array.isArray(body) ? (body as Fields) : {})
 const str = (v: unknown) => (typeof v === 'string' ? v : '')
-const wantsJson = (request: FastifyRequest) => (request.headers.accept ?? '').includes('application/json')
-
-function statusOf(err: AppError): number {
-  if (err instanceof TooManyRequests) return 429
-  if (err instanceof Conflict) return 409
-  if (err instanceof Forbidden) return 403
-  return 400
-}
 
 /** The reader's own text back in the form, with only the characters we never show removed. */
 function formStateOf(fields: Fields, err: AppError, format: Formatter): FormState {
@@ -133,22 +125,18 @@ export const commentRoutes: FastifyPluginAsync<CommentRoutesOptions> = async (ap
 
   /** A refused form: the article page again, private, with everything typed and each error by its field. */
   async function answerFailure(request: FastifyRequest<{ Params: { articleId: number } }>, reply: FastifyReply, fields: Fields, err: AppError) {
-    const status = statusOf(err)
-    if (err instanceof TooManyRequests) reply.header('retry-after', String(err.retryAfterSeconds))
-    reply.code(status).header('cache-control', 'private, no-store')
+    replyStatusOf(reply, err).header('cache-control', 'private, no-store')
     const format = await readerFormat()
     const form = formStateOf(fields, err, format)
     if (wantsJson(request)) {
-      return reply.send({
-        error: {
-          code: err.code,
-          message: form.message ?? messageFor(err.code, err.field),
-          ...(err.field ? { field: err.field } : {}),
+      return reply.send(
+        errorBody(err.code, err.field, {
+          ...(form.message ? { message: form.message } : {}),
           fields: form.errors.map((e) => ({ field: e.field, code: e.code, message: fieldErrorText(format, e) })),
           // The in-page script sends this instead, or every retry would be refused the same way.
           ...(err.code === 'comment_form_expired' ? { formToken: await formToken(db, new Date()) } : {}),
-        },
-      })
+        }),
+      )
     }
     const article = await getPublishedArticle(db, request.params.articleId)
     return reply.html(await options.renderArticlePage(request, article, { form }))

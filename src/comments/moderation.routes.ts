@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsync, FastifyReply } from 'fastify'
-import { AppError, messageFor, NotFound, plainInteger } from '../http/index.js'
+import { AppError, Invalid, messageFor, NotFound, plainInteger, replyStatusOf } from '../http/index.js'
 import { newsroomCsrf, staffOnly, verifyNewsroomCsrf, type Staff } from '../newsroom/index.js'
 import { formatter } from '../views/index.js'
 import { getCommentSettings, saveCommentSettings, type CommentSettings } from './comment-settings.js'
@@ -87,7 +87,7 @@ export const commentModerationRoutes: FastifyPluginAsync = async (app) => {
       if (n === undefined || n < s.min || n > s.max) {
         const settings = { ...(await getCommentSettings(db)), ...changes }
         const error = `«${s.label}»: أدخل عدداً صحيحاً من ${s.min} إلى ${s.max}.`
-        return reply.code(400).html(CommentSettingsPage({ staff: request.staff!, csrf: newsroomCsrf(request), settings, error }) as string)
+        return replyStatusOf(reply, new Invalid('invalid_parameter', s.key)).html(CommentSettingsPage({ staff: request.staff!, csrf: newsroomCsrf(request), settings, error }) as string)
       }
       ;(changes as Record<string, unknown>)[s.key] = n
     }
@@ -155,6 +155,6 @@ export const commentModerationRoutes: FastifyPluginAsync = async (app) => {
     const c = await moderation.getCommentForModeration(db, id)
     const error = err instanceof service.CommentInputError ? err.errors.map((e) => fieldErrorText(format, e)).join(' ') : messageFor(err.code, err.field)
     const values = fields ? { name: str(fields.name), email: str(fields.email), url: str(fields.url), body: str(fields.body) } : undefined
-    return reply.code(400).html(EditCommentPage({ staff, csrf, c, values, error }) as string)
+    return replyStatusOf(reply, err).html(EditCommentPage({ staff, csrf, c, values, error }) as string)
   }
 }

@@ -1,5 +1,5 @@
 export { requireSameOrigin } from './csrf.js'
-export { installErrorHandler, sendError } from './error-handler.js'
+export { errorBody, installErrorHandler, replyStatusOf, sendError, statusOf, wantsJson } from './error-handler.js'
 export { AppError, Conflict, type ErrorCode, Forbidden, Invalid, NotFound, TooManyRequests, Unauthorized } from './errors.js'
 export { messageFor } from './messages.js'
 export { PageCache, declaredParams, type Rendered } from './page-cache.js'

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { Type } from '@sinclair/typebox'
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { AppError, Forbidden, NotFound, replyStatusOf, requireSameOrigin, sendError, TooManyRequests, Unauthorized, wantsJson } from '../http/index.js'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { AppError, Forbidden, NotFound, replyStatusOf, requireSameOrigin, type Routes, sendError, TooManyRequests, Unauthorized, wantsJson } from '../http/index.js'
 import { verifyCredentials } from './accounts.service.js'
 import { NewsroomHomePage } from './home.page.js'
 import { LoginPage } from './login.page.js'
@@ -31,13 +31,12 @@ const LoginBody = Type.Object({
   next: Type.Optional(Type.Unknown()),
   _csrf: Type.Optional(Type.String({ maxLength: 200 })),
 })
-type LoginBodyType = { email: string; password: string; next?: unknown; _csrf?: string }
 
 const FAILED = 'البريد الإلكتروني أو كلمة المرور غير صحيحة.'
 const EXPIRED = 'انتهت صلاحية نموذج الدخول. أعد إدخال بياناتك وحاول مجدداً.'
 
 /** /newsroom: sign-in, sign-out and the newsroom home. Feature pages add their own plugins behind staffOnly(). */
-export const newsroomRoutes: FastifyPluginAsync = async (app) => {
+export const newsroomRoutes: Routes = async (app) => {
   const { db, config } = app
   const policy = sessionPolicy(config)
   const throttle = throttlePolicy(config.loginMaxFailures)
@@ -54,13 +53,13 @@ export const newsroomRoutes: FastifyPluginAsync = async (app) => {
     return formToken(config, 'login', value)
   }
 
-  app.get<{ Querystring: { next?: unknown } }>('/login', { schema: { querystring: LoginQuery } }, async (request, reply) => {
+  app.get('/login', { schema: { querystring: LoginQuery } }, async (request, reply) => {
     const next = safeNext(request.query.next)
     if (await loadStaff(request)) return reply.redirect(next, 303)
     return reply.html(LoginPage({ csrf: loginToken(request, reply), next }) as string)
   })
 
-  app.post<{ Body: LoginBodyType }>('/login', { schema: { body: LoginBody } }, async (request, reply) => {
+  app.post('/login', { schema: { body: LoginBody } }, async (request, reply) => {
     await requireSameOrigin(request, reply)
     const { email, password } = request.body
     const next = safeNext(request.body.next)

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyRequest } from 'fastify'
-import { loadChrome, NotFound, pageCount, pageKey, PageQuery, type Routes, SlugParams } from '../http/index.js'
+import { loadChrome, MAX_ID, NotFound, pageCount, pageKey, PageQuery, type Routes, SlugParams } from '../http/index.js'
 import { getPersonBySlug } from '../people/index.js'
 import { sectionPath, tagPath, type Article } from './article.js'
 import * as service from './articles.service.js'
@@ -91,7 +91,7 @@ export const articleRoutes: Routes<ArticleRoutesOptions> = async (app, options) 
     app.get(path, { schema: { params: ArticleParamsSchema } }, async (request, reply) => {
       const { section, slug } = request.params
       const id = Number(request.params.id)
-      if (!Number.isSafeInteger(id) || id > 2147483647) throw new NotFound('article_not_found')
+      if (!Number.isSafeInteger(id) || id > MAX_ID) throw new NotFound('article_not_found')
       return pageCache.serve(request, reply, pageKey(request), async () => {
         const article = await service.getPublishedArticle(db, id)
         if (section !== article.section.slug || slug !== article.slug) return { movedTo: article.path }

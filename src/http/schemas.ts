@@ -8,8 +8,11 @@ import type { FastifyPluginOptions } from 'fastify'
  */
 export type Routes<Options extends FastifyPluginOptions = Record<never, never>> = FastifyPluginAsyncTypebox<Options>
 
-/** A row id in an address: 1 to 2^31 − 1, what an `integer` column holds (SQLite and PostgreSQL alike). */
-export const Id = Type.Integer({ minimum: 1, maximum: 2147483647 })
+/** The largest row id: 2^31 − 1, what an `integer` column holds (SQLite and PostgreSQL alike). */
+export const MAX_ID = 2147483647
+
+/** A row id in an address: 1 to MAX_ID. */
+export const Id = Type.Integer({ minimum: 1, maximum: MAX_ID })
 
 /** `/:id` */
 export const IdParam = Type.Object({ id: Id })

@@ -98,7 +98,7 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler(async (err: FastifyError | AppError, request, reply) => {
     const { status, code, field } = describe(err)
     if (status >= 500) request.log.error({ err }, 'unhandled error')
-    if (err instanceof TooManyRequests) reply.header('retry-after', String(err.retryAfterSeconds))
+    if (err instanceof AppError) replyStatusOf(reply, err)
     return sendError(request, reply, status, code, field)
   })
   app.setNotFoundHandler(async (request, reply) => sendError(request, reply, 404, 'not_found'))

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox'
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { loadChrome, NotFound, pageCount, pageKey, PageQuery, SlugParams } from '../http/index.js'
+import type { FastifyRequest } from 'fastify'
+import { loadChrome, MAX_ID, NotFound, pageCount, pageKey, PageQuery, type Routes, SlugParams } from '../http/index.js'
 import { getPersonBySlug } from '../people/index.js'
 import { sectionPath, tagPath, type Article } from './article.js'
 import * as service from './articles.service.js'
@@ -14,7 +14,6 @@ const ArticleParamsSchema = Type.Object({
   id: Type.String({ maxLength: 12 }),
   slug: Type.Optional(Type.String({ maxLength: 300 })),
 })
-type ArticleParams = { section: string; id: string; slug?: string }
 
 export interface ArticleRoutesOptions {
   /** The whole article page: the app composes it (the story, related stories, comments). */
@@ -22,7 +21,7 @@ export interface ArticleRoutesOptions {
 }
 
 /** Reader pages: home, article, section, tag and author listings. */
-export const articleRoutes: FastifyPluginAsync<ArticleRoutesOptions> = async (app, options) => {
+export const articleRoutes: Routes<ArticleRoutesOptions> = async (app, options) => {
   const { db, pageCache } = app
 
   app.get('/', async (request, reply) =>
@@ -32,7 +31,7 @@ export const articleRoutes: FastifyPluginAsync<ArticleRoutesOptions> = async (ap
     }),
   )
 
-  app.get<{ Params: { slug: string }; Querystring: { page?: number } }>(
+  app.get(
     '/section/:slug',
     { schema: { params: SlugParams, querystring: PageQuery } },
     async (request, reply) =>
@@ -50,7 +49,7 @@ export const articleRoutes: FastifyPluginAsync<ArticleRoutesOptions> = async (ap
       }),
   )
 
-  app.get<{ Params: { slug: string }; Querystring: { page?: number } }>(
+  app.get(
     '/tag/:slug',
     { schema: { params: SlugParams, querystring: PageQuery } },
     async (request, reply) =>
@@ -68,7 +67,7 @@ export const articleRoutes: FastifyPluginAsync<ArticleRoutesOptions> = async (ap
       }),
   )
 
-  app.get<{ Params: { slug: string }; Querystring: { page?: number } }>(
+  app.get(
     '/author/:slug',
     { schema: { params: SlugParams, querystring: PageQuery } },
     async (request, reply) =>
@@ -88,16 +87,16 @@ export const articleRoutes: FastifyPluginAsync<ArticleRoutesOptions> = async (ap
   )
 
   // /<section>/<id>/<slug>: a right id with a wrong or missing slug or section → 301 to the canonical path.
-  const articleHandler = async (request: FastifyRequest<{ Params: ArticleParams }>, reply: FastifyReply) => {
-    const { section, slug } = request.params
-    const id = Number(request.params.id)
-    if (!Number.isSafeInteger(id) || id > 2147483647) throw new NotFound('article_not_found')
-    return pageCache.serve(request, reply, pageKey(request), async () => {
-      const article = await service.getPublishedArticle(db, id)
-      if (section !== article.section.slug || slug !== article.slug) return { movedTo: article.path }
-      return options.renderArticlePage(request, article)
+  for (const path of ['/:section/:id(^\\d{1,12}$)/:slug', '/:section/:id(^\\d{1,12}$)']) {
+    app.get(path, { schema: { params: ArticleParamsSchema } }, async (request, reply) => {
+      const { section, slug } = request.params
+      const id = Number(request.params.id)
+      if (!Number.isSafeInteger(id) || id > MAX_ID) throw new NotFound('article_not_found')
+      return pageCache.serve(request, reply, pageKey(request), async () => {
+        const article = await service.getPublishedArticle(db, id)
+        if (section !== article.section.slug || slug !== article.slug) return { movedTo: article.path }
+        return options.renderArticlePage(request, article)
+      })
     })
   }
-  app.get('/:section/:id(^\\d{1,12}$)/:slug', { schema: { params: ArticleParamsSchema } }, articleHandler)
-  app.get('/:section/:id(^\\d{1,12}$)', { schema: { params: ArticleParamsSchema } }, articleHandler)
 }

@@ -1,6 +1,7 @@
 import { bumpContentVersion, type Db, inTransaction } from '../db/index.js'
 import { Invalid, NotFound } from '../http/index.js'
 import { imageFromRow } from '../media/index.js'
+import { findPersonId } from '../people/index.js'
 import {
   articlePath,
   authorPath,
@@ -273,4 +274,44 @@ export async function findSectionId(db: Db, slug: string): Promise<number | unde
 
 export async function findTagId(db: Db, slug: string): Promise<number | undefined> {
   return (await queries.findTagBySlug(db, slug))?.id
+}
+
+/** Filters as a client names them: slugs of a section, a tag, an author. */
+export interface NamedFilter {
+  section?: string
+  tag?: string
+  author?: string
+}
+
+/** Slugs → ids; undefined when a named section, tag or author does not exist (an empty result, not a 404). */
+export async function resolveNamedFilter(db: Db, named: NamedFilter): Promise<queries.ListFilter | undefined> {
+  const filter: queries.ListFilter = {}
+  if (named.section !== undefined) {
+    filter.sectionId = await findSectionId(db, named.section)
+    if (filter.sectionId === undefined) return undefined
+  }
+  if (named.tag !== undefined) {
+    filter.tagId = await findTagId(db, named.tag)
+    if (filter.tagId === undefined) return undefined
+  }
+  if (named.author !== undefined) {
+    filter.personId = await findPersonId(db, named.author)
+    if (filter.personId === undefined) return undefined
+  }
+  return filter
+}
+
+/** One page of published articles (newest first) with their tags and the total, for the read API. */
+export async function listArticlesPage(
+  db: Db,
+  named: NamedFilter,
+  page: { page: number; limit: number },
+): Promise<{ articles: ArticleSummary[]; tags: Map<number, TagRef[]>; total: number }> {
+  const filter = await resolveNamedFilter(db, named)
+  if (!filter) return { articles: [], tags: new Map(), total: 0 }
+  const [articles, total] = await Promise.all([
+    listPublishedArticles(db, filter, { limit: page.limit, offset: (page.page - 1) * page.limit }),
+    countPublishedArticles(db, filter),
+  ])
+  return { articles, tags: await getTagsOf(db, articles.map((a) => a.id)), total }
 }

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox'
-import type { FastifyPluginAsync } from 'fastify'
+import { Id, IdParam, PageLimitQuery, type Routes } from '../http/index.js'
 import { adminApi } from '../newsroom/index.js'
 import type { ModeratedComment } from './comment.js'
 import * as moderation from './moderation.service.js'
@@ -9,15 +9,13 @@ const StatusQuery = Type.Object(
   {
     status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('spam'), Type.Literal('trash')])),
     reported: Type.Optional(Type.Boolean()),
-    articleId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
-    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+    articleId: Type.Optional(Id),
+    ...PageLimitQuery(200).properties,
   },
   { additionalProperties: false },
 )
-const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) })
 const ActionParams = Type.Object({
-  id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+  id: Id,
   action: Type.Union([Type.Literal('approve'), Type.Literal('spam'), Type.Literal('trash'), Type.Literal('restore')]),
 })
 const ReasonBody = Type.Union([Type.Object({ reason: Type.Optional(Type.String({ maxLength: 500 })) }), Type.Null()])
@@ -28,8 +26,6 @@ const EditBody = Type.Object({
   body: Type.String({ maxLength: 100000 }),
 })
 const ReplyBody = Type.Object({ body: Type.String({ maxLength: 100000 }) })
-
-type Query = { status?: 'pending' | 'approved' | 'spam' | 'trash'; reported?: boolean; articleId?: number; page?: number; limit?: number }
 
 /** The brief's shape, plus what a moderator needs to decide (website, reports, why it was held). */
 function commentJson(c: ModeratedComment) {
@@ -52,34 +48,34 @@ function commentJson(c: ModeratedComment) {
 }
 
 /** /api/v1/admin/comments: the moderation queue for scripts (Bearer token, comments.moderate). */
-export const commentAdminRoutes: FastifyPluginAsync = async (app) => {
+export const commentAdminRoutes: Routes = async (app) => {
   const { db } = app
   app.addHook('onRequest', adminApi('comments.moderate'))
 
-  app.get<{ Querystring: Query }>('/', { schema: { querystring: StatusQuery } }, async (request) => {
+  app.get('/', { schema: { querystring: StatusQuery } }, async (request) => {
     const { status, reported, articleId, page = 1, limit = 50 } = request.query
     const { comments, total } = await moderation.listForModeration(db, { status: reported ? undefined : (status ?? 'pending'), reported, articleId }, { limit, offset: (page - 1) * limit })
     return { comments: comments.map(commentJson), total, page }
   })
 
-  app.get<{ Params: { id: number } }>('/:id', { schema: { params: IdParams } }, async (request) => commentJson(await moderation.getCommentForModeration(db, request.params.id)))
+  app.get('/:id', { schema: { params: IdParam } }, async (request) => commentJson(await moderation.getCommentForModeration(db, request.params.id)))
 
-  app.post<{ Params: { id: number; action: 'approve' | 'spam' | 'trash' | 'restore' }; Body: { reason?: string } | null }>(
+  app.post(
     '/:id/:action',
     { schema: { params: ActionParams, body: ReasonBody } },
     async (request) => moderation.moderateComment(db, request.params.id, request.params.action, { accountId: request.staff?.id ?? null, reason: request.body?.reason, now: new Date() }),
   )
 
-  app.patch<{ Params: { id: number }; Body: { name: string; email: string; url?: string; body: string } }>(
+  app.patch(
     '/:id',
-    { schema: { params: IdParams, body: EditBody } },
+    { schema: { params: IdParam, body: EditBody } },
     async (request) => {
       await moderation.editComment(db, request.params.id, request.body, { now: new Date() })
       return commentJson(await moderation.getCommentForModeration(db, request.params.id))
     },
   )
 
-  app.post<{ Params: { id: number }; Body: { body: string } }>('/:id/replies', { schema: { params: IdParams, body: ReplyBody } }, async (request, reply) => {
+  app.post('/:id/replies', { schema: { params: IdParam, body: ReplyBody } }, async (request, reply) => {
     const staff = request.staff!
     const result = await moderation.replyAsStaff(db, request.params.id, request.body.body, { accountId: staff.id, name: staff.name, email: staff.email }, new Date())
     return reply.code(201).send({ id: result.id, status: result.status })

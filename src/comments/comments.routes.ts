@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox'
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import { getPublishedArticle, type Article } from '../articles/index.js'
-import { AppError, Conflict, Forbidden, Invalid, loadChrome, messageFor, NotFound, pageKey, requireSameOrigin, sendError, TooManyRequests } from '../http/index.js'
+import { AppError, errorBody, Id, IdParam, Invalid, loadChrome, messageFor, NotFound, pageKey, PageLimitQuery, PageQuery, replyStatusOf, requireSameOrigin, type Routes, sendError, TooManyRequests, wantsJson } from '../http/index.js'
 import { getSiteSettings } from '../site/index.js'
 import { formatter, type Formatter } from '../views/index.js'
 import { getCommentSettings } from './comment-settings.js'
@@ -16,28 +16,14 @@ import * as service from './comments.service.js'
 const HELD_COOKIE = 'nashra_held'
 const COMMENTER_COOKIE = 'nashra_commenter'
 
-const ArticleIdParams = Type.Object({ articleId: Type.Integer({ minimum: 1, maximum: 2147483647 }) })
-const ReplyParams = Type.Object({ articleId: Type.Integer({ minimum: 1, maximum: 2147483647 }), commentId: Type.Integer({ minimum: 1, maximum: 2147483647 }) })
-const CommentIdParams = Type.Object({ commentId: Type.Integer({ minimum: 1, maximum: 2147483647 }) })
-const PageQuery = Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })) })
-const MineQuery = Type.Object({ article: Type.Integer({ minimum: 1, maximum: 2147483647 }) })
-const ApiIdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) })
-const ApiListQuery = Type.Object(
-  { page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })) },
-  { additionalProperties: false },
-)
+const ArticleIdParams = Type.Object({ articleId: Id })
+const ReplyParams = Type.Object({ articleId: Id, commentId: Id })
+const CommentIdParams = Type.Object({ commentId: Id })
+const MineQuery = Type.Object({ article: Id })
 
 type Fields = Record<string, unknown>
 const asFields = (body: unknown): Fields => (body && typeof body === 'object' && !Array.isArray(body) ? (body as Fields) : {})
 const str = (v: unknown) => (typeof v === 'string' ? v : '')
-const wantsJson = (request: FastifyRequest) => (request.headers.accept ?? '').includes('application/json')
-
-function statusOf(err: AppError): number {
-  if (err instanceof TooManyRequests) return 429
-  if (err instanceof Conflict) return 409
-  if (err instanceof Forbidden) return 403
-  return 400
-}
 
 /** The reader's own text back in the form, with only the characters we never show removed. */
 function formStateOf(fields: Fields, err: AppError, format: Formatter): FormState {
@@ -61,7 +47,7 @@ export interface CommentRoutesOptions {
 }
 
 /** Reader comment pages and forms: POST /comments/:articleId, later pages, the no-JS reply page, reports. */
-export const commentRoutes: FastifyPluginAsync<CommentRoutesOptions> = async (app, options) => {
+export const commentRoutes: Routes<CommentRoutesOptions> = async (app, options) => {
   const { db, pageCache, config } = app
   const secure = config.baseUrl.protocol === 'https:'
 
@@ -72,7 +58,7 @@ export const commentRoutes: FastifyPluginAsync<CommentRoutesOptions> = async (ap
     done(null, Object.fromEntries(new URLSearchParams(body as string)))
   })
 
-  app.post<{ Params: { articleId: number }; Body: unknown }>('/comments/:articleId', { schema: { params: ArticleIdParams } }, async (request, reply) => {
+  app.post('/comments/:articleId', { schema: { params: ArticleIdParams } }, async (request, reply) => {
     const fields = asFields(request.body)
     const now = new Date()
     try {
@@ -95,7 +81,7 @@ export const commentRoutes: FastifyPluginAsync<CommentRoutesOptions> = async (ap
       return reply.redirect(location, 303)
     } catch (err) {
       if (!(err instanceof AppError) || err instanceof NotFound) throw err
-      return answerFailure(request, reply, fields, err)
+      return answerFailure(request, reply, request.params.articleId, fields, err)
     }
   })
 
@@ -131,30 +117,26 @@ export const commentRoutes: FastifyPluginAsync<CommentRoutesOptions> = async (ap
   }
 
   /** A refused form: the article page again, private, with everything typed and each error by its field. */
-  async function answerFailure(request: FastifyRequest<{ Params: { articleId: number } }>, reply: FastifyReply, fields: Fields, err: AppError) {
-    const status = statusOf(err)
-    if (err instanceof TooManyRequests) reply.header('retry-after', String(err.retryAfterSeconds))
-    reply.code(status).header('cache-control', 'private, no-store')
+  async function answerFailure(request: FastifyRequest, reply: FastifyReply, articleId: number, fields: Fields, err: AppError) {
+    replyStatusOf(reply, err).header('cache-control', 'private, no-store')
     const format = await readerFormat()
     const form = formStateOf(fields, err, format)
     if (wantsJson(request)) {
-      return reply.send({
-        error: {
-          code: err.code,
-          message: form.message ?? messageFor(err.code, err.field),
-          ...(err.field ? { field: err.field } : {}),
+      return reply.send(
+        errorBody(err.code, err.field, {
+          ...(form.message ? { message: form.message } : {}),
           fields: form.errors.map((e) => ({ field: e.field, code: e.code, message: fieldErrorText(format, e) })),
           // The in-page script sends this instead, or every retry would be refused the same way.
           ...(err.code === 'comment_form_expired' ? { formToken: await formToken(db, new Date()) } : {}),
-        },
-      })
+        }),
+      )
     }
-    const article = await getPublishedArticle(db, request.params.articleId)
+    const article = await getPublishedArticle(db, articleId)
     return reply.html(await options.renderArticlePage(request, article, { form }))
   }
 
   // Later pages of an article's comments (page 1 is the article page itself).
-  app.get<{ Params: { articleId: number }; Querystring: { page?: number } }>(
+  app.get(
     '/comments/:articleId',
     { schema: { params: ArticleIdParams, querystring: PageQuery } },
     async (request, reply) => {
@@ -171,7 +153,7 @@ export const commentRoutes: FastifyPluginAsync<CommentRoutesOptions> = async (ap
   )
 
   // The reply form without JavaScript: the comment being answered, then the form.
-  app.get<{ Params: { articleId: number; commentId: number } }>('/comments/:articleId/reply/:commentId', { schema: { params: ReplyParams } }, async (request, reply) => {
+  app.get('/comments/:articleId/reply/:commentId', { schema: { params: ReplyParams } }, async (request, reply) => {
     const article = await getPublishedArticle(db, request.params.articleId)
     const parent = await service.findPublic(db, request.params.commentId)
     if (!parent || parent.articleId !== article.id) throw new NotFound('comment_not_found')
@@ -182,7 +164,7 @@ export const commentRoutes: FastifyPluginAsync<CommentRoutesOptions> = async (ap
     })
   })
 
-  app.post<{ Params: { commentId: number }; Body: unknown }>('/comments/report/:commentId', { schema: { params: CommentIdParams }, preHandler: requireSameOrigin }, async (request, reply) => {
+  app.post('/comments/report/:commentId', { schema: { params: CommentIdParams }, preHandler: requireSameOrigin }, async (request, reply) => {
     const fields = asFields(request.body)
     const { articlePath } = await moderation.reportComment(db, request.params.commentId, fields, { ip: request.ip, now: new Date() })
     reply.header('cache-control', 'private, no-store')
@@ -191,7 +173,7 @@ export const commentRoutes: FastifyPluginAsync<CommentRoutesOptions> = async (ap
   })
 
   // The reader's own held comments, proven by their signed cookie: private, never cached.
-  app.get<{ Querystring: { article: number } }>('/comments/mine', { schema: { querystring: MineQuery } }, async (request, reply) => {
+  app.get('/comments/mine', { schema: { querystring: MineQuery } }, async (request, reply) => {
     reply.header('cache-control', 'private, no-store')
     const ids = await heldIds(db, request.cookies[HELD_COOKIE])
     const comments = await service.listOwnPending(db, request.query.article, ids)
@@ -202,12 +184,12 @@ export const commentRoutes: FastifyPluginAsync<CommentRoutesOptions> = async (ap
 }
 
 /** The public comment API under /api/v1: approved comments only, never an email. */
-export const commentApiRoutes: FastifyPluginAsync = async (app) => {
+export const commentApiRoutes: Routes = async (app) => {
   const { db } = app
 
-  app.get<{ Params: { id: number }; Querystring: { page?: number; limit?: number } }>(
+  app.get(
     '/articles/:id/comments',
-    { schema: { params: ApiIdParams, querystring: ApiListQuery } },
+    { schema: { params: IdParam, querystring: PageLimitQuery(100) } },
     async (request, reply) => {
       const article = await getPublishedArticle(db, request.params.id)
       const { page = 1, limit = 50 } = request.query
@@ -234,7 +216,7 @@ export const commentApiRoutes: FastifyPluginAsync = async (app) => {
   )
 
   // Scripted clients: JSON only (a cross-site HTML form cannot send it), every moderation and flood rule applies.
-  app.post<{ Params: { id: number }; Body: unknown }>('/articles/:id/comments', { schema: { params: ApiIdParams } }, async (request, reply) => {
+  app.post('/articles/:id/comments', { schema: { params: IdParam } }, async (request, reply) => {
     const type = String(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
     if (type !== 'application/json') return sendError(request, reply, 415, 'unsupported_media_type', 'content-type')
     const result = await service.submitComment(db, request.params.id, asFields(request.body), { ip: request.ip, userAgent: str(request.headers['user-agent']), now: new Date() })

@@ -1,5 +1,5 @@
 import { bumpContentVersion, type Db, inTransaction } from '../db/index.js'
-import { Conflict, Forbidden, Invalid, NotFound, TooManyRequests, type ErrorCode } from '../http/index.js'
+import { Conflict, Forbidden, Invalid, MAX_ID, NotFound, TooManyRequests, type ErrorCode } from '../http/index.js'
 import { articlePath, isVisibleToReaders } from '../articles/index.js'
 import type { CommentNode, CommentStatus, PublicComment } from './comment.js'
 import { getCommentSettings, type CommentSettings } from './comment-settings.js'
@@ -105,7 +105,7 @@ export function validateComment(input: CommentInput, settings: CommentSettings, 
   const rawParent = input.parentId
   if (rawParent !== undefined && rawParent !== null && rawParent !== '') {
     const n = typeof rawParent === 'number' ? rawParent : typeof rawParent === 'string' && /^\d{1,10}$/.test(rawParent) ? Number(rawParent) : NaN
-    if (!Number.isSafeInteger(n) || n < 1 || n > 2147483647) errors.push({ field: 'parentId', code: 'comment_parent_invalid' })
+    if (!Number.isSafeInteger(n) || n < 1 || n > MAX_ID) errors.push({ field: 'parentId', code: 'comment_parent_invalid' })
     else parentId = n
   }
   if (errors.length > 0) throw new CommentInputError(errors)

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox'
-import type { FastifyPluginAsync, FastifyReply } from 'fastify'
-import { AppError, messageFor, NotFound, plainInteger } from '../http/index.js'
+import type { FastifyReply } from 'fastify'
+import { AppError, Id, IdParam, Invalid, messageFor, NotFound, Page, plainInteger, replyStatusOf, type Routes } from '../http/index.js'
 import { newsroomCsrf, staffOnly, verifyNewsroomCsrf, type Staff } from '../newsroom/index.js'
 import { formatter } from '../views/index.js'
 import { getCommentSettings, saveCommentSettings, type CommentSettings } from './comment-settings.js'
@@ -14,12 +14,13 @@ import { EditCommentPage, ModerationPage, QUEUE_LABELS, type QueueView } from '.
 const PER_PAGE = 50
 const QueueQuery = Type.Object({
   status: Type.Optional(Type.Union((Object.keys(QUEUE_LABELS) as QueueView[]).map((v) => Type.Literal(v)))),
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
+  page: Page(),
   done: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000 })),
 })
-const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) })
+// `?done=` after a save: any value says it was saved.
+const SettingsQuery = Type.Object({ done: Type.Optional(Type.Unknown()) })
 const ActionParams = Type.Object({
-  id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+  id: Id,
   action: Type.Union([Type.Literal('approve'), Type.Literal('spam'), Type.Literal('trash'), Type.Literal('restore')]),
 })
 
@@ -31,13 +32,13 @@ const safeBack = (v: unknown) => (typeof v === 'string' && /^\/newsroom\/comment
 const withDone = (back: string, n: number) => `${back}${back.includes('?') ? '&' : '?'}done=${n}`
 
 /** /newsroom/comments: the moderation queue, actions one by one or in bulk, edit and staff replies. */
-export const commentModerationRoutes: FastifyPluginAsync = async (app) => {
+export const commentModerationRoutes: Routes = async (app) => {
   const { db, config } = app
   app.addHook('onRequest', staffOnly('comments.moderate'))
   app.addHook('preHandler', verifyNewsroomCsrf)
   const format = formatter({ locale: 'ar', digits: 'latn', timeZone: config.timeZone })
 
-  app.get<{ Querystring: { status?: QueueView; page?: number; done?: number } }>('/', { schema: { querystring: QueueQuery } }, async (request, reply) => {
+  app.get('/', { schema: { querystring: QueueQuery } }, async (request, reply) => {
     const view = request.query.status ?? 'pending'
     const page = request.query.page ?? 1
     const filter = view === 'reported' ? { reported: true } : { status: view }
@@ -69,13 +70,13 @@ export const commentModerationRoutes: FastifyPluginAsync = async (app) => {
     )
   })
 
-  app.get<{ Querystring: { done?: number } }>('/settings', async (request, reply) => {
+  app.get('/settings', { schema: { querystring: SettingsQuery } }, async (request, reply) => {
     const settings = await getCommentSettings(db)
-    const notice = (request.query as { done?: string }).done ? 'حُفظت الإعدادات.' : undefined
+    const notice = request.query.done ? 'حُفظت الإعدادات.' : undefined
     return reply.html(CommentSettingsPage({ staff: request.staff!, csrf: newsroomCsrf(request), settings, notice }) as string)
   })
 
-  app.post<{ Body: unknown }>('/settings', async (request, reply) => {
+  app.post('/settings', async (request, reply) => {
     const fields = fieldsOf(request.body)
     const changes: Partial<CommentSettings> = { holdFirstTime: fields.holdFirstTime === '1', autoApproveKnown: fields.autoApproveKnown === '1' }
     for (const s of NUMBER_SETTINGS) {
@@ -83,7 +84,7 @@ export const commentModerationRoutes: FastifyPluginAsync = async (app) => {
       if (n === undefined || n < s.min || n > s.max) {
         const settings = { ...(await getCommentSettings(db)), ...changes }
         const error = `«${s.label}»: أدخل عدداً صحيحاً من ${s.min} إلى ${s.max}.`
-        return reply.code(400).html(CommentSettingsPage({ staff: request.staff!, csrf: newsroomCsrf(request), settings, error }) as string)
+        return replyStatusOf(reply, new Invalid('invalid_parameter', s.key)).html(CommentSettingsPage({ staff: request.staff!, csrf: newsroomCsrf(request), settings, error }) as string)
       }
       ;(changes as Record<string, unknown>)[s.key] = n
     }
@@ -94,7 +95,7 @@ export const commentModerationRoutes: FastifyPluginAsync = async (app) => {
     return reply.redirect('/newsroom/comments/settings?done=1', 303)
   })
 
-  app.post<{ Body: unknown }>('/article', async (request, reply) => {
+  app.post('/article', async (request, reply) => {
     const fields = fieldsOf(request.body)
     const id = plainInteger(fields.articleId)
     if (id === undefined || id < 1) throw new NotFound('article_not_found')
@@ -102,7 +103,7 @@ export const commentModerationRoutes: FastifyPluginAsync = async (app) => {
     return reply.redirect('/newsroom/comments/settings?done=1', 303)
   })
 
-  app.post<{ Body: unknown }>('/bulk', async (request, reply) => {
+  app.post('/bulk', async (request, reply) => {
     const fields = fieldsOf(request.body)
     const action = str(fields.action)
     const raw = fields.ids
@@ -115,12 +116,12 @@ export const commentModerationRoutes: FastifyPluginAsync = async (app) => {
     return reply.redirect(withDone(safeBack(fields.back), ids.length), 303)
   })
 
-  app.get<{ Params: { id: number } }>('/:id/edit', { schema: { params: IdParams } }, async (request, reply) => {
+  app.get('/:id/edit', { schema: { params: IdParam } }, async (request, reply) => {
     const c = await moderation.getCommentForModeration(db, request.params.id)
     return reply.html(EditCommentPage({ staff: request.staff!, csrf: newsroomCsrf(request), c }) as string)
   })
 
-  app.post<{ Params: { id: number }; Body: unknown }>('/:id/edit', { schema: { params: IdParams } }, async (request, reply) => {
+  app.post('/:id/edit', { schema: { params: IdParam } }, async (request, reply) => {
     const fields = fieldsOf(request.body)
     try {
       await moderation.editComment(db, request.params.id, fields, { now: new Date() })
@@ -130,7 +131,7 @@ export const commentModerationRoutes: FastifyPluginAsync = async (app) => {
     }
   })
 
-  app.post<{ Params: { id: number }; Body: unknown }>('/:id/reply', { schema: { params: IdParams } }, async (request, reply) => {
+  app.post('/:id/reply', { schema: { params: IdParam } }, async (request, reply) => {
     const staff = request.staff!
     try {
       await moderation.replyAsStaff(db, request.params.id, fieldsOf(request.body).body, { accountId: staff.id, name: staff.name, email: staff.email }, new Date())
@@ -140,7 +141,7 @@ export const commentModerationRoutes: FastifyPluginAsync = async (app) => {
     }
   })
 
-  app.post<{ Params: { id: number; action: moderation.ModerationAction }; Body: unknown }>('/:id/:action', { schema: { params: ActionParams } }, async (request, reply) => {
+  app.post('/:id/:action', { schema: { params: ActionParams } }, async (request, reply) => {
     const fields = fieldsOf(request.body)
     await moderation.moderateComment(db, request.params.id, request.params.action, { accountId: request.staff!.id, reason: str(fields.reason), now: new Date() })
     return reply.redirect(withDone(safeBack(fields.back), 1), 303)
@@ -151,6 +152,6 @@ export const commentModerationRoutes: FastifyPluginAsync = async (app) => {
     const c = await moderation.getCommentForModeration(db, id)
     const error = err instanceof service.CommentInputError ? err.errors.map((e) => fieldErrorText(format, e)).join(' ') : messageFor(err.code, err.field)
     const values = fields ? { name: str(fields.name), email: str(fields.email), url: str(fields.url), body: str(fields.body) } : undefined
-    return reply.code(400).html(EditCommentPage({ staff, csrf, c, values, error }) as string)
+    return replyStatusOf(reply, err).html(EditCommentPage({ staff, csrf, c, values, error }) as string)
   }
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { NotFound, SlugParams } from '../http/index.js'
+import { Type } from '@sinclair/typebox'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { NotFound, type Routes, SlugParams } from '../http/index.js'
 import { renderJsonFeed } from './feed-json.js'
 import { renderAtom, renderRss } from './feed-xml.js'
 import * as service from './feeds.service.js'
@@ -15,9 +16,11 @@ export const TYPES = {
   opensearch: 'application/opensearchdescription+xml; charset=utf-8',
 }
 
+// Any text: a page number that is not one (or past the last) is a 404 for a sitemap, not a 400.
+const SitemapParams = Type.Object({ page: Type.String() })
 
 /** Feeds, sitemaps and the OpenSearch description: cached and revalidated like reader pages. */
-export const feedRoutes: FastifyPluginAsync = async (app) => {
+export const feedRoutes: Routes = async (app) => {
   const { db, config, pageCache } = app
   const baseUrl = config.baseUrl.href.replace(/\/$/, '')
   const ctx: service.FeedContext = { db, baseUrl, mediaDir: join(config.dataDir, 'media'), timeZone: config.timeZone }
@@ -35,7 +38,7 @@ export const feedRoutes: FastifyPluginAsync = async (app) => {
   app.get('/feed.json', (request, reply) =>
     cached(request, reply, TYPES.json, async () => renderJsonFeed(await service.getFeedChannel(ctx, { now: new Date() }), `${baseUrl}/feed.json`)),
   )
-  app.get<{ Params: { slug: string } }>('/section/:slug/feed.xml', { schema: { params: SlugParams } }, (request, reply) =>
+  app.get('/section/:slug/feed.xml', { schema: { params: SlugParams } }, (request, reply) =>
     cached(request, reply, TYPES.rss, async () => {
       const channel = await service.getFeedChannel(ctx, { sectionSlug: request.params.slug, now: new Date() })
       return renderRss(channel, `${channel.homeUrl}/feed.xml`)
@@ -44,7 +47,7 @@ export const feedRoutes: FastifyPluginAsync = async (app) => {
 
   app.get('/sitemap.xml', (request, reply) => cached(request, reply, TYPES.xml, async () => renderSitemapIndex(await service.getSitemapIndex(ctx))))
   app.get('/sitemaps/pages.xml', (request, reply) => cached(request, reply, TYPES.xml, async () => renderUrlSet(await service.getPagesSitemap(ctx))))
-  app.get<{ Params: { page: string } }>('/sitemaps/articles-:page.xml', (request, reply) => {
+  app.get('/sitemaps/articles-:page.xml', { schema: { params: SitemapParams } }, (request, reply) => {
     if (!/^[1-9][0-9]{0,5}$/.test(request.params.page)) throw new NotFound('not_found')
     return cached(request, reply, TYPES.xml, async () => renderUrlSet(await service.getArticleSitemap(ctx, Number(request.params.page))))
   })

@@ -5,7 +5,8 @@ import { messageFor } from './messages.js'
 import { drainRequest } from './drain-request.js'
 import { loadChrome } from './page-chrome.js'
 
-function statusOf(err: AppError): number {
+/** The HTTP status of a typed error: the one table from src/http/errors.ts to HTTP. */
+export function statusOf(err: AppError): number {
   if (err instanceof NotFound) return 404
   if (err instanceof Unauthorized) return 401
   if (err instanceof Forbidden) return 403
@@ -53,24 +54,62 @@ function describe(err: FastifyError | AppError): Described {
 // originalUrl: an address refused before routing (request-limits.ts) is rewritten, yet keeps its part of the site.
 export const isApiRequest = (request: FastifyRequest) => (request.originalUrl ?? request.url).startsWith('/api/')
 
-/** The only place errors become responses: JSON under /api, an Arabic page elsewhere. */
+/**
+ * Whether the client wants JSON rather than a page: everything under /api does, and elsewhere an
+ * Accept header that prefers application/json to text/html (higher q; on a tie, listed first).
+ * A wildcard or no Accept at all is a browser or a crawler: HTML. The one rule for errors and for answers alike.
+ */
+export function wantsJson(request: FastifyRequest): boolean {
+  if (isApiRequest(request)) return true
+  const accept = request.headers.accept
+  if (!accept) return false
+  const json = acceptWeight(accept, 'application/json')
+  const html = acceptWeight(accept, 'text/html')
+  if (json.q === 0) return false
+  return json.q > html.q || (json.q === html.q && json.index < html.index)
+}
+
+/** A media type's `q` in an Accept header (0 when absent) and where it is listed (for ties). */
+function acceptWeight(accept: string, type: string): { q: number; index: number } {
+  const ranges = accept.toLowerCase().split(',')
+  for (const [index, range] of ranges.entries()) {
+    const [name, ...params] = range.split(';').map((part) => part.trim())
+    if (name !== type) continue
+    const q = params.find((p) => p.startsWith('q='))
+    const weight = q ? Number(q.slice(2)) : 1
+    return { q: Number.isFinite(weight) && weight >= 0 && weight <= 1 ? weight : 0, index }
+  }
+  return { q: 0, index: Infinity }
+}
+
+/** The JSON error every client gets: `{ error: { code, message, field? } }`, plus what a feature adds (`more`). */
+export function errorBody(code: ErrorCode, field?: string, more: Record<string, unknown> = {}) {
+  return { error: { code, message: messageFor(code, field), ...(field ? { field } : {}), ...more } }
+}
+
+/** Puts a typed error's status (and Retry-After, for 429) on `reply`; the body is the caller's. */
+export function replyStatusOf(reply: FastifyReply, err: AppError): FastifyReply {
+  if (err instanceof TooManyRequests) reply.header('retry-after', String(err.retryAfterSeconds))
+  return reply.status(statusOf(err))
+}
+
+/** The only place errors become responses: JSON when the client wants it (wantsJson), an Arabic page elsewhere. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler(async (err: FastifyError | AppError, request, reply) => {
     const { status, code, field } = describe(err)
     if (status >= 500) request.log.error({ err }, 'unhandled error')
-    if (err instanceof TooManyRequests) reply.header('retry-after', String(err.retryAfterSeconds))
+    if (err instanceof AppError) replyStatusOf(reply, err)
     return sendError(request, reply, status, code, field)
   })
   app.setNotFoundHandler(async (request, reply) => sendError(request, reply, 404, 'not_found'))
 }
 
+/** An error response: `errorBody` to a client that wants JSON, else the Arabic error page; never cached. */
 export async function sendError(request: FastifyRequest, reply: FastifyReply, status: number, code: ErrorCode, field?: string) {
   // A body left unread (too large, or refused before parsing) is read first: see drain-request.ts.
   if (!(await drainRequest(request.raw))) reply.header('connection', 'close')
   reply.status(status).header('cache-control', 'no-store')
-  if (isApiRequest(request) || request.headers.accept === 'application/json') {
-    return reply.send({ error: { code, message: messageFor(code, field), ...(field ? { field } : {}) } })
-  }
+  if (wantsJson(request)) return reply.send(errorBody(code, field))
   try {
     const chrome = await loadChrome(request)
     return reply.type('text/html; charset=utf-8').send(ErrorPage({ chrome, status, code, field }) as string)

@@ -1,9 +1,33 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
+import type { FastifyPluginOptions } from 'fastify'
 
-/** `?page=` on reader pages and the API: a positive integer, never clamped. */
-export const PageQuery = Type.Object({
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
-})
+/**
+ * A routes plugin typed by its schemas (@fastify/type-provider-typebox): a route declares its
+ * schema once and its handler's `request.params`, `query` and `body` types come from it.
+ */
+export type Routes<Options extends FastifyPluginOptions = Record<never, never>> = FastifyPluginAsyncTypebox<Options>
+
+/** The largest row id: 2^31 − 1, what an `integer` column holds (SQLite and PostgreSQL alike). */
+export const MAX_ID = 2147483647
+
+/** A row id in an address: 1 to MAX_ID. */
+export const Id = Type.Integer({ minimum: 1, maximum: MAX_ID })
+
+/** `/:id` */
+export const IdParam = Type.Object({ id: Id })
+
+/** `?page=`: a positive integer, never clamped (past the last page is a 404, not the last page). */
+export const Page = (maximum = 100000) => Type.Optional(Type.Integer({ minimum: 1, maximum }))
+
+/** `?page=` on reader pages and the API. */
+export const PageQuery = Type.Object({ page: Page() })
+
+/** `?limit=`: items per page, up to `maximum`. */
+export const Limit = (maximum: number) => Type.Optional(Type.Integer({ minimum: 1, maximum }))
+
+/** `?page=&limit=` of a JSON list, nothing else (a misspelt parameter is a 400, not silently ignored). */
+export const PageLimitQuery = (maxLimit: number) => Type.Object({ page: Page(), limit: Limit(maxLimit) }, { additionalProperties: false })
 
 export const SlugParams = Type.Object({
   slug: Type.String({ minLength: 1, maxLength: 200 }),

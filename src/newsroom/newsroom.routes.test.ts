@@ -215,6 +215,18 @@ test('a role without the permission gets the Arabic 403 page', async (t) => {
   assert.doesNotMatch(home.body, /href="\/newsroom\/comments"/, 'no link to what the role cannot open')
 })
 
+test('a script asking for JSON gets the JSON error, not the login redirect or the 403 page', async (t) => {
+  const { app } = await setup(t)
+  const json = { accept: 'application/json' }
+  const anonymous = await app.inject({ url: '/newsroom/test-queue', headers: json })
+  assert.equal(anonymous.statusCode, 401)
+  assert.equal(anonymous.json().error.code, 'unauthorized')
+  const cookie = await signIn(app, 'writer@example.com')
+  const refused = await app.inject({ url: '/newsroom/test-queue', headers: { ...json, cookie } })
+  assert.equal(refused.statusCode, 403)
+  assert.equal(refused.json().error.code, 'forbidden')
+})
+
 test('logout needs the token, deletes the session and clears the cookie', async (t) => {
   const { app, db } = await setup(t)
   const cookie = await signIn(app)

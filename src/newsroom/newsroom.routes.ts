@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { Type } from '@sinclair/typebox'
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { requireSameOrigin } from '../http/index.js'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { AppError, Forbidden, NotFound, replyStatusOf, requireSameOrigin, type Routes, sendError, TooManyRequests, Unauthorized, wantsJson } from '../http/index.js'
 import { verifyCredentials } from './accounts.service.js'
 import { NewsroomHomePage } from './home.page.js'
 import { LoginPage } from './login.page.js'
@@ -31,13 +31,12 @@ const LoginBody = Type.Object({
   next: Type.Optional(Type.Unknown()),
   _csrf: Type.Optional(Type.String({ maxLength: 200 })),
 })
-type LoginBodyType = { email: string; password: string; next?: unknown; _csrf?: string }
 
 const FAILED = 'البريد الإلكتروني أو كلمة المرور غير صحيحة.'
 const EXPIRED = 'انتهت صلاحية نموذج الدخول. أعد إدخال بياناتك وحاول مجدداً.'
 
 /** /newsroom: sign-in, sign-out and the newsroom home. Feature pages add their own plugins behind staffOnly(). */
-export const newsroomRoutes: FastifyPluginAsync = async (app) => {
+export const newsroomRoutes: Routes = async (app) => {
   const { db, config } = app
   const policy = sessionPolicy(config)
   const throttle = throttlePolicy(config.loginMaxFailures)
@@ -54,34 +53,34 @@ export const newsroomRoutes: FastifyPluginAsync = async (app) => {
     return formToken(config, 'login', value)
   }
 
-  app.get<{ Querystring: { next?: unknown } }>('/login', { schema: { querystring: LoginQuery } }, async (request, reply) => {
+  app.get('/login', { schema: { querystring: LoginQuery } }, async (request, reply) => {
     const next = safeNext(request.query.next)
     if (await loadStaff(request)) return reply.redirect(next, 303)
     return reply.html(LoginPage({ csrf: loginToken(request, reply), next }) as string)
   })
 
-  app.post<{ Body: LoginBodyType }>('/login', { schema: { body: LoginBody } }, async (request, reply) => {
+  app.post('/login', { schema: { body: LoginBody } }, async (request, reply) => {
     await requireSameOrigin(request, reply)
     const { email, password } = request.body
     const next = safeNext(request.body.next)
-    const form = (status: number, error: string) =>
-      reply.code(status).html(LoginPage({ csrf: loginToken(request, reply), next, email, error }) as string)
+    // A refused sign-in is the form again, with the email kept; the kit gives each refusal its status.
+    const form = (refusal: AppError, error: string) =>
+      replyStatusOf(reply, refusal).html(LoginPage({ csrf: loginToken(request, reply), next, email, error }) as string)
 
     const cookie = request.cookies?.[loginCookieName(config)]
-    if (!cookie || !sameToken(request.body._csrf, formToken(config, 'login', cookie))) return form(403, EXPIRED)
+    if (!cookie || !sameToken(request.body._csrf, formToken(config, 'login', cookie))) return form(new Forbidden('csrf'), EXPIRED)
 
     const now = new Date()
     const attempt = { ip: request.ip, email }
     // Claimed before the password is checked, as a failure unless it succeeds.
     const wait = await claimLoginAttempt(db, attempt, throttle, now)
     if (wait > 0) {
-      reply.header('retry-after', String(wait))
-      return form(429, throttledMessage(wait))
+      return form(new TooManyRequests(wait), throttledMessage(wait))
     }
     const staff = await verifyCredentials(db, email, password)
     if (!staff) {
       request.log.info({ ip: request.ip }, 'newsroom sign-in failed')
-      return form(401, FAILED)
+      return form(new Unauthorized('unauthorized'), FAILED)
     }
     await releaseLoginAttempt(db, attempt, now)
     const id = await startSession(
@@ -104,8 +103,9 @@ export const newsroomRoutes: FastifyPluginAsync = async (app) => {
   })
 
   app.setNotFoundHandler(async (request, reply) => {
+    if (wantsJson(request)) return sendError(request, reply, 404, 'not_found')
     const staff = await loadStaff(request)
-    return reply.code(404).html(NewsroomNotFoundPage({ staff, csrf: request.staffSession?.csrfToken }) as string)
+    return replyStatusOf(reply, new NotFound('not_found')).html(NewsroomNotFoundPage({ staff, csrf: request.staffSession?.csrfToken }) as string)
   })
 
   app.get('/', { onRequest: staffOnly('newsroom.access') }, async (request, reply) => {

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify'
-import { Forbidden, requireSameOrigin, Unauthorized } from '../http/index.js'
+import { Forbidden, replyStatusOf, requireSameOrigin, Unauthorized, wantsJson } from '../http/index.js'
 import { can, type Permission } from './roles.js'
 import { type Staff } from './account.js'
 import { ForbiddenPage } from './forbidden.page.js'
@@ -42,12 +42,14 @@ export function staffOnly(permission: Permission = 'newsroom.access'): onRequest
     noStore(reply)
     const staff = await loadStaff(request)
     if (!staff) {
-      const wantsJson = !String(request.headers.accept ?? '').includes('text/html') && String(request.headers.accept ?? '').includes('application/json')
-      if (wantsJson) throw new Unauthorized('unauthorized')
+      // A script gets the kit's JSON 401 (the error handler); a person is sent to sign in.
+      if (wantsJson(request)) throw new Unauthorized('unauthorized')
       return reply.redirect(loginUrl(request), 303)
     }
     if (!can(staff.role, permission)) {
-      return reply.code(403).html(ForbiddenPage({ staff, csrf: newsroomCsrf(request) }) as string)
+      if (wantsJson(request)) throw new Forbidden('forbidden')
+      // The newsroom's own 403 page (its header, a way to sign out), not the reader site's.
+      return replyStatusOf(reply, new Forbidden('forbidden')).html(ForbiddenPage({ staff, csrf: newsroomCsrf(request) }) as string)
     }
   }
 }

@@ -1,9 +1,8 @@
-import type { FastifyPluginAsync } from 'fastify'
-import { loadChrome, pageKey } from '../http/index.js'
+import { loadChrome, pageKey, type Routes } from '../http/index.js'
 import { MastheadPage } from './masthead.page.js'
 import { listMasthead } from './people.service.js'
 
-export const peopleRoutes: FastifyPluginAsync = async (app) => {
+export const peopleRoutes: Routes = async (app) => {
   const { db, pageCache } = app
   app.get('/masthead', async (request, reply) =>
     pageCache.serve(request, reply, pageKey(request), async () => {

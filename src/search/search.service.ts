@@ -1,9 +1,11 @@
 import { getSummariesByIds, htmlToText, type ArticleSummary } from '../articles/index.js'
 import { isPostgres, type Db } from '../db/index.js'
+import { Invalid } from '../http/index.js'
 import { ANALYZER_VERSION, analyze } from './arabic-analyzer.js'
 import { highlight, leadSnippet, snippet, type MatchForms } from './highlight.js'
 import { parseQuery, queryForms, type ParsedQuery, type QueryClause, type QueryTerm } from './query-parser.js'
 import type { Hit, SearchEngine, SearchFilter, SearchSort } from './search-engine.js'
+import { dayEnd, dayStart } from './search-dates.js'
 import * as queries from './search.queries.js'
 import { closestSpelling, spellingRanges } from './spelling.js'
 import { sqliteEngine } from './sqlite-engine.js'
@@ -214,4 +216,33 @@ export async function indexStatus(db: Db): Promise<IndexStatus> {
     indexable: await queries.countPublished(db),
     relatedPending: await queries.countPending(db),
   }
+}
+
+/** Search filters as a reader or client names them: slugs or a name, and days (`YYYY-MM-DD`) or instants. */
+export interface NamedSearchFilter {
+  section?: string
+  author?: string
+  from?: string
+  to?: string
+}
+
+/**
+ * Filter values → ids and UTC instants, days read in the newsroom's zone. `filter` is undefined when a
+ * named section or author does not exist (an empty result, as on /api/v1/articles); bad dates are a 400 naming the field.
+ */
+export async function resolveSearchFilter(db: Db, named: NamedSearchFilter, timeZone: string): Promise<{ filter?: SearchFilter; unknownAuthor: boolean }> {
+  const filter: SearchFilter = {}
+  if (named.from) filter.from = dayStart(named.from, timeZone, 'from').toISOString()
+  if (named.to) filter.to = dayEnd(named.to, timeZone, 'to').toISOString()
+  if (filter.from && filter.to && filter.from > filter.to) throw new Invalid('invalid_parameter', 'to')
+  if (named.section) {
+    filter.sectionId = await queries.findSectionIdBySlug(db, named.section)
+    if (filter.sectionId === undefined) return { unknownAuthor: false }
+  }
+  const author = named.author?.trim()
+  if (author) {
+    filter.personId = await queries.findPersonIdBySlugOrName(db, author)
+    if (filter.personId === undefined) return { unknownAuthor: true }
+  }
+  return { filter, unknownAuthor: false }
 }

@@ -1,8 +1,7 @@
 import { Type } from '@sinclair/typebox'
-import type { FastifyPluginAsync } from 'fastify'
-import { requireSameOrigin, safeLocalPath } from '../http/index.js'
+import { requireSameOrigin, type Routes, safeLocalPath } from '../http/index.js'
 import { whyNotWritableCached } from '../db/index.js'
-import { SKIN_CHOICES, type SkinChoice } from '../views/index.js'
+import { SKIN_CHOICES } from '../views/index.js'
 
 const SkinBody = Type.Object({
   skin: Type.Union(SKIN_CHOICES.map((skin) => Type.Literal(skin))),
@@ -10,7 +9,7 @@ const SkinBody = Type.Object({
   return: Type.Optional(Type.Unknown()),
 })
 
-export const siteRoutes: FastifyPluginAsync = async (app) => {
+export const siteRoutes: Routes = async (app) => {
   app.get('/healthz', async (request, reply) => {
     reply.header('cache-control', 'no-store')
     // A database that cannot be written fails every comment and every newsroom save: not healthy.
@@ -27,7 +26,7 @@ export const siteRoutes: FastifyPluginAsync = async (app) => {
   })
 
   // The skin selector works without JavaScript: the form posts here, we set the cookie and go back.
-  app.post<{ Body: { skin: SkinChoice; return?: unknown } }>(
+  app.post(
     '/preferences/skin',
     { schema: { body: SkinBody }, preHandler: requireSameOrigin },
     async (request, reply) => {

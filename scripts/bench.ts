@@ -13,7 +13,7 @@ import { sql } from 'kysely'
 import { articlePath } from '../src/articles/index.js'
 import { loadConfig } from '../src/config/index.js'
 import { migrateToLatest, openSqlite, type Db } from '../src/db/index.js'
-import { buildApp } from '../src/app.js'
+import { buildApp, connectFeatures } from '../src/app.js'
 import { importSaudiNewsNet, type ImportSummary } from '../src/import/index.js'
 import { indexStatus, readySearchIndex } from '../src/search/index.js'
 import { benchFeeds } from './bench-feeds.js'
@@ -42,6 +42,7 @@ else if (process.argv[2] === 'serve-bare') serveBare()
 else await main()
 
 async function main() {
+  connectFeatures() // article writes reach the search index, as in the CLI
   const started = Date.now()
   const { db, summary, reused } = await corpusDatabase()
   readIntoFileCache(join(BENCH_DIR, 'nashra.db'))

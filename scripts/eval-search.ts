@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { sql } from 'kysely'
+import { connectFeatures } from '../src/app.js'
 import { createArticle, ensureSection, paragraphsToHtml } from '../src/articles/index.js'
 import { migrateToLatest, openSqlite, type Db } from '../src/db/index.js'
 import { readSaudiNewsNetFile, type SaudiNewsNetRecord } from '../src/import/index.js'
@@ -141,6 +142,7 @@ async function searchPlain(db: Db, query: string): Promise<number[]> {
 // ---- the evaluation ----
 
 async function main() {
+  connectFeatures() // article writes reach the search index, as in the CLI
   if (!existsSync(CORPUS)) {
     console.log(`eval:search skipped: corpus not found at ${CORPUS}`)
     return

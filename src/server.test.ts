@@ -19,17 +19,32 @@ function serveEnv(dataDir: string, extra: Record<string, string> = {}) {
   return { ...process.env, NASHRA_DATA_DIR: dataDir, DATABASE_URL: '', PORT: '0', NASHRA_DEMO: '0', NASHRA_SEARCH_WORKERS: '0', NASHRA_LOG_LEVEL: 'info', NASHRA_SECRET: 'test-secret', ...extra }
 }
 
-/** `nashra serve` on `dataDir`, resolved once it listens. */
-async function startServer(dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [BIN, 'serve'], { cwd: ROOT, env: serveEnv(dataDir), stdio: ['ignore', 'pipe', 'pipe'] })
+/** `nashra serve` on `dataDir`, resolved once it listens, with the address it listens on. */
+async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<ChildProcess & { url?: string }> {
+  const child: ChildProcess & { url?: string } = spawn(process.execPath, [BIN, 'serve'], { cwd: ROOT, env: serveEnv(dataDir, env), stdio: ['ignore', 'pipe', 'pipe'] })
   let stderr = ''
   child.stderr!.on('data', (c: Buffer) => (stderr += c))
   await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('Server listening') && resolve())
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const listening = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(chunk.toString())
+      if (!listening) return
+      child.url = listening[1]
+      resolve()
+    })
     child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)))
   })
   return child
 }
+
+test('the demo content a first `nashra serve` writes is searchable at once (search follows article writes from the start)', async (t) => {
+  const server = await startServer(createTempDir(t), { NASHRA_DEMO: '1' })
+  t.after(() => server.kill('SIGKILL'))
+  const response = await fetch(`${server.url}/api/v1/search?q=${encodeURIComponent('مكتبة حي الشاطئ')}`)
+  assert.equal(response.status, 200)
+  const body = (await response.json()) as { total: number; results: { title: string }[] }
+  assert.ok(body.total >= 1, JSON.stringify(body))
+  assert.match(body.results[0].title, /مكتبة لا تغلق أبوابها/)
+})
 
 /** `nashra serve` expected to refuse: its exit code and message (killed after 20 s if it starts). */
 function refusedServe(dataDir: string, options: { env?: Record<string, string>; uid?: number } = {}) {

@@ -4,7 +4,7 @@ import { publishScheduledArticles, countArticles } from './articles/index.js'
 import type { Config } from './config/index.js'
 import { type Db, migrateToLatest, openDb, sqlitePaths, takeServeLock, unwritablePath, whyNotWritable } from './db/index.js'
 import { seedDemoContent } from './demo/index.js'
-import { buildApp } from './app.js'
+import { buildApp, connectFeatures } from './app.js'
 
 const SCHEDULER_INTERVAL_MS = 30_000
 
@@ -26,6 +26,7 @@ export async function serve(config: Config): Promise<void> {
     throw new ServeRefused(`${why}: the server would answer every write, and every first page view, with an error`)
   }
   await migrateToLatest(db)
+  connectFeatures() // before the demo content is written: search follows article writes
   if (config.demo && (await countArticles(db)) === 0) await seedDemoContent(db, config.dataDir, new Date())
   const app = await buildApp(config, db)
   const timer = config.scheduler ? startScheduler(db, (err) => app.log.error({ err }, 'scheduled publishing failed')) : undefined

@@ -22,7 +22,8 @@ import { loadSiteChrome } from './page-chrome.js'
 import { declaredParams, installErrorHandler, installRequestLimits, installSecurityHeaders, PageCache, PARSER_MAX_HEADER_BYTES, requestLimitOptions, validatorCompiler } from './http/index.js'
 
 const FONT_DIRS = ['noto-naskh-arabic', 'noto-kufi-arabic'].map((name) =>
-  fileURLToPath(new URL(`../../../node_modules/@fontsource/${name}/files/`, import.meta.url)),
+  // dist/src/app.js → the project's node_modules (two levels up since app.ts moved out of http/).
+  fileURLToPath(new URL(`../../node_modules/@fontsource/${name}/files/`, import.meta.url)),
 )
 
 /** Joins features that follow each other's events; every process that writes content calls it (buildApp, the CLI). */

@@ -5,7 +5,8 @@ import fastifyCookie from '@fastify/cookie'
 import fastifyFormbody from '@fastify/formbody'
 import fastifyRateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
-import Fastify, { LogController, type FastifyReply } from 'fastify'
+import { fastifyKitaHtml } from '@kitajs/fastify-html-plugin'
+import Fastify, { LogController } from 'fastify'
 import { articleApiRoutes, articleRoutes, listenToArticleWrites } from './articles/index.js'
 import { countApprovedComments, commentAdminRoutes, commentApiRoutes, commentModerationRoutes, commentRoutes } from './comments/index.js'
 import type { Config } from './config/index.js'
@@ -21,6 +22,7 @@ import { loadSiteChrome } from './page-chrome.js'
 import { declaredParams, installErrorHandler, installRequestLimits, installSecurityHeaders, PageCache, PARSER_MAX_HEADER_BYTES, requestLimitOptions, validatorCompiler } from './http/index.js'
 
 const FONT_DIRS = ['noto-naskh-arabic', 'noto-kufi-arabic'].map((name) =>
+  // dist/src/app.js → the project's node_modules (two levels up since app.ts moved out of http/).
   fileURLToPath(new URL(`../../node_modules/@fontsource/${name}/files/`, import.meta.url)),
 )
 
@@ -55,15 +57,14 @@ export async function buildApp(config: Config, db: Db) {
   app.decorate('config', config)
   app.decorate('pageCache', pageCache)
   app.decorate('loadChrome', loadSiteChrome)
-  app.decorateReply('html', function (this: FastifyReply, body: string) {
-    return this.type('text/html; charset=utf-8').send(body)
-  })
 
   installSecurityHeaders(app, config.baseUrl)
   installRequestLimits(app)
   installErrorHandler(app)
   await app.register(fastifyCookie, { secret: config.secret })
   await app.register(fastifyFormbody)
+  // reply.html(page): type and length set. Our pages write their own <!doctype html>, so the plugin adds none.
+  await app.register(fastifyKitaHtml, { autoDoctype: false })
   // Not global: only routes that ask (admin API writes, via adminApi()) are limited.
   await app.register(fastifyRateLimit, { global: false })
 

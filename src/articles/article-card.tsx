@@ -1,6 +1,6 @@
 // How articles appear in listings: cards, lists and bylines (home, sections, tags, authors, search).
 import { Picture, TimeAgo, type SiteChrome } from '../views/index.js'
-import type { ArticleSummary, AuthorRef } from './article.js'
+import { sectionPath, type ArticleSummary, type AuthorRef } from './article.js'
 
 export function Authors({ authors }: { authors: AuthorRef[] }) {
   if (authors.length === 0) return ''
@@ -28,7 +28,7 @@ export function ArticleCard({ chrome, article, variant = 'normal' }: { chrome: S
         ''
       )}
       <div class="card-body">
-        <a class="card-section" href={`/section/${encodeURIComponent(article.section.slug)}`} safe>
+        <a class="card-section" href={sectionPath(article.section.slug)} safe>
           {article.section.name}
         </a>
         {headingLevel === 'h2' ? (

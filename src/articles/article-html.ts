@@ -1,3 +1,4 @@
+import { escapeHtml } from '@kitajs/html'
 import sanitizeHtml from 'sanitize-html'
 
 // Editor and imported HTML is sanitised once, when it is saved; pages print it as stored.
@@ -37,10 +38,6 @@ export function paragraphsToHtml(text: string): string {
     .split(/\n\s*\n|\r\n\s*\r\n/)
     .map((p) => p.replace(/\s+/g, ' ').trim())
     .filter(Boolean)
-    .map((p) => `<p>${escapeText(p)}</p>`)
+    .map((p) => `<p>${escapeHtml(p)}</p>`)
     .join('\n')
-}
-
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }

@@ -1,7 +1,7 @@
 import type { Children } from '@kitajs/html'
 import { Breadcrumbs, Layout, Picture, pluralize, type SiteChrome } from '../views/index.js'
 import { Authors } from './article-card.js'
-import type { Article, ArticleSummary } from './article.js'
+import { sectionPath, type Article, type ArticleSummary } from './article.js'
 import { articleJsonLd, breadcrumbJsonLd } from './article-json-ld.js'
 import { ShareLinks } from './share-links.js'
 
@@ -29,7 +29,7 @@ export function ArticlePage({ chrome, article, related, comments }: ArticlePageP
   const updated = published && article.updatedAt.getTime() - published.getTime() > 60_000 ? article.updatedAt : null
   const crumbs = [
     { label: 'الرئيسية', href: '/' },
-    { label: article.section.name, href: `/section/${encodeURIComponent(article.section.slug)}` },
+    { label: article.section.name, href: sectionPath(article.section.slug) },
     { label: article.title },
   ]
   return (
@@ -50,7 +50,7 @@ export function ArticlePage({ chrome, article, related, comments }: ArticlePageP
           <Breadcrumbs items={crumbs} />
           <header class="article-header">
             <p class="kicker">
-              <a href={`/section/${encodeURIComponent(article.section.slug)}`} safe>{article.section.name}</a>
+              <a href={sectionPath(article.section.slug)} safe>{article.section.name}</a>
               {article.isUrgent ? <span class="badge-urgent">عاجل</span> : ''}
             </p>
             <h1 class="headline" safe>{article.title}</h1>

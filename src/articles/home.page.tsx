@@ -1,6 +1,6 @@
 import { Layout, type SiteChrome } from '../views/index.js'
 import { ArticleCard, ArticleList } from './article-card.js'
-import type { ArticleSummary, SectionRef } from './article.js'
+import { sectionPath, type ArticleSummary, type SectionRef } from './article.js'
 
 export interface HomePageProps {
   chrome: SiteChrome
@@ -53,7 +53,7 @@ export function HomePage({ chrome, lead, latest, sections }: HomePageProps) {
         {sections.map(({ section, articles }) => (
           <section class="section-block" aria-labelledby={`block-${section.id}`}>
             <h2 id={`block-${section.id}`} class="block-heading">
-              <a href={`/section/${encodeURIComponent(section.slug)}`} safe>{section.name}</a>
+              <a href={sectionPath(section.slug)} safe>{section.name}</a>
             </h2>
             <ArticleList chrome={chrome} articles={articles} />
           </section>

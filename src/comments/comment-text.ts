@@ -1,5 +1,6 @@
 // Reader text in, reader text out: cleaning what is stored, and turning plain text into safe HTML.
 import { createHash } from 'node:crypto'
+import { escapeHtml } from '@kitajs/html'
 import * as linkify from 'linkifyjs'
 import { normalizeForMatching } from '../search/index.js'
 
@@ -64,17 +65,15 @@ export function findListedWord(text: string, list: readonly string[]): string | 
   return undefined
 }
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
-
 function linkifyLine(line: string): string {
   return linkify
     .tokenize(line)
     .map((token) => {
       const text = token.toString()
-      if (token.t !== 'url' || !token.isLink) return escape(text)
+      if (token.t !== 'url' || !token.isLink) return escapeHtml(text)
       const href = token.toHref('https')
-      if (!/^https?:\/\//i.test(href)) return escape(text)
-      return `<a href="${escape(href)}" rel="nofollow ugc noopener">${escape(text)}</a>`
+      if (!/^https?:\/\//i.test(href)) return escapeHtml(text)
+      return `<a href="${escapeHtml(href)}" rel="nofollow ugc noopener">${escapeHtml(text)}</a>`
     })
     .join('')
 }

@@ -69,7 +69,7 @@ test('the bad-input table over the JSON API and the HTML form', async (t) => {
   const page = await app.inject({ method: 'GET', url: article.path })
   assert.doesNotMatch(page.body, /<img src=x|<script>alert/)
   assert.doesNotMatch(page.body, /[\u202A-\u202E\u2066-\u2069]/)
-  assert.match(page.body, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/)
+  assert.match(page.body, /&lt;script>alert\(1\)&lt;\/script>/)
   assert.equal(list.json().total, 1, 'only the good comment of this article was stored')
 
   // The HTML form: a 2 MB post is a clean 413 page; invalid percent-encoding is a clean 400.

@@ -1,6 +1,7 @@
 import { bumpContentVersion, type Db, inTransaction } from '../db/index.js'
 import { Conflict, Forbidden, Invalid, MAX_ID, NotFound, TooManyRequests, type ErrorCode } from '../http/index.js'
 import { articlePath, isVisibleToReaders } from '../articles/index.js'
+import { isValidEmail } from '../newsroom/index.js'
 import type { CommentNode, CommentStatus, PublicComment } from './comment.js'
 import { getCommentSettings, type CommentSettings } from './comment-settings.js'
 import { charLength, cleanText, countLinks, findListedWord, isMalformed, matchingForm, sha256 } from './comment-text.js'
@@ -55,8 +56,6 @@ export interface SubmitResult {
   articlePath: string
 }
 
-const EMAIL = /^[^\s@<>()\[\],;:"]+@[^\s@<>()\[\],;:"]+\.[^\s@<>()\[\],;:"]{2,}$/u
-
 function text(value: unknown, field: CommentField, errors: FieldError[]): string {
   if (value === undefined || value === null) return ''
   if (typeof value !== 'string') {
@@ -87,7 +86,7 @@ export function validateComment(input: CommentInput, settings: CommentSettings, 
   if (!has('email')) {
     if (requireIdentity && !email) errors.push({ field: 'email', code: 'field_required' })
     else if (charLength(email) > settings.emailMax) errors.push({ field: 'email', code: 'field_too_long', limit: settings.emailMax })
-    else if (email && !EMAIL.test(email)) errors.push({ field: 'email', code: 'invalid_email' })
+    else if (email && !isValidEmail(email)) errors.push({ field: 'email', code: 'invalid_email' })
   }
   if (!has('url') && url) {
     if (charLength(url) > settings.urlMax) errors.push({ field: 'url', code: 'field_too_long', limit: settings.urlMax })

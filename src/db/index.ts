@@ -2,6 +2,7 @@ import { closeSync, mkdirSync, openSync } from 'node:fs'
 import { dirname } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { Kysely, PostgresAdapter, type Transaction } from 'kysely'
+import { LRUCache } from 'lru-cache'
 import type { Database } from './database.js'
 import { NashraSqliteDialect } from './sqlite-dialect.js'
 
@@ -72,22 +73,20 @@ export function sqliteFileOf(db: Db): string | undefined {
 
 // Kysely prepares every query anew, and compiling SQL costs better-sqlite3 more than running it
 // (measured on the corpus import: prepare was the largest single cost). Queries run one at a time
-// on this connection (Kysely's mutex), so reusing a statement is safe.
+// on this connection (Kysely's mutex), so reusing a statement is safe. lru-cache replaced a
+// hand-written Map LRU here, on the hottest path: a hit took 480–530 ns against 550–750 ns (60
+// distinct statements, SQL a fresh string each call as Kysely gives it; 3M lookups, 3 runs each).
 function withStatementCache(sqlite: SQLite.Database, size = 500) {
-  const cache = new Map<string, SQLite.Statement>()
+  const cache = new LRUCache<string, SQLite.Statement>({ max: size })
   return {
     close: () => sqlite.close(),
     get inTransaction() {
       return sqlite.inTransaction
     },
     prepare(sql: string): SQLite.Statement {
-      let statement = cache.get(sql)
-      if (statement) {
-        cache.delete(sql) // most recently used goes last
-      } else {
-        statement = sqlite.prepare(sql)
-        if (cache.size >= size) cache.delete(cache.keys().next().value as string)
-      }
+      const cached = cache.get(sql)
+      if (cached) return cached
+      const statement = sqlite.prepare(sql)
       cache.set(sql, statement)
       return statement
     },

@@ -1,3 +1,4 @@
+import { escapeHtml } from '@kitajs/html'
 import type { Source } from '../articles/index.js'
 import type { DemoImageKey } from './demo-images.js'
 import type { DemoPerson, DemoSection, DemoTag } from './demo-people.js'
@@ -19,18 +20,16 @@ export interface DemoArticle {
   body: string[]
 }
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-
 /** The article HTML of a demo body. */
 export function demoBodyHtml(blocks: string[]): string {
   return blocks
     .map((block) => {
-      if (block.startsWith('## ')) return `<h2>${escape(block.slice(3))}</h2>`
+      if (block.startsWith('## ')) return `<h2>${escapeHtml(block.slice(3))}</h2>`
       if (block.startsWith('> ')) {
         const [quote, who] = block.slice(2).split(' — ')
-        return `<blockquote><p>${escape(quote)}</p>${who ? `<cite>${escape(who)}</cite>` : ''}</blockquote>`
+        return `<blockquote><p>${escapeHtml(quote)}</p>${who ? `<cite>${escapeHtml(who)}</cite>` : ''}</blockquote>`
       }
-      return `<p>${escape(block)}</p>`
+      return `<p>${escapeHtml(block)}</p>`
     })
     .join('\n')
 }

@@ -12,8 +12,4 @@ declare module 'fastify' {
     /** The reader pages' surroundings: supplied by the app, which knows the features (src/page-chrome.ts). */
     loadChrome(request: FastifyRequest, now: Date): Promise<SiteChrome>
   }
-  interface FastifyReply {
-    /** Sends an HTML string (already a whole document). */
-    html(body: string): FastifyReply
-  }
 }

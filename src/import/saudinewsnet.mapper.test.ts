@@ -30,7 +30,7 @@ test('a record maps to section, headline as given, URL byte for byte, escaped pa
   assert.deepEqual(mapped.section, { slug: 'okaz', name: 'عكاظ' })
   assert.equal(mapped.title, ' «المطر» يعود إلى الطائف ')
   assert.equal(mapped.sourceUrl, 'http://example.sa/okaz/محليات?id=12&live')
-  assert.equal(mapped.bodyHtml, '<p>عادت الأمطار إلى الطائف مساء أمس.</p>\n<p>وقال الدفاع المدني إن &lt;الوضع&gt; مطمئن.</p>')
+  assert.equal(mapped.bodyHtml, '<p>عادت الأمطار إلى الطائف مساء أمس.</p>\n<p>وقال الدفاع المدني إن &lt;الوضع> مطمئن.</p>')
   assert.equal(mapped.publishedAt.toISOString(), '2015-08-01T23:05:09.000Z')
   assert.equal(mapped.dateline, 'الطائف')
   assert.deepEqual(mapped.people, ['هند الغامدي'])

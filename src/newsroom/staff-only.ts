@@ -70,8 +70,7 @@ export async function verifyNewsroomCsrf(request: FastifyRequest, reply: Fastify
   await requireSameOrigin(request, reply)
   const expected = request.staffSession?.csrfToken
   const body = request.body
-  let sent: unknown = (body && typeof body === 'object' ? (body as Record<string, unknown>)._csrf : undefined) ?? request.headers['x-csrf-token']
-  // @fastify/multipart with attachFieldsToBody gives fields as { value }.
-  if (sent && typeof sent === 'object' && 'value' in sent) sent = (sent as { value: unknown }).value
+  // No multipart parser is registered (uploads are not taken yet), so the token is a plain form or JSON field.
+  const sent: unknown = (body && typeof body === 'object' ? (body as Record<string, unknown>)._csrf : undefined) ?? request.headers['x-csrf-token']
   if (!expected || !sameToken(sent, expected)) throw new Forbidden('csrf')
 }

@@ -1,6 +1,9 @@
 // Highlighting in the ORIGINAL text: query words are looked for in the folded text with one
 // regular expression (no word-by-word analysis of stories), each candidate is confirmed by the
 // analyzer on the word as written, and readers see their story's own spelling with <mark> around it.
+// Escaping is @kitajs/html's, as in the views: on this hot path it measured faster than the regex
+// escaper it replaced (32–85 vs 195 ns a 12-character slice, 230–270 vs 350–410 ns a 100-character one).
+import { escapeHtml } from '@kitajs/html'
 import { analyze, foldWithOffsets, wordSpans } from './arabic-analyzer.js'
 
 export interface MatchForms {
@@ -13,12 +16,6 @@ interface Word {
   start: number
   end: number
   stem?: string
-}
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c])
 }
 
 /** Escaped `text[from, to)` with matched words wrapped in <mark>; nothing else is left raw. */

@@ -4,22 +4,20 @@
 // process, the CLI, another node) bumps the version, and the next lookup starts afresh. Reading
 // the version is one primary-key lookup per request, so no write is ever served stale.
 // A short TTL bounds the recency boost's drift ("today" moves on).
+import { LRUCache } from 'lru-cache'
 import { type Db, readContentVersion } from '../db/index.js'
 
-interface Entry<T> {
-  value: Promise<T>
-  version: string
-  expires: number
-}
-
 export class ResultCache<T> {
-  private entries = new Map<string, Entry<T>>()
+  // lru-cache keeps recency and the TTL; a hand-written Map did the same before.
+  private readonly entries: LRUCache<string, Promise<T>>
   private version = ''
 
   constructor(
     private readonly db: Db,
-    private readonly options: { maxEntries: number; ttlMs: number },
-  ) {}
+    options: { maxEntries: number; ttlMs: number },
+  ) {
+    this.entries = new LRUCache<string, Promise<T>>({ max: options.maxEntries, ttl: options.ttlMs })
+  }
 
   /**
    * The cached answer for `key` under the current content version, or `compute()`'s (stored;
@@ -31,20 +29,12 @@ export class ResultCache<T> {
       this.entries.clear()
       this.version = version
     }
-    const now = Date.now()
-    const entry = this.entries.get(key)
-    if (entry && entry.version === version && entry.expires > now) {
-      this.entries.delete(key) // most recently used goes last
-      this.entries.set(key, entry)
-      return entry.value
-    }
+    const cached = this.entries.get(key)
+    if (cached) return cached
     const value = compute()
-    const fresh = { value, version, expires: now + this.options.ttlMs }
-    this.entries.delete(key)
-    this.entries.set(key, fresh)
-    if (this.entries.size > this.options.maxEntries) this.entries.delete(this.entries.keys().next().value as string)
+    this.entries.set(key, value)
     value.catch(() => {
-      if (this.entries.get(key) === fresh) this.entries.delete(key)
+      if (this.entries.peek(key) === value) this.entries.delete(key)
     })
     return value
   }

@@ -142,8 +142,8 @@ test('highlighting marks words in the original spelling and escapes everything e
   const sectionId = await ensureSection(db, 'local', 'محليات')
   await createArticle(db, { title: 'تقرير <b>عن</b> «الإطار» & الأسعار', summary: '', bodyHtml: '<p>نص عن الإطار &lt;script&gt; والأسعار.</p>', sectionId, status: 'published' }, FIXTURE_NOW)
   const [result] = (await search(db, 'الاطار اسعار')).results
-  assert.equal(result.titleHtml, 'تقرير &lt;b&gt;عن&lt;/b&gt; «<mark>الإطار</mark>» &amp; <mark>الأسعار</mark>')
-  assert.equal(result.snippetHtml, 'نص عن <mark>الإطار</mark> &lt;script&gt; <mark>والأسعار</mark>.')
+  assert.equal(result.titleHtml, 'تقرير &lt;b>عن&lt;/b> «<mark>الإطار</mark>» &amp; <mark>الأسعار</mark>')
+  assert.equal(result.snippetHtml, 'نص عن <mark>الإطار</mark> &lt;script> <mark>والأسعار</mark>.')
 })
 
 test('query text never reaches FTS5 as syntax', () => {

@@ -5,7 +5,8 @@ import { getPersonBySlug } from '../people/index.js'
 import { sectionPath, tagPath, type Article } from './article.js'
 import * as service from './articles.service.js'
 import { HomePage } from './home.page.js'
-import { AuthorIntro, ListingPage } from './listing.page.js'
+import type { ListFilter } from './articles.queries.js'
+import { AuthorIntro, ListingPage, type ListingPageProps } from './listing.page.js'
 
 export const PER_PAGE = 20
 
@@ -31,59 +32,41 @@ export const articleRoutes: Routes<ArticleRoutesOptions> = async (app, options) 
     }),
   )
 
-  app.get(
-    '/section/:slug',
-    { schema: { params: SlugParams, querystring: PageQuery } },
-    async (request, reply) =>
-      pageCache.serve(request, reply, pageKey(request), async () => {
-        const section = await service.getSectionBySlug(db, request.params.slug)
-        const page = request.query.page ?? 1
-        const [articles, total] = await Promise.all([
-          service.listPublishedArticles(db, { sectionId: section.id }, { limit: PER_PAGE, offset: (page - 1) * PER_PAGE }),
-          service.countPublishedArticles(db, { sectionId: section.id }),
-        ])
-        const pages = pageCount(total, PER_PAGE)
-        if (page > pages) throw new NotFound('not_found')
-        const chrome = await loadChrome(request)
-        return ListingPage({ chrome, kind: 'القسم', title: section.name, description: section.description || undefined, basePath: sectionPath(section.slug), feedHref: `${sectionPath(section.slug)}/feed.xml`, articles, total, page, pages }) as string
-      }),
+  /** One page of a listing: the filter's stories, 404 past the last page; `describe` names what is listed. */
+  async function listingPage(request: FastifyRequest, page: number, filter: ListFilter, describe: Omit<ListingPageProps, 'chrome' | 'articles' | 'total' | 'page' | 'pages'>) {
+    const [articles, total] = await Promise.all([
+      service.listPublishedArticles(db, filter, { limit: PER_PAGE, offset: (page - 1) * PER_PAGE }),
+      service.countPublishedArticles(db, filter),
+    ])
+    const pages = pageCount(total, PER_PAGE)
+    if (page > pages) throw new NotFound('not_found')
+    return ListingPage({ chrome: await loadChrome(request), articles, total, page, pages, ...describe }) as string
+  }
+
+  const listing = { schema: { params: SlugParams, querystring: PageQuery } }
+
+  app.get('/section/:slug', listing, async (request, reply) =>
+    pageCache.serve(request, reply, pageKey(request), async () => {
+      const section = await service.getSectionBySlug(db, request.params.slug)
+      const basePath = sectionPath(section.slug)
+      const description = section.description || undefined
+      return listingPage(request, request.query.page ?? 1, { sectionId: section.id }, { kind: 'القسم', title: section.name, description, basePath, feedHref: `${basePath}/feed.xml` })
+    }),
   )
 
-  app.get(
-    '/tag/:slug',
-    { schema: { params: SlugParams, querystring: PageQuery } },
-    async (request, reply) =>
-      pageCache.serve(request, reply, pageKey(request), async () => {
-        const tag = await service.getTagBySlug(db, request.params.slug)
-        const page = request.query.page ?? 1
-        const [articles, total] = await Promise.all([
-          service.listPublishedArticles(db, { tagId: tag.id }, { limit: PER_PAGE, offset: (page - 1) * PER_PAGE }),
-          service.countPublishedArticles(db, { tagId: tag.id }),
-        ])
-        const pages = pageCount(total, PER_PAGE)
-        if (page > pages) throw new NotFound('not_found')
-        const chrome = await loadChrome(request)
-        return ListingPage({ chrome, kind: 'الوسم', title: tag.name, basePath: tagPath(tag.slug), articles, total, page, pages }) as string
-      }),
+  app.get('/tag/:slug', listing, async (request, reply) =>
+    pageCache.serve(request, reply, pageKey(request), async () => {
+      const tag = await service.getTagBySlug(db, request.params.slug)
+      return listingPage(request, request.query.page ?? 1, { tagId: tag.id }, { kind: 'الوسم', title: tag.name, basePath: tagPath(tag.slug) })
+    }),
   )
 
-  app.get(
-    '/author/:slug',
-    { schema: { params: SlugParams, querystring: PageQuery } },
-    async (request, reply) =>
-      pageCache.serve(request, reply, pageKey(request), async () => {
-        const person = await getPersonBySlug(db, request.params.slug)
-        const page = request.query.page ?? 1
-        const [articles, total] = await Promise.all([
-          service.listPublishedArticles(db, { personId: person.id }, { limit: PER_PAGE, offset: (page - 1) * PER_PAGE }),
-          service.countPublishedArticles(db, { personId: person.id }),
-        ])
-        const pages = pageCount(total, PER_PAGE)
-        if (page > pages) throw new NotFound('not_found')
-        const chrome = await loadChrome(request)
-        const intro = AuthorIntro({ title: person.title }) as string
-        return ListingPage({ chrome, kind: 'الكاتب', title: person.name, description: person.bio || undefined, basePath: person.path, articles, total, page, pages, intro }) as string
-      }),
+  app.get('/author/:slug', listing, async (request, reply) =>
+    pageCache.serve(request, reply, pageKey(request), async () => {
+      const person = await getPersonBySlug(db, request.params.slug)
+      const intro = AuthorIntro({ title: person.title }) as string
+      return listingPage(request, request.query.page ?? 1, { personId: person.id }, { kind: 'الكاتب', title: person.name, description: person.bio || undefined, basePath: person.path, intro })
+    }),
   )
 
   // /<section>/<id>/<slug>: a right id with a wrong or missing slug or section → 301 to the canonical path.

@@ -83,11 +83,11 @@ test('a lock left by a server that is gone (a crash) is taken over', async (t) =
   assert.equal(readFileSync(join(dir, 'nashra.db.serve.lock'), 'utf8').trim(), String(server.pid))
 })
 
-test('`nashra serve` on PostgreSQL refuses to start, saying search does not work there yet', (t) => {
+test('`nashra serve` on PostgreSQL refuses to start, saying search does not work there', (t) => {
   const dir = createTempDir(t)
   const result = refusedServe(dir, { env: { DATABASE_URL: 'postgres://127.0.0.1:1/x' } })
   assert.equal(result.status, 1, result.stderr)
-  assert.match(result.stderr, /nashra: serve: DATABASE_URL names PostgreSQL, where search is not implemented yet/)
+  assert.match(result.stderr, /nashra: serve: DATABASE_URL names PostgreSQL, which Nashra search does not support/)
   assert.doesNotMatch(result.stderr, /\bat .*\.js:\d+/, 'no stack trace')
 })
 

@@ -51,8 +51,8 @@ export async function serve(config: Config): Promise<void> {
 function sqliteFile(databaseUrl: string): string {
   if (databaseUrl.startsWith('file:')) return databaseUrl.slice('file:'.length)
   throw new ServeRefused(
-    'DATABASE_URL names PostgreSQL, where search is not implemented yet (every search would find nothing): ' +
-      '`nashra serve` runs on SQLite only for now; unset DATABASE_URL or set it to file:/path',
+    'DATABASE_URL names PostgreSQL, which Nashra search does not support (every search would find nothing): ' +
+      '`nashra serve` runs on SQLite; unset DATABASE_URL or set it to file:/path',
   )
 }
 

@@ -1,6 +1,6 @@
 // The seams check (`npm test` runs it; docs/decisions/011): how files may import each other.
 //   1. A file reaches another top-level folder of src/ only through its index.ts (tests, browser
-//      suites and scripts may also use that folder's testing.ts; src/db/database.ts may `import type` from *.tables.ts).
+//      suites, scripts and other test kits may also use that folder's testing.ts; src/db/database.ts may `import type` from *.tables.ts).
 //      Files directly in src/ (app.ts, server.ts, compositions) import folders through their index.ts
 //      too, and only the CLI, tests and test kits import them.
 //   2. No cycle between top-level folders of src/ (production files; tests don't count).
@@ -25,6 +25,8 @@ function sourceFiles(dir) {
 }
 
 const isTest = (file) => /\.test\.tsx?$/.test(file)
+/** A folder's test kit: test code, so it may use other folders' kits too. */
+const isKit = (file) => /(^|\/)testing\.tsx?$/.test(file)
 /** The top-level folder of src/ a file belongs to; '' for files directly in src/; undefined outside src/. */
 function folderOf(file) {
   const rel = relative(SRC, file)
@@ -58,11 +60,11 @@ function frontDoorProblem(file, target, typeOnly) {
   const from = folderOf(file)
   const to = folderOf(target)
   // app.ts, server.ts and the compositions beside them sit above every folder; only the CLI and tests look up at them.
-  if (to === '' && from && from !== 'cli' && !isTest(file) && !/(^|\/)testing\.tsx?$/.test(file)) return `imports ${relative(ROOT, target)}, which sits above every folder of src/`
+  if (to === '' && from && from !== 'cli' && !isTest(file) && !isKit(file)) return `imports ${relative(ROOT, target)}, which sits above every folder of src/`
   if (to === undefined || to === '' || to === from) return undefined
   const inFolder = relative(join(SRC, to), target).split(sep)
   if (inFolder.length === 1 && /^index\.tsx?$/.test(inFolder[0])) return undefined
-  if (inFolder.length === 1 && /^testing\.tsx?$/.test(inFolder[0]) && (isTest(file) || !relative(ROOT, file).startsWith(`src${sep}`))) return undefined
+  if (inFolder.length === 1 && /^testing\.tsx?$/.test(inFolder[0]) && (isTest(file) || isKit(file) || !relative(ROOT, file).startsWith(`src${sep}`))) return undefined
   if (relative(SRC, file) === join('db', 'database.ts') && typeOnly && target.endsWith('.tables.ts')) return undefined
   return `imports ${relative(ROOT, target)} past the front door of src/${to}/ (import its index.ts)`
 }
@@ -99,7 +101,7 @@ for (const file of files) {
     const from = folderOf(file)
     const to = folderOf(target)
     // Cycles are between production files: tests and test kits don't count, nor db's table types.
-    const exempt = isTest(file) || /(^|\/)testing\.tsx?$/.test(file) || (relative(SRC, file) === join('db', 'database.ts') && typeOnly)
+    const exempt = isTest(file) || isKit(file) || (relative(SRC, file) === join('db', 'database.ts') && typeOnly)
     if (from && to && from !== to && !exempt) {
       if (!edges.has(from)) edges.set(from, new Map())
       if (!edges.get(from).has(to)) edges.get(from).set(to, where)

@@ -1,29 +1,12 @@
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { test } from 'node:test'
-import { fileURLToPath } from 'node:url'
 import { createArticle, ensureSection } from '../articles/index.js'
 import { sql } from 'kysely'
 import { migrateToLatest, openSqlite } from '../db/index.js'
 import { createTempDir } from '../db/testing.js'
+import { nashra } from './testing.js'
 import { removeArticleFromIndex, searchArticles } from '../search/index.js'
-
-const BIN = fileURLToPath(new URL('../../../bin/nashra.js', import.meta.url))
-
-function nashra(dataDir: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NASHRA_DATA_DIR: dataDir, NASHRA_LOG_LEVEL: 'silent' }
-  delete env.DATABASE_URL
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
-}
 
 const search = (db: Parameters<typeof searchArticles>[0], q: string, now: Date) =>
   searchArticles(db, { q, page: 1, limit: 10, filter: {}, sort: 'relevance' }, now)

@@ -1,29 +1,10 @@
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { test } from 'node:test'
-import { fileURLToPath } from 'node:url'
 import { createTempDir } from '../db/testing.js'
+import { nashra } from './testing.js'
 import { openSqlite } from '../db/index.js'
 import { findStaffByToken, verifyPassword } from '../newsroom/index.js'
-
-const BIN = fileURLToPath(new URL('../../../bin/nashra.js', import.meta.url))
-
-function nashra(dataDir: string, args: string[], stdin: string | null): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NASHRA_DATA_DIR: dataDir, NASHRA_LOG_LEVEL: 'silent' }
-  delete env.DATABASE_URL
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-    if (stdin !== null) child.stdin.end(stdin)
-    else child.stdin.end()
-  })
-}
 
 test('nashra user add reads the password from piped stdin without a prompt; token add prints the token last', async (t) => {
   const dir = createTempDir(t)

@@ -1,32 +1,12 @@
 import assert from 'node:assert/strict'
-import { spawn, type ChildProcess } from 'node:child_process'
 import { statSync } from 'node:fs'
 import { join } from 'node:path'
 import { test } from 'node:test'
-import { fileURLToPath } from 'node:url'
 import { sql } from 'kysely'
 import { openSqlite, sqliteFileOf } from './index.js'
 import { migrateToLatest } from './migrate.js'
-import { createTempDir, createTestDb } from './testing.js'
+import { createTempDir, createTestDb, holdWriteLock } from './testing.js'
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
-
-/** Another process holding SQLite's write lock on `file` for `ms`, from when it prints "locked". */
-async function holdWriteLock(file: string, ms: number): Promise<ChildProcess> {
-  const script = `
-    import SQLite from 'better-sqlite3'
-    const db = new SQLite(process.argv[1])
-    db.exec('begin immediate')
-    db.prepare("insert into site_setting (key, value) values ('holder', '1')").run()
-    console.log('locked')
-    setTimeout(() => { db.exec('commit'); db.close() }, Number(process.argv[2]))`
-  const child = spawn(process.execPath, ['--input-type=module', '-e', script, file, String(ms)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('locked') && resolve())
-    child.once('exit', (code) => reject(new Error(`lock holder exited with ${code}`)))
-  })
-  return child
-}
 
 test('a read-then-write transaction waits for another process holding the write lock, instead of failing with SQLITE_BUSY', async (t) => {
   const db = await createTestDb(t)

@@ -1,7 +1,9 @@
+import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { TestContext } from 'node:test'
+import { fileURLToPath } from 'node:url'
 import { openSqlite, type Db } from './index.js'
 import { migrateToLatest } from './migrate.js'
 
@@ -22,4 +24,26 @@ export function createTempDir(t: { after: (fn: () => unknown) => void }, prefix 
   const dir = mkdtempSync(join(tmpdir(), prefix))
   t.after(() => rmSync(dir, { recursive: true, force: true }))
   return dir
+}
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
+
+/**
+ * Another process holding SQLite's write lock on `file` for `ms` from when it prints "locked",
+ * having written the row `site_setting.holder` (visible to others once it commits).
+ */
+export async function holdWriteLock(file: string, ms: number): Promise<ChildProcess> {
+  const script = `
+    import SQLite from 'better-sqlite3'
+    const db = new SQLite(process.argv[1])
+    db.exec('begin immediate')
+    db.prepare("insert into site_setting (key, value) values ('holder', '1')").run()
+    console.log('locked')
+    setTimeout(() => { db.exec('commit'); db.close() }, Number(process.argv[2]))`
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script, file, String(ms)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('locked') && resolve())
+    child.once('exit', (code) => reject(new Error(`lock holder exited with ${code}`)))
+  })
+  return child
 }

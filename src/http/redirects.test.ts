@@ -1,13 +1,10 @@
 // Redirects built from what a request says (`?next=` after sign-in, the skin form's `return`), over real HTTP.
 import assert from 'node:assert/strict'
 import { test, type TestContext } from 'node:test'
-import { loadConfig } from '../config/index.js'
-import { createTempDir, createTestDb } from '../db/testing.js'
-import { createAccount } from '../newsroom/index.js'
-import { buildApp } from '../app.js'
+import { serveWithStaff, STAFF_PASSWORD } from '../newsroom/testing.js'
 import { safeLocalPath } from './safe-path.js'
 
-const PASSWORD = 'كلمة-سر-طويلة-1'
+const PASSWORD = STAFF_PASSWORD
 
 /** Inputs that must never lead off this site nor break the Location header. */
 export const NASTY_PATHS = [
@@ -49,17 +46,7 @@ export const NASTY_PATHS = [
   `/${'ا'.repeat(2500)}`,
 ]
 
-async function serve(t: TestContext) {
-  const db = await createTestDb(t)
-  const config = loadConfig({ NASHRA_DATA_DIR: createTempDir(t), NASHRA_LOG_LEVEL: 'silent' })
-  const app = await buildApp(config, db)
-  t.after(() => app.close())
-  await createAccount(db, { email: 'mod@example.com', name: 'مشرف', role: 'moderator', password: PASSWORD }, new Date())
-  await app.listen({ host: '127.0.0.1', port: 0 })
-  const address = app.server.address()
-  assert.ok(address && typeof address === 'object')
-  return `http://127.0.0.1:${address.port}`
-}
+const serve = async (t: TestContext) => (await serveWithStaff(t)).base
 
 /** A Location a browser follows to this same site: a path, visible ASCII only, resolving to `base`. */
 function assertSameSite(location: string | null, base: string, input: string) {

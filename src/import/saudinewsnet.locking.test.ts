@@ -1,32 +1,15 @@
 import assert from 'node:assert/strict'
-import { spawn, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
 import { test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { countArticles } from '../articles/index.js'
 import { migrateToLatest, openSqlite } from '../db/index.js'
-import { createTempDir } from '../db/testing.js'
+import { createTempDir, holdWriteLock } from '../db/testing.js'
 import { ImportFileError, importSaudiNewsNet } from './index.js'
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 const SAMPLE = join(ROOT, 'src/import/fixtures/saudinewsnet-sample.json')
 const now = new Date('2026-03-01T10:00:00Z')
-
-/** Another process holding SQLite's write lock on `file` for `ms`, from when it prints "locked". */
-async function holdWriteLock(file: string, ms: number): Promise<ChildProcess> {
-  const script = `
-    import SQLite from 'better-sqlite3'
-    const db = new SQLite(process.argv[1])
-    db.exec('begin immediate')
-    console.log('locked')
-    setTimeout(() => { db.exec('commit'); db.close() }, Number(process.argv[2]))`
-  const child = spawn(process.execPath, ['--input-type=module', '-e', script, file, String(ms)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('locked') && resolve())
-    child.once('exit', (code) => reject(new Error(`lock holder exited with ${code}`)))
-  })
-  return child
-}
 
 async function migratedDb(t: { after: (fn: () => unknown) => void }, lockWaitMs?: number) {
   const file = join(createTempDir(t), 'nashra.db')

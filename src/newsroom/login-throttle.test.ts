@@ -1,24 +1,14 @@
 import assert from 'node:assert/strict'
 import { test, type TestContext } from 'node:test'
-import { loadConfig } from '../config/index.js'
-import { createTempDir, createTestDb } from '../db/testing.js'
-import { buildApp } from '../app.js'
-import { createAccount } from './index.js'
+import { createTestDb } from '../db/testing.js'
+import { serveWithStaff, STAFF_PASSWORD } from './testing.js'
 import { claimLoginAttempt, LOGIN_WINDOW_MS, throttlePolicy } from './login-throttle.js'
 
-const PASSWORD = 'كلمة-سر-طويلة-1'
+const PASSWORD = STAFF_PASSWORD
 
 /** A server on a real port, an account, and one login form (cookie + token) every attempt reuses. */
 async function serve(t: TestContext) {
-  const db = await createTestDb(t)
-  const config = loadConfig({ NASHRA_DATA_DIR: createTempDir(t), NASHRA_LOG_LEVEL: 'silent' })
-  const app = await buildApp(config, db)
-  t.after(() => app.close())
-  await createAccount(db, { email: 'mod@example.com', name: 'مشرف', role: 'moderator', password: PASSWORD }, new Date())
-  await app.listen({ host: '127.0.0.1', port: 0 })
-  const address = app.server.address()
-  assert.ok(address && typeof address === 'object')
-  const base = `http://127.0.0.1:${address.port}`
+  const { base, db } = await serveWithStaff(t)
   const form = await fetch(`${base}/newsroom/login`)
   const cookie = form.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
   const csrf = /name="_csrf" value="([^"]*)"/.exec(await form.text())?.[1] ?? ''

@@ -6,6 +6,7 @@ import { buildApp } from '../app.js'
 import { createAccount, createApiToken } from '../newsroom/index.js'
 import { seedCommentArticle } from './testing.js'
 import { submitComment } from './comments.service.js'
+import { signInByForm } from '../newsroom/testing.js'
 
 async function setup(t: TestContext) {
   const db = await createTestDb(t)
@@ -65,31 +66,14 @@ test('admin API: list by status with emails for moderators, approve/spam/trash/r
   assert.match(after.body, /data-count="2">التعليقات <span id="comments-count" class="comment-count">\(تعليقان\)</)
 })
 
-/** Signs in through the newsroom login form, as a browser would. */
-async function signIn(app: Awaited<ReturnType<typeof setup>>['app'], email: string, password: string) {
-  const form = await app.inject({ method: 'GET', url: '/newsroom/login' })
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1] ?? ''
-  const cookies: Record<string, string> = Object.fromEntries(form.cookies.map((c) => [c.name, c.value]))
-  const res = await app.inject({
-    method: 'POST',
-    url: '/newsroom/login',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
-    cookies,
-    payload: new URLSearchParams({ email, password, _csrf: csrf, next: '/newsroom/comments' }).toString(),
-  })
-  assert.equal(res.statusCode, 303, 'signed in')
-  for (const c of res.cookies) cookies[c.name] = c.value
-  return cookies
-}
-
 test('the moderation page: sign in, see the queue with reasons, approve one, act in bulk; others are turned away', async (t) => {
   const { app, db, article, held } = await setup(t)
   const anonymous = await app.inject({ method: 'GET', url: '/newsroom/comments' })
   assert.equal(anonymous.statusCode, 303)
-  const writer = await signIn(app, 'writer@example.org', 'a-long-password-2')
+  const writer = await signInByForm(app, 'writer@example.org', 'a-long-password-2')
   assert.equal((await app.inject({ method: 'GET', url: '/newsroom/comments', cookies: writer })).statusCode, 403)
 
-  const cookies = await signIn(app, 'mod@example.org', 'a-long-password-1')
+  const cookies = await signInByForm(app, 'mod@example.org', 'a-long-password-1')
   const queue = await app.inject({ method: 'GET', url: '/newsroom/comments', cookies })
   assert.equal(queue.statusCode, 200)
   assert.equal(queue.headers['cache-control'], 'private, no-store')
@@ -137,7 +121,7 @@ test('the moderation page: sign in, see the queue with reasons, approve one, act
 
 test('the settings page saves the rules (word lists, limits) and closes comments on one article', async (t) => {
   const { app, db, article } = await setup(t)
-  const cookies = await signIn(app, 'mod@example.org', 'a-long-password-1')
+  const cookies = await signInByForm(app, 'mod@example.org', 'a-long-password-1')
   const page = await app.inject({ method: 'GET', url: '/newsroom/comments/settings', cookies })
   assert.equal(page.statusCode, 200)
   const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? ''

@@ -8,6 +8,7 @@ import { listForModeration } from './moderation.service.js'
 import { openRules, seedCommentArticle } from './testing.js'
 import { submitComment } from './comments.service.js'
 import { reasonText, reportText } from './moderation.page.js'
+import { signInByForm } from '../newsroom/testing.js'
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' }
 
@@ -23,21 +24,7 @@ async function setup(t: TestContext) {
   return { app, db, comment }
 }
 
-async function signIn(app: Awaited<ReturnType<typeof setup>>['app']) {
-  const form = await app.inject({ method: 'GET', url: '/newsroom/login' })
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1] ?? ''
-  const cookies: Record<string, string> = Object.fromEntries(form.cookies.map((c) => [c.name, c.value]))
-  const res = await app.inject({
-    method: 'POST',
-    url: '/newsroom/login',
-    headers: FORM,
-    cookies,
-    payload: new URLSearchParams({ email: 'mod@example.org', password: 'a-long-password-1', _csrf: csrf }).toString(),
-  })
-  assert.equal(res.statusCode, 303, 'signed in')
-  for (const c of res.cookies) cookies[c.name] = c.value
-  return cookies
-}
+const signIn = (app: Awaited<ReturnType<typeof setup>>['app']) => signInByForm(app, 'mod@example.org', 'a-long-password-1')
 
 test('reports named after Object.prototype keys are stored as "other" and the queue still renders', async (t) => {
   const { app, db, comment } = await setup(t)

@@ -205,8 +205,7 @@ export class PageCache {
       this.store(key, entry)
     }
     const encoding = preferredEncoding(request.headers['accept-encoding'])
-    // Each encoding is its own representation, so it gets its own validator.
-    const etag = encoding === 'identity' ? entry.etag : `${entry.etag.slice(0, -1)}-${encoding}"`
+    const etag = etagOf(entry, encoding)
     reply.header('etag', etag)
     reply.header('cache-control', `public, max-age=${this.ttlSeconds}, stale-while-revalidate=${this.ttlSeconds * 5}`)
     reply.header('vary', options.type === undefined ? 'Accept-Encoding, Cookie' : 'Accept-Encoding')
@@ -235,7 +234,7 @@ export class PageCache {
     const entry = this.entries.get(key)
     if (!entry?.headers || entry.version !== this.version || entry.expires <= now) return false
     const encoding = preferredEncoding(req.headers['accept-encoding'])
-    const etag = encoding === 'identity' ? entry.etag : `${entry.etag.slice(0, -1)}-${encoding}"`
+    const etag = etagOf(entry, encoding)
     if (noneMatchHits(req.headers['if-none-match'], etag)) {
       res.writeHead(304, { ...entry.headers, etag }).end()
       return true
@@ -264,6 +263,11 @@ export class PageCache {
     if (this.entries.peek(key) === entry) this.store(key, { ...entry })
     return bytes
   }
+}
+
+/** Each encoding is its own representation, so it gets its own validator (both paths use this). */
+function etagOf(entry: Entry, encoding: Encoding): string {
+  return encoding === 'identity' ? entry.etag : `${entry.etag.slice(0, -1)}-${encoding}"`
 }
 
 function replayableHeaders(reply: FastifyReply): Record<string, string> {

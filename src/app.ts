@@ -12,7 +12,7 @@ import { countApprovedComments, commentAdminRoutes, commentApiRoutes, commentMod
 import type { Config } from './config/index.js'
 import type { Db } from './db/index.js'
 import { feedRoutes } from './feeds/index.js'
-import { newsroomRoutes } from './newsroom/index.js'
+import { newsroomRoutes } from './staff/index.js'
 import { peopleRoutes } from './people/index.js'
 import { keepIndexOnArticleWrite, searchRoutes } from './search/index.js'
 import { siteRoutes } from './site/index.js'

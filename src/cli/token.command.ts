@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { createApiToken, getAccountByEmail, revokeApiTokens } from '../newsroom/index.js'
+import { createApiToken, getAccountByEmail, revokeApiTokens } from '../staff/index.js'
 import { withAccountsDb as withDb } from './user.command.js'
 
 /** `nashra token add|revoke`: admin API tokens (`Authorization: Bearer <token>`). Only a hash is stored. */

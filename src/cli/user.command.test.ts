@@ -4,7 +4,7 @@ import { test } from 'node:test'
 import { createTempDir } from '../db/testing.js'
 import { nashra } from './testing.js'
 import { openSqlite } from '../db/index.js'
-import { findStaffByToken, verifyPassword } from '../newsroom/index.js'
+import { findStaffByToken, verifyPassword } from '../staff/index.js'
 
 test('nashra user add reads the password from piped stdin without a prompt; token add prints the token last', async (t) => {
   const dir = createTempDir(t)

@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { AppError } from '../http/index.js'
-import { changePassword, createAccount, endSessionsOf, findAccountByEmail, getAccountByEmail, isRole, isValidEmail, listAccounts, MIN_PASSWORD_LENGTH, normalizeEmail, ROLES } from '../newsroom/index.js'
+import { changePassword, createAccount, endSessionsOf, findAccountByEmail, getAccountByEmail, isRole, isValidEmail, listAccounts, MIN_PASSWORD_LENGTH, normalizeEmail, ROLES } from '../staff/index.js'
 import { CliError, openMigratedDb } from './main.js'
 import { PasswordMismatch, readPassword } from './read-password.js'
 

@@ -3,10 +3,10 @@ import { test, type TestContext } from 'node:test'
 import { loadConfig } from '../config/index.js'
 import { createTempDir, createTestDb } from '../db/testing.js'
 import { buildApp } from '../app.js'
-import { createAccount, createApiToken } from '../newsroom/index.js'
+import { createAccount, createApiToken } from '../staff/index.js'
 import { seedCommentArticle } from './testing.js'
 import { submitComment } from './comments.service.js'
-import { signInByForm } from '../newsroom/testing.js'
+import { signInByForm } from '../staff/testing.js'
 
 async function setup(t: TestContext) {
   const db = await createTestDb(t)

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import { Id, IdParam, PageLimitQuery, type Routes } from '../http/index.js'
-import { adminApi } from '../newsroom/index.js'
+import { adminApi } from '../staff/index.js'
 import type { ModeratedComment } from './comment.js'
 import * as moderation from './moderation.service.js'
 import * as service from './comments.service.js'

@@ -3,12 +3,12 @@ import { test, type TestContext } from 'node:test'
 import { loadConfig } from '../config/index.js'
 import { createTempDir, createTestDb } from '../db/testing.js'
 import { buildApp } from '../app.js'
-import { createAccount } from '../newsroom/index.js'
+import { createAccount } from '../staff/index.js'
 import { listForModeration } from './moderation.service.js'
 import { openRules, seedCommentArticle } from './testing.js'
 import { submitComment } from './comments.service.js'
 import { reasonText, reportText } from './moderation.page.js'
-import { signInByForm } from '../newsroom/testing.js'
+import { signInByForm } from '../staff/testing.js'
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' }
 

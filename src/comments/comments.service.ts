@@ -1,7 +1,7 @@
 import { bumpContentVersion, type Db, inTransaction } from '../db/index.js'
 import { Conflict, Forbidden, Invalid, MAX_ID, NotFound, TooManyRequests, type ErrorCode } from '../http/index.js'
 import { articlePath, isVisibleToReaders } from '../articles/index.js'
-import { isValidEmail } from '../newsroom/index.js'
+import { isValidEmail } from '../staff/index.js'
 import type { CommentNode, CommentStatus, PublicComment } from './comment.js'
 import { getCommentSettings, type CommentSettings } from './comment-settings.js'
 import { charLength, cleanText, countLinks, findListedWord, isMalformed, matchingForm, sha256 } from './comment-text.js'

@@ -1,4 +1,4 @@
-import { NewsroomLayout, type Staff } from '../newsroom/index.js'
+import { NewsroomLayout, type Staff } from '../staff/index.js'
 import type { Formatter } from '../views/index.js'
 import type { ModeratedComment } from './comment.js'
 import { commentTextToHtml } from './comment-text.js'

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyReply } from 'fastify'
 import { AppError, Id, IdParam, Invalid, messageFor, NotFound, Page, plainInteger, replyStatusOf, type Routes } from '../http/index.js'
-import { newsroomCsrf, staffOnly, verifyNewsroomCsrf, type Staff } from '../newsroom/index.js'
+import { newsroomCsrf, staffOnly, verifyNewsroomCsrf, type Staff } from '../staff/index.js'
 import { formatter } from '../views/index.js'
 import { getCommentSettings, saveCommentSettings, type CommentSettings } from './comment-settings.js'
 import { CommentSettingsPage, NUMBER_SETTINGS } from './settings.page.js'

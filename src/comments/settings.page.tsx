@@ -1,4 +1,4 @@
-import { NewsroomLayout, type Staff } from '../newsroom/index.js'
+import { NewsroomLayout, type Staff } from '../staff/index.js'
 import type { CommentSettings } from './comment-settings.js'
 
 /** Numeric settings and the range each accepts. */

@@ -3,7 +3,7 @@ import { test, type TestContext } from 'node:test'
 import { createArticle, ensureSection, ensureTag } from '../articles/index.js'
 import { loadConfig } from '../config/index.js'
 import { createTempDir, createTestDb } from '../db/testing.js'
-import { createAccount, createApiToken } from '../newsroom/index.js'
+import { createAccount, createApiToken } from '../staff/index.js'
 import { ensurePerson } from '../people/index.js'
 import { buildApp } from '../app.js'
 

@@ -1,7 +1,7 @@
 // Redirects built from what a request says (`?next=` after sign-in, the skin form's `return`), over real HTTP.
 import assert from 'node:assert/strict'
 import { test, type TestContext } from 'node:test'
-import { serveWithStaff, STAFF_PASSWORD } from '../newsroom/testing.js'
+import { serveWithStaff, STAFF_PASSWORD } from '../staff/testing.js'
 import { safeLocalPath } from './safe-path.js'
 
 const PASSWORD = STAFF_PASSWORD

@@ -9,7 +9,7 @@ import { describe, test } from 'node:test'
 import { createRequire } from 'node:module'
 import { COMMENT_COUNT_FORMS, formToken, moderateComment, replyAsStaff, saveCommentSettings, submitComment } from '../../src/comments/index.js'
 import { migrateToLatest, openSqlite } from '../../src/db/index.js'
-import { createAccount, createApiToken } from '../../src/newsroom/index.js'
+import { createAccount, createApiToken } from '../../src/staff/index.js'
 import { seedDemoContent } from '../../src/demo/index.js'
 import { chromiumMissing, findArticleUrl, launchBrowser, startTestServer, watchPage, type Page } from './helpers.js'
 

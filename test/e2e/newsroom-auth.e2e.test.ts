@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict'
 import { createRequire } from 'node:module'
 import { test } from 'node:test'
-import { createAccount } from '../../src/newsroom/index.js'
+import { createAccount } from '../../src/staff/index.js'
 import { chromiumMissing, launchBrowser, startTestServer, watchPage, type Page } from './helpers.js'
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js')

@@ -8,6 +8,8 @@ export interface SectionTable {
   name: string
   description: Generated<string>
   position: Generated<number>
+  on_home: Generated<number>
+  requires_legal_review: Generated<number>
 }
 
 export interface TagTable {
@@ -33,6 +35,50 @@ export interface ArticleTable {
   publish_at: string | null
   published_at: string | null
   updated_at: string
+  created_at: string
+  version: Generated<number>
+  placement: ArticlePlacement | null
+  requires_legal_review: Generated<number>
+  legal_status: Generated<LegalStatus>
+  legal_note: Generated<string>
+  legal_account_id: number | null
+  legal_at: string | null
+  seo_title: Generated<string>
+  seo_description: Generated<string>
+  preview_token: string | null
+  created_by: number | null
+  updated_by: number | null
+}
+
+export type ArticlePlacement = 'lead' | 'top'
+export type LegalStatus = '' | 'pending' | 'approved' | 'returned'
+
+export interface ArticleRevisionTable {
+  id: Generated<number>
+  article_id: number
+  version: number
+  account_id: number | null
+  kind: 'save' | 'autosave' | 'restore'
+  snapshot: string
+  created_at: string
+}
+
+export interface ArticleCorrectionTable {
+  id: Generated<number>
+  article_id: number
+  kind: 'correction' | 'reply'
+  body: string
+  party: Generated<string>
+  account_id: number | null
+  created_at: string
+}
+
+export interface ArticleEventTable {
+  id: Generated<number>
+  article_id: number
+  account_id: number | null
+  kind: string
+  note: Generated<string>
   created_at: string
 }
 

@@ -1,5 +1,8 @@
 import type {
   ArticleAuthorTable,
+  ArticleCorrectionTable,
+  ArticleEventTable,
+  ArticleRevisionTable,
   ArticleRelatedTable,
   ArticleSourceTable,
   ArticleTable,
@@ -27,6 +30,9 @@ export interface Database {
   article_tag: ArticleTagTable
   article_source: ArticleSourceTable
   article_related: ArticleRelatedTable
+  article_revision: ArticleRevisionTable
+  article_correction: ArticleCorrectionTable
+  article_event: ArticleEventTable
   account: AccountTable
   api_token: ApiTokenTable
   staff_session: StaffSessionTable

@@ -11,4 +11,9 @@ export interface MediaTable {
   caption: Generated<string>
   credit: Generated<string>
   created_at: string
+  /** JSON: [{width, type, path}], ascending by width (010-media-renditions). */
+  renditions: Generated<string>
+  original_path: Generated<string>
+  bytes: Generated<number>
+  uploaded_by: number | null
 }

@@ -7,6 +7,8 @@ import * as feedIndexes from './005-feed-indexes.js'
 import * as articleUrgentIndex from './006-article-urgent-index.js'
 import * as searchIndexFormat2 from './007-search-index-format-2.js'
 import * as headlineVocabulary from './008-headline-vocabulary.js'
+import * as editorial from './009-editorial.js'
+import * as mediaRenditions from './010-media-renditions.js'
 
 // Every migration, in order. Names sort; a feature adds its own file and one line here.
 export const migrations: Record<string, Migration> = {
@@ -18,4 +20,6 @@ export const migrations: Record<string, Migration> = {
   '006-article-urgent-index': articleUrgentIndex,
   '007-search-index-format-2': searchIndexFormat2,
   '008-headline-vocabulary': headlineVocabulary,
+  '009-editorial': editorial,
+  '010-media-renditions': mediaRenditions,
 }

@@ -159,10 +159,18 @@ const EMPTY: Omit<EditableFields, 'title' | 'bodyHtml' | 'sectionId'> = {
 
 export type NewArticleFields = Partial<EditableFields> & Pick<EditableFields, 'title' | 'bodyHtml' | 'sectionId'>
 
+/**
+ * Fields, or a function working them out inside the write's transaction (a form naming new tags
+ * or people creates them there, so a refused save leaves none behind).
+ */
+export type FieldsInput<T> = T | ((trx: Db) => Promise<T>)
+
+const resolve = <T>(trx: Db, input: FieldsInput<T>): Promise<T> => (typeof input === 'function' ? (input as (trx: Db) => Promise<T>)(trx) : Promise.resolve(input))
+
 /** A new draft with its first revision. */
-export async function createDraft(db: Db, input: NewArticleFields, by: Actor, now: Date): Promise<EditorialArticle> {
-  const fields = cleanFields({ ...EMPTY, ...input })
+export async function createDraft(db: Db, input: FieldsInput<NewArticleFields>, by: Actor, now: Date): Promise<EditorialArticle> {
   const id = await inTransaction(db, async (trx) => {
+    const fields = cleanFields({ ...EMPTY, ...(await resolve(trx, input)) })
     await checkReferences(trx, fields)
     const { row, text } = columnsOf(fields)
     const iso = now.toISOString()
@@ -181,13 +189,17 @@ export interface SaveOptions {
   version?: number
   by: Actor
   kind?: 'save' | 'autosave' | 'restore'
+  /** Called with the stored article and the changes before anything is written; throws to refuse (permissions). */
+  check?: (current: EditorialArticle, changes: Partial<EditableFields>) => void
 }
 
 /** Saves changed fields as a new version with a revision; a stale `version` throws StaleVersion. */
-export async function saveArticle(db: Db, id: number, changes: Partial<EditableFields>, options: SaveOptions, now: Date): Promise<EditorialArticle> {
+export async function saveArticle(db: Db, id: number, input: FieldsInput<Partial<EditableFields>>, options: SaveOptions, now: Date): Promise<EditorialArticle> {
   await inTransaction(db, async (trx) => {
     const current = await getEditorialArticle(trx, id)
     if (options.version !== undefined && options.version !== current.version) throw new StaleVersion(current)
+    const changes = await resolve(trx, input)
+    options.check?.(current, changes)
     const fields = cleanFields({ ...current, ...changes })
     await checkReferences(trx, fields)
     const version = current.version + 1

@@ -19,6 +19,7 @@ export {
   getTagsOf,
   listPublishedArticles,
   listSections,
+  findSectionId,
   setArticleStatus,
   updateArticle,
   type ArticleInput,
@@ -48,6 +49,7 @@ export {
   MAX_TITLE_LENGTH,
   type DeskArticle,
   type DeskFilter,
+  type FieldsInput,
   type NewArticleFields,
   type Transition,
 } from './editorial.service.js'

@@ -69,7 +69,7 @@ function publishAtOf(value: string | null | undefined): Date | null | undefined 
 
 /** A stale version: 409 with the stored article, so the client can show what the other person saved. */
 async function conflictReply(reply: FastifyReply, err: StaleVersion, baseUrl: URL | string, db: Parameters<typeof articleForApi>[0]) {
-  return reply.status(409).send(errorBody('conflict', 'version', { current: await articleForApi(db, err.current, baseUrl) }))
+  return reply.status(409).send({ ...errorBody('conflict', 'version'), current: await articleForApi(db, err.current, baseUrl) })
 }
 
 /** /api/v1/admin/articles: the newsroom's article workflow for scripts (Bearer token; roles as in the newsroom). */

@@ -32,6 +32,11 @@ export function relationIdsOf(db: Db, id: number) {
   ])
 }
 
+export async function anyDueScheduled(db: Db, nowIso: string): Promise<boolean> {
+  const row = await db.selectFrom('article').where('status', '=', 'scheduled').where('publish_at', '<=', nowIso).select('id').limit(1).executeTakeFirst()
+  return row !== undefined
+}
+
 /**
  * Claims and publishes every scheduled article whose time has come, in one statement: two
  * schedulers on one database cannot both claim an article (the second finds it published).

@@ -351,6 +351,8 @@ export async function decideLegalReview(
  * publication are one UPDATE, so two schedulers on one database publish each article once.
  */
 export async function publishScheduledArticles(db: Db, now: Date): Promise<number[]> {
+  // A read first: the scheduler runs every few seconds and must not take the write lock for nothing.
+  if (!(await queries.anyDueScheduled(db, now.toISOString()))) return []
   return inTransaction(db, async (trx) => {
     const published = await queries.claimDueScheduled(trx, now.toISOString())
     for (const a of published) {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { test } from 'node:test'
 import sharp from 'sharp'
@@ -20,18 +20,12 @@ import {
   storeImage,
   updateImageText,
 } from './index.js'
+import { filesUnder } from './testing.js'
 
 const now = new Date('2026-03-05T08:00:00Z')
 
 function solid(width: number, height: number, channels: 3 | 4 = 3) {
   return sharp({ create: { width, height, channels, background: { r: 200, g: 60, b: 40, alpha: 0.5 } } })
-}
-
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return []
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => e.name)
 }
 
 async function countRows(db: Db): Promise<number> {

@@ -13,6 +13,7 @@ import type { Config } from './config/index.js'
 import type { Db } from './db/index.js'
 import { feedRoutes } from './feeds/index.js'
 import { articleAdminRoutes } from './newsroom/index.js'
+import { mediaApiRoutes, mediaLibraryRoutes } from './media/index.js'
 import { newsroomRoutes } from './staff/index.js'
 import { peopleRoutes } from './people/index.js'
 import { keepIndexOnArticleWrite, searchRoutes } from './search/index.js'
@@ -82,6 +83,9 @@ export async function buildApp(config: Config, db: Db) {
   await app.register(articleAdminRoutes, { prefix: '/api/v1/admin/articles' })
   await app.register(commentModerationRoutes, { prefix: '/newsroom/comments' })
   await app.register(newsroomRoutes, { prefix: '/newsroom' })
+  // Each takes multipart uploads itself: no other route parses them.
+  await app.register(mediaApiRoutes, { prefix: '/api/v1/admin/media' })
+  await app.register(mediaLibraryRoutes, { prefix: '/newsroom' })
   await app.register(feedRoutes)
   await app.register(searchRoutes)
   // The article route (/:section/:id/:slug) is the catch-all of reader pages: registered last.

@@ -1,5 +1,6 @@
 // How articles appear in listings: cards, lists and bylines (home, sections, tags, authors, search).
-import { Picture, TimeAgo, type SiteChrome } from '../views/index.js'
+import { ResponsiveImage } from '../media/index.js'
+import { TimeAgo, type SiteChrome } from '../views/index.js'
 import { sectionPath, type ArticleSummary, type AuthorRef } from './article.js'
 
 export function Authors({ authors }: { authors: AuthorRef[] }) {
@@ -22,7 +23,7 @@ export function ArticleCard({ chrome, article, variant = 'normal' }: { chrome: S
     <article class={`card card-${variant}`}>
       {article.image && variant !== 'compact' ? (
         <a href={article.path} class="card-image" tabindex="-1" aria-hidden="true">
-          <Picture image={article.image} sizes={variant === 'lead' ? '(min-width: 900px) 60vw, 100vw' : '(min-width: 900px) 25vw, 100vw'} eager={variant === 'lead'} />
+          <ResponsiveImage image={article.image} sizes={variant === 'lead' ? '(min-width: 900px) 60vw, 100vw' : '(min-width: 900px) 25vw, 100vw'} eager={variant === 'lead'} />
         </a>
       ) : (
         ''

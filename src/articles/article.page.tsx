@@ -1,5 +1,6 @@
 import type { Children } from '@kitajs/html'
-import { Breadcrumbs, Layout, Picture, pluralize, type SiteChrome } from '../views/index.js'
+import { ResponsiveImage } from '../media/index.js'
+import { Breadcrumbs, Layout, pluralize, type SiteChrome } from '../views/index.js'
 import { Authors } from './article-card.js'
 import { sectionPath, type Article, type ArticleSummary } from './article.js'
 import { articleJsonLd, breadcrumbJsonLd } from './article-json-ld.js'
@@ -108,7 +109,7 @@ export function ArticlePage({ chrome, article, related, comments }: ArticlePageP
           </header>
           {article.image ? (
             <figure class="article-image">
-              <Picture image={article.image} sizes="(min-width: 900px) 760px, 100vw" eager />
+              <ResponsiveImage image={article.image} sizes="(min-width: 900px) 760px, 100vw" eager />
               {article.image.caption || article.image.credit ? (
                 <figcaption>
                   <span safe>{article.image.caption}</span>
@@ -168,7 +169,7 @@ function RelatedArticles({ chrome, related }: { chrome: SiteChrome; related: Art
       <ul class="related-list">
         {related.map((a) => (
           <li>
-            {a.image ? <Picture image={a.image} sizes="(min-width: 900px) 200px, 40vw" /> : ''}
+            {a.image ? <ResponsiveImage image={a.image} sizes="(min-width: 900px) 200px, 40vw" /> : ''}
             <a href={a.path} safe>{a.title}</a>
             {a.publishedAt ? (
               <time datetime={a.publishedAt.toISOString()} safe>

@@ -20,6 +20,7 @@ const SUMMARY_COLUMNS = [
   'media.width as image_width',
   'media.height as image_height',
   'media.widths as image_widths',
+  'media.renditions as image_renditions',
   'media.alt as image_alt',
   'media.caption as image_caption',
   'media.credit as image_credit',

@@ -8,7 +8,7 @@ import { loadConfig } from '../config/index.js'
 import { type Db, readSetting } from '../db/index.js'
 import { createTempDir, createTestDb } from '../db/testing.js'
 import { buildApp } from '../app.js'
-import { mediaUrl } from '../media/index.js'
+import { getImage, imageFiles } from '../media/index.js'
 import { DEMO_ARTICLES, seedDemoContent } from './index.js'
 
 const HOUR = 3_600_000
@@ -82,15 +82,18 @@ test('the demo holds 24+ published articles in 6+ sections, each with authors, s
   const perTag = await db.selectFrom('article_tag').select(['tag_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('tag_id').execute()
   assert.ok(perTag.filter((r) => Number(r.n) >= 3).length >= 5)
 
-  // Images: the illustrations are stored once each, resized, with alt text and credit.
+  // Images: the illustrations are stored once each, in WebP and JPEG renditions, with alt text and credit.
   const media = await db.selectFrom('media').selectAll().execute()
   assert.ok(media.length >= 8 && media.length <= 20)
   for (const m of media) {
-    assert.equal(m.widths, '400,800,1200')
+    const image = await getImage(db, m.id)
+    assert.deepEqual(
+      image.variants.map((v) => `${v.type} ${v.width}`),
+      [400, 800, 1200].flatMap((w) => [`image/webp ${w}`, `image/jpeg ${w}`]),
+    )
     assert.ok(m.alt.length > 10)
     assert.equal(m.credit, 'قسم التصميم في نشرة')
-    assert.ok(existsSync(join(dataDir, 'media', m.path)))
-    for (const w of [400, 800, 1200]) assert.ok(existsSync(join(dataDir, 'media', mediaUrl(m.path, w).slice('/media/'.length))), `${m.path} ${w}`)
+    for (const file of imageFiles(image)) assert.ok(existsSync(join(dataDir, file)), file)
   }
 })
 
@@ -158,8 +161,11 @@ test('the ticker lists the urgent stories, served over real HTTP with its images
   assert.ok(src, 'an image on the home page')
   const image = await fetch(base + src)
   assert.equal(image.status, 200)
-  assert.equal(image.headers.get('content-type'), 'image/webp')
+  assert.equal(image.headers.get('content-type'), 'image/jpeg')
   assert.ok((await image.arrayBuffer()).byteLength > 1000)
+  const webp = html.match(/<source type="image\/webp" srcset="(\/media\/\S+)/)?.[1]
+  assert.ok(webp, 'a WebP source beside it')
+  assert.equal((await fetch(base + webp)).headers.get('content-type'), 'image/webp')
 })
 
 test('every page of the demo renders: home, sections, tags, authors, masthead, articles', async (t) => {

@@ -1,13 +1,18 @@
-export type { Image } from './media.js'
-export { imageFromRow, mediaUrl, type MediaRow } from './media.js'
+export type { Image, ImageType, ImageVariant, MediaRow, Rendition } from './media.js'
+export { imageFromRow, mediaUrl, srcsetOf } from './media.js'
+export { ResponsiveImage, type ResponsiveImageProps } from './responsive-image.js'
+export { MAX_IMAGE_BYTES, RENDITION_WIDTHS, renditionWidths } from './image-encode.js'
 export {
+  findImages,
+  findImagesMissingAlt,
   getImage,
   imageFiles,
-  MAX_IMAGE_BYTES,
+  listImages,
   removeImageFiles,
-  RESIZED_WIDTHS,
-  resizedWidths,
   storeImage,
+  updateImageText,
   type ImageUpload,
   type StoredImage,
 } from './media.service.js'
+export { mediaApiRoutes } from './media-api.routes.js'
+export { mediaLibraryRoutes } from './media.routes.js'

@@ -1,129 +1,158 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import sharp from 'sharp'
 import type { Db } from '../db/index.js'
 import { Invalid, NotFound } from '../http/index.js'
+import { checkImage, encodeRenditions } from './image-encode.js'
+import { renditionsOf, toImage, type Image, type Rendition } from './media.js'
 import * as queries from './media.queries.js'
 
-/** Widths served in srcset; a smaller original also gets a copy at its own width. */
-export const RESIZED_WIDTHS = [400, 800, 1200] as const
-/** The kept master is capped here: enough for any screen, small enough to serve. */
-export const MASTER_MAX_WIDTH = 2400
-export const MAX_IMAGE_BYTES = 20 * 1024 * 1024
-// A decompression bomb is small on disk and huge in memory: refuse more pixels than a 50 MP photo.
-const MAX_INPUT_PIXELS = 50_000_000
-const RASTER_FORMATS = new Set(['jpeg', 'png', 'webp', 'gif', 'avif', 'heif', 'tiff'])
-// effort 2 of 6: files a few per cent larger, encoding about twice as fast as the default.
-const WEBP = { quality: 80, effort: 2 } as const
+/** Public renditions live under `<dataDir>/media` (served at /media/); originals under `<dataDir>/originals`, never served. */
+export const MEDIA_DIR = 'media'
+export const ORIGINALS_DIR = 'originals'
 
-export interface ImageUpload {
+export const ALT_MAX_LENGTH = 500
+export const CAPTION_MAX_LENGTH = 1000
+export const CREDIT_MAX_LENGTH = 200
+
+export interface ImageText {
+  alt?: unknown
+  caption?: unknown
+  credit?: unknown
+}
+
+export interface ImageUpload extends ImageText {
   buffer: Buffer
-  alt?: string
-  caption?: string
-  credit?: string
+  /** The account that uploaded it; none for demo content. */
+  uploadedBy?: number | null
 }
 
-export interface StoredImage {
-  id: number
-  /** Relative to `<dataDir>/media`, e.g. `2026/03/9f1c2b7a4d0e6f13.webp`. */
+/** An image as the newsroom sees it: what pages show, where its files are, who uploaded it. */
+export interface StoredImage extends Image {
+  /** The largest WebP rendition, under `<dataDir>/media` (before 010: the WebP master beside its resized copies). */
   path: string
-  mime: string
-  width: number
-  height: number
-  /** Resized copies, ascending; each is `mediaUrl(path, width)`. */
-  widths: number[]
-  alt: string
-  caption: string
-  credit: string
+  /** The upload as it came, under `<dataDir>/originals`; '' for images stored before 010. */
+  originalPath: string
+  renditions: Rendition[]
+  /** Bytes of the original upload (0 before 010). */
+  bytes: number
+  uploadedBy: number | null
+  uploaderName: string | null
+  createdAt: Date
 }
 
-/** Checks an upload is a raster image, strips its metadata, orients it, saves a master and resized copies, records it. */
+/**
+ * Checks an upload from its bytes (type, size), then its words (alt required), then saves the
+ * original, WebP and JPEG renditions and the row. Refused: nothing stored, no file, no row.
+ */
 export async function storeImage(db: Db, dataDir: string, upload: ImageUpload, now: Date): Promise<StoredImage> {
-  if (upload.buffer.length === 0) throw new Invalid('media_not_image', 'file')
-  if (upload.buffer.length > MAX_IMAGE_BYTES) throw new Invalid('media_too_large', 'file')
-  const input = sharp(upload.buffer, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
-  const meta = await input.metadata().catch(() => {
-    throw new Invalid('media_not_image', 'file')
-  })
-  if (!meta.format || !RASTER_FORMATS.has(meta.format) || !meta.width || !meta.height) throw new Invalid('media_not_image', 'file')
-  if (meta.width * meta.height > MAX_INPUT_PIXELS) throw new Invalid('media_too_large', 'file')
+  const checked = await checkImage(upload.buffer)
+  const text = imageText(upload)
+  const encoded = await encodeRenditions(checked)
 
-  // EXIF orientations 5–8 turn the picture a quarter: its upright width is the stored height.
-  const uprightWidth = (meta.orientation ?? 1) >= 5 ? meta.height : meta.width
-  const masterWidth = Math.min(uprightWidth, MASTER_MAX_WIDTH)
-  const widths = resizedWidths(masterWidth)
-  // rotate() with no angle applies the EXIF orientation; sharp writes no metadata unless asked to.
-  // Every size is encoded from the decoded original at once, on libvips' threads.
-  const oriented = input.rotate()
-  const encode = (w: number) => oriented.clone().resize({ width: w, withoutEnlargement: true }).webp(WEBP).toBuffer({ resolveWithObject: true })
-  const [master, ...resized] = await Promise.all([encode(masterWidth), ...widths.filter((w) => w !== masterWidth).map(encode)]).catch(() => {
-    throw new Invalid('media_not_image', 'file')
-  })
-  const { width, height } = master.info
-  const copies = widths.map((w) => (w === masterWidth ? master.data : resized.shift()!.data))
-
-  const path = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${randomBytes(8).toString('hex')}.webp`
-  const files = [path, ...widths.map((w) => variantPath(path, w))]
-  const root = join(dataDir, 'media')
+  const month = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}`
+  const name = randomBytes(8).toString('hex')
+  const renditions: Rendition[] = encoded.map((r) => ({ width: r.width, type: r.type, path: `${month}/${name}-${r.width}w.${r.ext}` }))
+  const originalPath = `${month}/${name}.${checked.format.ext}`
+  const largest = encoded.filter((r) => r.type === 'image/webp').at(-1)!
+  const path = renditions[encoded.indexOf(largest)].path
+  const files: [string, Buffer][] = [
+    [join(dataDir, ORIGINALS_DIR, originalPath), checked.buffer],
+    ...encoded.map((r, i): [string, Buffer] => [join(dataDir, MEDIA_DIR, renditions[i].path), r.data]),
+  ]
   try {
-    await mkdir(dirname(join(root, path)), { recursive: true })
-    await writeFile(join(root, path), master.data)
-    await Promise.all(widths.map((w, i) => writeFile(join(root, variantPath(path, w)), copies[i])))
-    const record = {
+    await Promise.all([...new Set(files.map(([file]) => dirname(file)))].map((dir) => mkdir(dir, { recursive: true })))
+    // 'wx': a name already taken is an error, never an overwrite.
+    await Promise.all(files.map(([file, data]) => writeFile(file, data, { flag: 'wx' })))
+    const { id } = await queries.insertMedia(db, {
       path,
       mime: 'image/webp',
-      width,
-      height,
-      widths: widths.join(','),
-      alt: (upload.alt ?? '').trim(),
-      caption: (upload.caption ?? '').trim(),
-      credit: (upload.credit ?? '').trim(),
-    }
-    const { id } = await queries.insertMedia(db, { ...record, created_at: now.toISOString() })
-    return { ...record, id, widths }
+      width: largest.width,
+      height: largest.height,
+      widths: '',
+      renditions: JSON.stringify(renditions),
+      original_path: originalPath,
+      bytes: checked.buffer.length,
+      uploaded_by: upload.uploadedBy ?? null,
+      ...text,
+      created_at: now.toISOString(),
+    })
+    return getImage(db, id)
   } catch (err) {
-    await Promise.all(files.map((f) => rm(join(root, f), { force: true })))
+    await Promise.all(files.map(([file]) => rm(file, { force: true })))
     throw err
   }
 }
 
-/** Every file a stored image wrote, relative to `<dataDir>/media` (for clean-up after a failed transaction). */
-export function imageFiles(image: Pick<StoredImage, 'path' | 'widths'>): string[] {
-  return [image.path, ...image.widths.map((w) => variantPath(image.path, w))]
+/** Alt (required), caption and credit: one line each, trimmed, within their lengths. */
+export function imageText(input: ImageText): { alt: string; caption: string; credit: string } {
+  const alt = oneLine(input.alt, 'alt', ALT_MAX_LENGTH)
+  if (!alt) throw new Invalid('field_required', 'alt')
+  return { alt, caption: oneLine(input.caption, 'caption', CAPTION_MAX_LENGTH), credit: oneLine(input.credit, 'credit', CREDIT_MAX_LENGTH) }
+}
+
+function oneLine(value: unknown, field: string, max: number): string {
+  if (value !== undefined && value !== null && typeof value !== 'string') throw new Invalid('invalid_parameter', field)
+  // Control characters and line breaks become spaces; the bidi marks Arabic text needs stay.
+  const text = (value ?? '').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ').replace(/\s+/g, ' ').trim().normalize('NFC')
+  if ([...text].length > max) throw new Invalid('field_too_long', field)
+  return text
+}
+
+/** Every file an image wrote, relative to the data dir (renditions, the original, and a pre-010 master). */
+export function imageFiles(image: Pick<StoredImage, 'path' | 'renditions' | 'originalPath'>): string[] {
+  const files = new Set([image.path, ...image.renditions.map((r) => r.path)].map((f) => join(MEDIA_DIR, f)))
+  if (image.originalPath) files.add(join(ORIGINALS_DIR, image.originalPath))
+  return [...files]
 }
 
 /** Deletes an image's files; the row goes with its transaction. */
-export async function removeImageFiles(dataDir: string, image: Pick<StoredImage, 'path' | 'widths'>): Promise<void> {
-  await Promise.all(imageFiles(image).map((f) => rm(join(dataDir, 'media', f), { force: true })))
+export async function removeImageFiles(dataDir: string, image: Pick<StoredImage, 'path' | 'renditions' | 'originalPath'>): Promise<void> {
+  await Promise.all(imageFiles(image).map((f) => rm(join(dataDir, f), { force: true })))
+}
+
+function toStoredImage(row: queries.MediaRecordRow): StoredImage {
+  return {
+    ...toImage(row),
+    path: row.path,
+    originalPath: row.original_path,
+    renditions: renditionsOf(row),
+    bytes: row.bytes,
+    uploadedBy: row.uploaded_by,
+    uploaderName: row.uploader_name,
+    createdAt: new Date(row.created_at),
+  }
 }
 
 export async function getImage(db: Db, id: number): Promise<StoredImage> {
   const row = await queries.findMediaById(db, id)
   if (!row) throw new NotFound('media_not_found')
-  return {
-    id: row.id,
-    path: row.path,
-    mime: row.mime,
-    width: row.width,
-    height: row.height,
-    widths: row.widths.split(',').filter(Boolean).map(Number),
-    alt: row.alt,
-    caption: row.caption,
-    credit: row.credit,
-  }
+  return toStoredImage(row)
 }
 
-/** Standard widths below the master's, plus the master's own width when it is under the largest. */
-export function resizedWidths(masterWidth: number): number[] {
-  const widths: number[] = RESIZED_WIDTHS.filter((w) => w <= masterWidth)
-  const largest = RESIZED_WIDTHS[RESIZED_WIDTHS.length - 1]
-  if (masterWidth < largest && !widths.includes(masterWidth)) widths.push(masterWidth)
-  return widths
+/** Images by id, for pages that show several (ids not found are left out). */
+export async function findImages(db: Db, ids: number[]): Promise<Map<number, Image>> {
+  const rows = await queries.findMediaByIds(db, [...new Set(ids)])
+  return new Map(rows.map((row) => [row.id, toImage(row)]))
 }
 
-// Same naming as mediaUrl() in media.ts: photo.webp → photo-800w.webp.
-function variantPath(path: string, width: number): string {
-  const dot = path.lastIndexOf('.')
-  return `${path.slice(0, dot)}-${width}w${path.slice(dot)}`
+/** The library, newest first; `q` matches alt, caption and credit (every word, case and Arabic spelling variants folded). */
+export async function listImages(db: Db, input: { q?: string; page: number; perPage: number }): Promise<{ images: StoredImage[]; total: number }> {
+  const words = queries.foldForSearch(input.q ?? '').split(/\s+/).filter(Boolean).slice(0, 10)
+  const [rows, total] = await Promise.all([queries.listMedia(db, words, input.perPage, (input.page - 1) * input.perPage), queries.countMedia(db, words)])
+  return { images: rows.map(toStoredImage), total }
+}
+
+/** Edits an image's alt (required), caption and credit. */
+export async function updateImageText(db: Db, id: number, input: ImageText): Promise<StoredImage> {
+  const text = imageText(input)
+  const { numUpdatedRows } = await queries.updateMediaText(db, id, text)
+  if (numUpdatedRows === 0n) throw new NotFound('media_not_found')
+  return getImage(db, id)
+}
+
+/** Of `ids`, the media rows whose alt text is empty: they may not go on a published article. */
+export async function findImagesMissingAlt(db: Db, ids: number[]): Promise<number[]> {
+  const rows = await queries.findIdsMissingAlt(db, [...new Set(ids)])
+  return rows.map((r) => r.id)
 }

@@ -70,7 +70,7 @@ export async function verifyNewsroomCsrf(request: FastifyRequest, reply: Fastify
   await requireSameOrigin(request, reply)
   const expected = request.staffSession?.csrfToken
   const body = request.body
-  // No multipart parser is registered (uploads are not taken yet), so the token is a plain form or JSON field.
+  // A form, JSON or multipart field (the media plugins parse uploads into the body before preHandler hooks).
   const sent: unknown = (body && typeof body === 'object' ? (body as Record<string, unknown>)._csrf : undefined) ?? request.headers['x-csrf-token']
   if (!expected || !sameToken(sent, expected)) throw new Forbidden('csrf')
 }

@@ -9,31 +9,6 @@ export function TimeAgo({ chrome, date }: { chrome: SiteChrome; date: Date }) {
   )
 }
 
-/** What an <img> needs of a stored image (src/media's Image is one). */
-export interface PictureSource {
-  src: string
-  srcset: string
-  width: number
-  height: number
-  alt: string
-}
-
-export function Picture({ image, sizes, eager }: { image: PictureSource; sizes: string; eager?: boolean }) {
-  return (
-    <img
-      src={image.src}
-      srcset={image.srcset || undefined}
-      sizes={image.srcset ? sizes : undefined}
-      width={image.width}
-      height={image.height}
-      alt={image.alt}
-      loading={eager ? 'eager' : 'lazy'}
-      decoding="async"
-      fetchpriority={eager ? 'high' : undefined}
-    />
-  )
-}
-
 export interface Crumb {
   label: string
   href?: string

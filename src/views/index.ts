@@ -3,3 +3,5 @@ export { Breadcrumbs, type Crumb, Pagination, Picture, type PictureSource, TimeA
 export { type Formatter, formatter, pluralize } from './format.js'
 export { Layout } from './layout.js'
 export { SKIN_CHOICES, type SiteChrome, type Skin, type SkinChoice, isSkinChoice } from './page.js'
+export { isolateLatinRuns, isolateLatinRunsInText } from './bidi.js'
+export { applyEdits, type Edit, type HtmlVisitor, type OpenTag, type TextRun, walkHtml } from './html-edit.js'

@@ -1,7 +1,8 @@
 // `npm run bench`: loads the SaudiNewsNet corpus into a bench data dir (once; reused while the
 // corpus and the import are unchanged), serves Nashra on 127.0.0.1 from a child process, and with
 // autocannon measures cached article pages against a bare node:http server answering the same
-// bytes from memory. Then the search and feed benchmarks run against the same server.
+// bytes from memory. Then saving in the newsroom under reader load, and the search and feed
+// benchmarks, run against the same server (`--pages-only`, `--search-only`, `--newsroom-only`).
 // Figures and how to read them: docs/benchmarks.md.
 import { fork, type ChildProcess } from 'node:child_process'
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -17,6 +18,7 @@ import { buildApp, connectFeatures } from '../src/app.js'
 import { importSaudiNewsNet, type ImportSummary } from '../src/import/index.js'
 import { indexStatus, readySearchIndex } from '../src/search/index.js'
 import { benchFeeds } from './bench-feeds.js'
+import { benchNewsroom } from './bench-newsroom.js'
 import { benchSearch } from './bench-search.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url)) // dist/scripts/ → the repository
@@ -29,7 +31,7 @@ const ROUNDS = 2
 const WARM_SECONDS = 2
 const CONNECTIONS = 10
 // Long enough that no cached page expires between warming and measuring (default: 60 s).
-const SERVER_ENV = { NASHRA_DATA_DIR: BENCH_DIR, NASHRA_LOG_LEVEL: 'silent', PORT: '0', NASHRA_DEMO: '0', NASHRA_SCHEDULER: '0', NASHRA_PAGE_CACHE_SECONDS: '300' }
+const SERVER_ENV = { NASHRA_DATA_DIR: BENCH_DIR, NASHRA_LOG_LEVEL: 'silent', PORT: '0', NASHRA_DEMO: '0', NASHRA_SCHEDULER: '0', NASHRA_PAGE_CACHE_SECONDS: '300', NASHRA_ADMIN_RATE_LIMIT: '1000000' }
 
 interface Page {
   path: string
@@ -54,7 +56,17 @@ async function main() {
   const bare = await startChild('serve-bare')
   try {
     const base = `http://127.0.0.1:${nashra.port}`
+    const only = process.argv.find((a) => a.endsWith('-only'))
+    if (only === '--newsroom-only') {
+      const { pages } = await warmPages(db, base)
+      for (const line of await benchNewsroom({ baseUrl: base, db, readerPaths: pages.map((p) => p.path) })) console.log(line)
+      return
+    }
     if (!process.argv.includes('--search-only')) await benchPages(db, base, bare)
+    if (!only) {
+      const { pages } = await warmPages(db, base)
+      for (const line of await benchNewsroom({ baseUrl: base, db, readerPaths: pages.map((p) => p.path) })) console.log(line)
+    }
     if (!process.argv.includes('--pages-only')) {
       for (const line of await benchSearch({ baseUrl: base, db })) console.log(line)
       if (!process.argv.includes('--search-only')) for (const line of await benchFeeds({ baseUrl: base, db })) console.log(line)

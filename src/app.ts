@@ -12,6 +12,7 @@ import { countApprovedComments, commentAdminRoutes, commentApiRoutes, commentMod
 import type { Config } from './config/index.js'
 import type { Db } from './db/index.js'
 import { feedRoutes } from './feeds/index.js'
+import { articleAdminRoutes } from './newsroom/index.js'
 import { newsroomRoutes } from './staff/index.js'
 import { peopleRoutes } from './people/index.js'
 import { keepIndexOnArticleWrite, searchRoutes } from './search/index.js'
@@ -78,6 +79,7 @@ export async function buildApp(config: Config, db: Db) {
   await app.register(commentApiRoutes, { prefix: '/api/v1' })
   await app.register(commentRoutes, { renderArticlePage })
   await app.register(commentAdminRoutes, { prefix: '/api/v1/admin/comments' })
+  await app.register(articleAdminRoutes, { prefix: '/api/v1/admin/articles' })
   await app.register(commentModerationRoutes, { prefix: '/newsroom/comments' })
   await app.register(newsroomRoutes, { prefix: '/newsroom' })
   await app.register(feedRoutes)

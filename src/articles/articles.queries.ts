@@ -1,5 +1,5 @@
-import type { Insertable, Updateable } from 'kysely'
-import type { Db } from '../db/index.js'
+import type { Insertable, UpdateObject } from 'kysely'
+import type { Database, Db } from '../db/index.js'
 import type { ArticleTable } from './articles.tables.js'
 import { visibleToReaders } from './visibility.js'
 
@@ -203,7 +203,7 @@ export function insertArticle(db: Db, row: Insertable<ArticleTable>) {
   return db.insertInto('article').values(row).returning('id').executeTakeFirstOrThrow()
 }
 
-export function updateArticleRow(db: Db, id: number, row: Updateable<ArticleTable>) {
+export function updateArticleRow(db: Db, id: number, row: UpdateObject<Database, 'article'>) {
   return db.updateTable('article').set(row).where('id', '=', id).execute()
 }
 
@@ -250,16 +250,6 @@ export async function ensureTag(db: Db, slug: string, name: string): Promise<num
 
 export function findIdBySourceUrl(db: Db, sourceUrl: string) {
   return db.selectFrom('article').where('source_url', '=', sourceUrl).select('id').executeTakeFirst()
-}
-
-/** Scheduled articles whose time has come. */
-export function findDueScheduled(db: Db, nowIso: string) {
-  return db
-    .selectFrom('article')
-    .where('status', '=', 'scheduled')
-    .where('publish_at', '<=', nowIso)
-    .select(['id', 'publish_at'])
-    .execute()
 }
 
 export async function countArticles(db: Db): Promise<number> {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { bumpContentVersion, type Db, inTransaction } from '../db/index.js'
 import { Invalid, NotFound } from '../http/index.js'
 import { imageFromRow } from '../media/index.js'
@@ -177,7 +178,7 @@ export async function updateArticle(db: Db, id: number, input: ArticleInput, now
     const current = await queries.findArticleById(trx, id)
     if (!current) throw new NotFound('article_not_found')
     const { row, bodyText } = rowFromInput({ ...input, publishedAt: input.publishedAt ?? (current.published_at ? new Date(current.published_at) : null) }, now)
-    await queries.updateArticleRow(trx, id, { ...row, updated_at: now.toISOString() })
+    await queries.updateArticleRow(trx, id, { ...row, version: sql<number>`version + 1`, updated_at: now.toISOString() })
     await writeRelations(trx, id, input)
     await afterWrite(trx, id, row.status, { title: row.title, summary: row.summary, body: bodyText })
   })
@@ -200,21 +201,9 @@ export async function setArticleStatus(db: Db, id: number, status: 'published' |
     const current = await queries.findArticleById(trx, id)
     if (!current) throw new NotFound('article_not_found')
     const publishedAt = status === 'published' ? (current.published_at ?? now.toISOString()) : current.published_at
-    await queries.updateArticleRow(trx, id, { status, published_at: publishedAt, updated_at: now.toISOString() })
+    await queries.updateArticleRow(trx, id, { status, published_at: publishedAt, version: sql<number>`version + 1`, updated_at: now.toISOString() })
     await afterWrite(trx, id, status)
   })
-}
-
-/** Publishes every scheduled article whose time has come; returns their ids. */
-export async function publishScheduledArticles(db: Db, now: Date): Promise<number[]> {
-  const due = await queries.findDueScheduled(db, now.toISOString())
-  for (const article of due) {
-    await inTransaction(db, async (trx) => {
-      await queries.updateArticleRow(trx, article.id, { status: 'published', published_at: article.publish_at, updated_at: now.toISOString() })
-      await afterWrite(trx, article.id, 'published')
-    })
-  }
-  return due.map((a) => a.id)
 }
 
 export const ensureSection = queries.ensureSection

@@ -37,7 +37,7 @@ export {
   getTagsOf,
   listPublishedArticles,
   listSections,
-  publishScheduledArticles,
+  findSectionId,
   setArticleStatus,
   updateArticle,
   type ArticleInput,
@@ -45,3 +45,30 @@ export {
 export { ListingPage } from './listing.page.js'
 export { listenToArticleWrites, type ArticleWriteListener, type ArticleWritten } from './article-writes.js'
 export { isVisibleToReaders, VISIBLE_STATUS, visibleToReaders, visibleToReadersSql } from './visibility.js'
+export type { Actor, EditableFields, EditorialArticle, RevisionSummary, WorkflowEvent } from './editorial.js'
+export { DESK_STATUSES, EDITABLE_FIELD_NAMES } from './editorial.js'
+export {
+  changeStatus,
+  compareRevisions,
+  countDeskArticles,
+  createDraft,
+  decideLegalReview,
+  getEditorialArticle,
+  listDeskArticles,
+  listRevisions,
+  listWorkflowEvents,
+  previewTokenOf,
+  publishScheduledArticles,
+  restoreRevision,
+  saveArticle,
+  StaleVersion,
+  MAX_BODY_LENGTH,
+  MAX_SUMMARY_LENGTH,
+  MAX_TITLE_LENGTH,
+  type DeskArticle,
+  type DeskFilter,
+  type FieldsInput,
+  type NewArticleFields,
+  type Transition,
+} from './editorial.service.js'
+export { bodyAsText, type DiffPart, type FieldChange } from './revisions.js'

@@ -32,7 +32,7 @@ test('nashra user add reads the password from piped stdin without a prompt; toke
 test('nashra user add refuses bad input with a clear message and a non-zero exit, writing nothing', async (t) => {
   const dir = createTempDir(t)
   const cases: [string[], string, RegExp][] = [
-    [['--email', 'a@example.com', '--name', 'أ', '--role', 'owner'], 'long enough password\n', /invalid --role: expected one of admin, editor, writer, moderator/],
+    [['--email', 'a@example.com', '--name', 'أ', '--role', 'owner'], 'long enough password\n', /invalid --role: expected one of admin, editor, writer, legal, moderator/],
     [['--email', 'not-an-email', '--name', 'أ', '--role', 'writer'], 'long enough password\n', /invalid --email/],
     [['--email', 'a@example.com', '--name', 'أ', '--role', 'writer'], 'short\n', /password too short: at least 10 characters/],
     [['--email', 'a@example.com', '--name', 'أ', '--role', 'writer'], '', /password too short/],

@@ -38,6 +38,12 @@ export type ErrorCode =
   | 'media_not_image'
   | 'media_too_large'
   | 'media_not_found'
+  | 'legal_review_pending'
+  | 'legal_not_pending'
+  | 'invalid_transition'
+  | 'publish_at_past'
+  | 'image_alt_missing'
+  | 'revision_not_found'
   | 'internal'
 
 export class AppError extends Error {

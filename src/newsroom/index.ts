@@ -1,0 +1,4 @@
+// The editorial desk: articles from first draft to correction, for people (/newsroom/…) and
+// scripts (/api/v1/admin/articles). Builds on articles (the editorial service), media, people,
+// site and staff (accounts, roles, sessions, the newsroom shell).
+export { articleAdminRoutes } from './articles-api.routes.js'

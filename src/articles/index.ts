@@ -17,7 +17,7 @@ export {
   type CorrectionOfArticle,
 } from './corrections.service.js'
 export { EMBED_HOSTS, embedUrlOf } from './embeds.js'
-export { newPreviewToken, PREVIEW_TOKEN, previewArticlePath } from './preview.js'
+export { PREVIEW_TOKEN, previewArticlePath } from './preview.js'
 export { previewRoutes } from './preview.routes.js'
 export { articleApiRoutes } from './api.routes.js'
 export { articleRoutes, PER_PAGE } from './articles.routes.js'

@@ -5,8 +5,8 @@ import { embedCardHtml } from './embeds.js'
 // The stored body as readers see it, worked out at render time (pages are cached whole, so once
 // per page and content version): directions, Latin runs isolated, embeds as cards.
 
-/** The blocks that carry a direction (notes/editor-contract.md). */
-const DIRECTED = new Set(['p', 'h2', 'h3', 'h4', 'blockquote', 'li'])
+/** The blocks that carry a direction (notes/editor-contract.md), and lists, which may carry one. */
+const DIRECTED = new Set(['p', 'h2', 'h3', 'h4', 'blockquote', 'li', 'ul', 'ol'])
 
 interface Block {
   name: string
@@ -24,7 +24,7 @@ function openTag(name: string, attribs: Record<string, string>): string {
 /**
  * Every block takes its direction from the editor, `dir="auto"` by default (its first strong
  * letter; the Latin runs isolated below are skipped by that detection, so an Arabic paragraph opening
- * with a Latin name stays right-to-left). A quote or list item holding only paragraphs drops `auto`:
+ * with a Latin name stays right-to-left). A list, or a quote or list item holding only paragraphs, drops `auto`:
  * the browser's detection skips children that have their own `dir`, would find nothing and make it
  * left-to-right; it inherits the page's direction instead and its paragraphs decide for themselves.
  */

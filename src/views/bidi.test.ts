@@ -4,11 +4,11 @@ import { isolateLatinRuns, isolateLatinRunsInText, latinRuns } from './bidi.js'
 
 const runsOf = (text: string) => latinRuns(text).map(([s, e]) => text.slice(s, e))
 
-test('latinRuns finds names, numbers with separators and URLs, not lone numbers or Arabic', () => {
+test('latinRuns finds names, dates, times, phone numbers and URLs; not plain numbers, decimals, percentages or Arabic', () => {
   assert.deepEqual(runsOf('قال Barack Obama إن'), ['Barack Obama'])
   assert.deepEqual(runsOf('الساعة 10:30 يوم 25 الجاري'), ['10:30'])
   assert.deepEqual(runsOf('زر https://example.org/a?b=1&c=2. ثم'), ['https://example.org/a?b=1&c=2'])
-  assert.deepEqual(runsOf('نمو 5.5% و+966 11 234 5678'), ['5.5%', '+966 11 234 5678'])
+  assert.deepEqual(runsOf('نمو 5.5% و1,200 و+966 11 234 5678 يوم 2026-04-01 الساعة 10:30'), ['+966 11 234 5678', '2026-04-01', '10:30'])
   assert.deepEqual(runsOf('لغة C++ وC# وAT&T'), ['C++', 'C#', 'AT&T'])
   assert.deepEqual(runsOf('راسلونا على news@example.org، شكراً'), ['news@example.org'])
   assert.deepEqual(runsOf('BBC، CNN'), ['BBC', 'CNN'])

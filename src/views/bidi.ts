@@ -19,8 +19,12 @@ const WORD_RUN = `[$€£#@+]?${WORD}(?:${JOIN}+${WORD})*(?:%|\\+\\+?|#)?`
 const RUN = new RegExp(`${URL_RUN}|${WORD_RUN}`, 'gu')
 /** Punctuation that ends a sentence rather than a URL. */
 const URL_TAIL = /[.,:;!?)\]}'"،؛؟]+$/u
-/** A lone number needs no isolation (digits already keep their order); «10:30», «+966», «50%» do. */
-const PLAIN_NUMBER = /^[0-9]+$/
+/**
+ * A lone number, decimal or percentage is left to the bidi algorithm, which sets «78%» the Arabic
+ * way («%78», as Arabic readers expect it); dates, phone numbers and times are isolated
+ * («2026-04-01» would otherwise read «01-04-2026»).
+ */
+const PLAIN_NUMBER = /^[0-9]+(?:[.,][0-9]+)*%?$/
 
 /** Where the Latin runs of a text are, as [start, end) pairs. */
 export function latinRuns(text: string): [number, number][] {

@@ -7,7 +7,7 @@ import fastifyRateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import { fastifyKitaHtml } from '@kitajs/fastify-html-plugin'
 import Fastify, { LogController } from 'fastify'
-import { articleApiRoutes, articleRoutes, listenToArticleWrites } from './articles/index.js'
+import { articleApiRoutes, articleRoutes, correctionRoutes, listenToArticleWrites, previewRoutes } from './articles/index.js'
 import { countApprovedComments, commentAdminRoutes, commentApiRoutes, commentModerationRoutes, commentRoutes } from './comments/index.js'
 import type { Config } from './config/index.js'
 import type { Db } from './db/index.js'
@@ -19,7 +19,7 @@ import { peopleRoutes } from './people/index.js'
 import { keepIndexOnArticleWrite, searchRoutes } from './search/index.js'
 import { siteRoutes } from './site/index.js'
 import { PUBLIC_DIR } from './views/index.js'
-import { renderArticlePage } from './article-page.js'
+import { renderArticlePage, renderArticlePreview } from './article-page.js'
 import { loadSiteChrome } from './page-chrome.js'
 import { declaredParams, installErrorHandler, installRequestLimits, installSecurityHeaders, PageCache, PARSER_MAX_HEADER_BYTES, requestLimitOptions, validatorCompiler } from './http/index.js'
 
@@ -88,6 +88,8 @@ export async function buildApp(config: Config, db: Db) {
   await app.register(mediaLibraryRoutes, { prefix: '/newsroom' })
   await app.register(feedRoutes)
   await app.register(searchRoutes)
+  await app.register(correctionRoutes)
+  await app.register(previewRoutes, { renderArticlePreview })
   // The article route (/:section/:id/:slug) is the catch-all of reader pages: registered last.
   await app.register(articleRoutes, { renderArticlePage })
   return app

@@ -1,17 +1,31 @@
-// The article page is composed here, in one place, from the features that fill it: the story and
-// its related stories (articles), and its comments section (comments). Articles and comments
-// don't know each other; both routes that show the page take this from the app.
+// The article page is composed here, in one place, from the features that fill it: the story, its
+// related stories and corrections (articles), and its comments section (comments). Articles and
+// comments don't know each other; the routes that show the page take these from the app.
 import type { FastifyRequest } from 'fastify'
-import { ArticlePage, getRelatedArticles, type Article } from './articles/index.js'
+import { ArticlePage, getArticleSeo, getRelatedArticles, listCorrectionsOf, type Article } from './articles/index.js'
 import { renderCommentsSection, type CommentSectionOptions } from './comments/index.js'
 import { loadChrome } from './http/index.js'
 
-/** The whole article page; `comments.form` (a refused comment, typed text and errors) makes it private to one reader. */
-export async function renderArticlePage(request: FastifyRequest, article: Article, comments: CommentSectionOptions = {}): Promise<string> {
+async function composeArticlePage(request: FastifyRequest, article: Article, comments: CommentSectionOptions, preview: boolean): Promise<string> {
   const db = request.server.db
   const chrome = await loadChrome(request)
-  const [related, commentsHtml] = await Promise.all([getRelatedArticles(db, article), renderCommentsSection(db, article, chrome, comments)])
-  return ArticlePage({ chrome, article, related, comments: commentsHtml }) as string
+  const [related, commentsHtml, corrections, seo] = await Promise.all([
+    getRelatedArticles(db, article),
+    preview ? '' : renderCommentsSection(db, article, chrome, comments),
+    listCorrectionsOf(db, article.id),
+    getArticleSeo(db, article.id),
+  ])
+  return ArticlePage({ chrome, article, related, comments: commentsHtml, corrections, seo, preview }) as string
+}
+
+/** The whole article page; `comments.form` (a refused comment, typed text and errors) makes it private to one reader. */
+export function renderArticlePage(request: FastifyRequest, article: Article, comments: CommentSectionOptions = {}): Promise<string> {
+  return composeArticlePage(request, article, comments, false)
+}
+
+/** A preview link's page: the article whatever its status, with a banner and without comments. */
+export function renderArticlePreview(request: FastifyRequest, article: Article): Promise<string> {
+  return composeArticlePage(request, article, {}, true)
 }
 
 export type RenderArticlePage = typeof renderArticlePage

@@ -1,6 +1,6 @@
 // How articles appear in listings: cards, lists and bylines (home, sections, tags, authors, search).
 import { ResponsiveImage } from '../media/index.js'
-import { TimeAgo, type SiteChrome } from '../views/index.js'
+import { BidiText, TimeAgo, type SiteChrome } from '../views/index.js'
 import { sectionPath, type ArticleSummary, type AuthorRef } from './article.js'
 
 export function Authors({ authors }: { authors: AuthorRef[] }) {
@@ -10,20 +10,36 @@ export function Authors({ authors }: { authors: AuthorRef[] }) {
       {authors.map((a, i) => (
         <>
           {i === 0 ? '' : i === authors.length - 1 ? ' و' : '، '}
-          <a href={a.path} rel="author" safe>{a.name}</a>
+          <a href={a.path} rel="author">
+            <bdi safe>{a.name}</bdi>
+          </a>
         </>
       ))}
     </span>
   )
 }
 
-export function ArticleCard({ chrome, article, variant = 'normal' }: { chrome: SiteChrome; article: ArticleSummary; variant?: 'lead' | 'normal' | 'compact' }) {
+type CardVariant = 'lead' | 'top' | 'normal' | 'compact'
+
+const CARD_IMAGE_SIZES: Record<CardVariant, string> = {
+  lead: '(min-width: 900px) 60vw, 100vw',
+  top: '(min-width: 900px) 30vw, 100vw',
+  normal: '(min-width: 900px) 25vw, 100vw',
+  compact: '',
+}
+
+export function ArticleCard({ chrome, article, variant = 'normal' }: { chrome: SiteChrome; article: ArticleSummary; variant?: CardVariant }) {
   const headingLevel = variant === 'lead' ? 'h2' : 'h3'
+  const title = (
+    <a href={article.path} dir="auto">
+      <BidiText text={article.title} />
+    </a>
+  )
   return (
     <article class={`card card-${variant}`}>
       {article.image && variant !== 'compact' ? (
         <a href={article.path} class="card-image" tabindex="-1" aria-hidden="true">
-          <ResponsiveImage image={article.image} sizes={variant === 'lead' ? '(min-width: 900px) 60vw, 100vw' : '(min-width: 900px) 25vw, 100vw'} eager={variant === 'lead'} />
+          <ResponsiveImage image={article.image} sizes={CARD_IMAGE_SIZES[variant]} eager={variant === 'lead'} />
         </a>
       ) : (
         ''
@@ -32,16 +48,14 @@ export function ArticleCard({ chrome, article, variant = 'normal' }: { chrome: S
         <a class="card-section" href={sectionPath(article.section.slug)} safe>
           {article.section.name}
         </a>
-        {headingLevel === 'h2' ? (
-          <h2 class="card-title">
-            <a href={article.path} safe>{article.title}</a>
-          </h2>
+        {headingLevel === 'h2' ? <h2 class="card-title">{title}</h2> : <h3 class="card-title">{title}</h3>}
+        {variant !== 'compact' && article.summary ? (
+          <p class="card-summary" dir="auto">
+            <BidiText text={article.summary} />
+          </p>
         ) : (
-          <h3 class="card-title">
-            <a href={article.path} safe>{article.title}</a>
-          </h3>
+          ''
         )}
-        {variant !== 'compact' && article.summary ? <p class="card-summary" safe>{article.summary}</p> : ''}
         <p class="card-meta">
           <Authors authors={article.authors} />
           {article.publishedAt ? <TimeAgo chrome={chrome} date={article.publishedAt} /> : ''}
@@ -51,7 +65,7 @@ export function ArticleCard({ chrome, article, variant = 'normal' }: { chrome: S
   )
 }
 
-export function ArticleList({ chrome, articles, variant }: { chrome: SiteChrome; articles: ArticleSummary[]; variant?: 'normal' | 'compact' }) {
+export function ArticleList({ chrome, articles, variant }: { chrome: SiteChrome; articles: ArticleSummary[]; variant?: Exclude<CardVariant, 'lead'> }) {
   return (
     <div class={`article-list list-${variant ?? 'normal'}`}>
       {articles.map((a) => (

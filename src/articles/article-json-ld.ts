@@ -1,8 +1,9 @@
 import type { Crumb, SiteChrome } from '../views/index.js'
 import type { Article } from './article.js'
+import type { Correction } from './corrections.service.js'
 
-/** schema.org NewsArticle, with the cited sources as `citation`. */
-export function articleJsonLd(chrome: SiteChrome, article: Article): object {
+/** schema.org NewsArticle, with the cited sources as `citation` and corrections and replies as `correction`. */
+export function articleJsonLd(chrome: SiteChrome, article: Article, corrections: Correction[] = []): object {
   const url = chrome.baseUrl + article.path
   return {
     '@context': 'https://schema.org',
@@ -21,6 +22,13 @@ export function articleJsonLd(chrome: SiteChrome, article: Article): object {
     author: article.authors.map((a) => ({ '@type': 'Person', name: a.name, jobTitle: a.title || undefined, url: chrome.baseUrl + a.path })),
     publisher: { '@type': 'NewsMediaOrganization', name: chrome.settings.name, url: chrome.baseUrl + '/', logo: { '@type': 'ImageObject', url: chrome.baseUrl + '/assets/icon.svg' } },
     citation: article.sources.length ? article.sources.map((s) => ({ '@type': 'CreativeWork', name: s.name, url: s.url ?? undefined })) : undefined,
+    correction: corrections.length
+      ? corrections.map((c) => ({
+          '@type': 'CorrectionComment',
+          text: c.kind === 'reply' ? `ردّ من ${c.party}: ${c.body}` : c.body,
+          datePublished: c.createdAt.toISOString(),
+        }))
+      : undefined,
     isAccessibleForFree: true,
   }
 }

@@ -1,9 +1,12 @@
 import type { Children } from '@kitajs/html'
 import { ResponsiveImage } from '../media/index.js'
-import { Breadcrumbs, Layout, pluralize, type SiteChrome } from '../views/index.js'
+import { BidiText, Breadcrumbs, Layout, pluralize, type SiteChrome } from '../views/index.js'
 import { Authors } from './article-card.js'
+import { renderArticleBody } from './article-body.js'
 import { sectionPath, type Article, type ArticleSummary } from './article.js'
 import { articleJsonLd, breadcrumbJsonLd } from './article-json-ld.js'
+import { CorrectionsBox } from './corrections.page.js'
+import type { Correction } from './corrections.service.js'
 import { ShareLinks } from './share-links.js'
 
 export const READING_TIME_FORMS = {
@@ -21,11 +24,17 @@ export interface ArticlePageProps {
   related: ArticleSummary[]
   /** The comments section, rendered by the comments feature. */
   comments: Children
+  corrections: Correction[]
+  /** The desk's SEO title and description ('' where unset: the headline and dek stand in). */
+  seo: { title: string; description: string }
+  /** A preview link's page: a banner says so, and nothing invites indexing or sharing. */
+  preview?: boolean
 }
 
-export function ArticlePage({ chrome, article, related, comments }: ArticlePageProps) {
+export function ArticlePage({ chrome, article, related, comments, corrections, seo, preview }: ArticlePageProps) {
   const { format } = chrome
   const url = chrome.baseUrl + article.path
+  const visible = article.status === 'published'
   const published = article.publishedAt
   const updated = published && article.updatedAt.getTime() - published.getTime() > 60_000 ? article.updatedAt : null
   const crumbs = [
@@ -37,15 +46,33 @@ export function ArticlePage({ chrome, article, related, comments }: ArticlePageP
     <Layout
       chrome={chrome}
       meta={{
-        title: article.title,
-        description: article.summary || undefined,
+        title: seo.title || article.title,
+        description: seo.description || article.summary || undefined,
         path: article.path,
-        canonical: url,
+        canonical: preview ? undefined : url,
+        noindex: preview,
         ogType: 'article',
         image: article.image ? chrome.baseUrl + article.image.src : undefined,
-        jsonLd: [articleJsonLd(chrome, article), breadcrumbJsonLd(chrome, crumbs)],
+        jsonLd: preview ? [] : [articleJsonLd(chrome, article, corrections), breadcrumbJsonLd(chrome, crumbs)],
       }}
     >
+      {preview ? (
+        <div class="preview-banner" role="status">
+          <div class="wrap">
+            <strong>{visible ? 'معاينة — هذه المقالة منشورة' : 'معاينة — هذه المقالة غير منشورة'}</strong>
+            {visible ? (
+              <>
+                {' '}
+                <a href={article.path}>افتح صفحتها المنشورة</a>
+              </>
+            ) : (
+              ''
+            )}
+          </div>
+        </div>
+      ) : (
+        ''
+      )}
       <div class="wrap article-layout">
         <article class="article" data-article-id={article.id}>
           <Breadcrumbs items={crumbs} />
@@ -54,8 +81,16 @@ export function ArticlePage({ chrome, article, related, comments }: ArticlePageP
               <a href={sectionPath(article.section.slug)} safe>{article.section.name}</a>
               {article.isUrgent ? <span class="badge-urgent">عاجل</span> : ''}
             </p>
-            <h1 class="headline" safe>{article.title}</h1>
-            {article.summary ? <p class="dek" safe>{article.summary}</p> : ''}
+            <h1 class="headline" dir="auto">
+              <BidiText text={article.title} />
+            </h1>
+            {article.summary ? (
+              <p class="dek" dir="auto">
+                <BidiText text={article.summary} />
+              </p>
+            ) : (
+              ''
+            )}
             <div class="byline">
               {article.authors.length > 0 ? (
                 <p class="byline-authors">
@@ -122,8 +157,9 @@ export function ArticlePage({ chrome, article, related, comments }: ArticlePageP
           ) : (
             ''
           )}
-          {/* Sanitised once, when the article was saved (article-html.ts). */}
-          <div class="article-body">{article.bodyHtml as 'safe'}</div>
+          {/* Sanitised once, when the article was saved (article-html.ts); directions and Latin runs worked out here (article-body.ts). */}
+          <div class="article-body">{renderArticleBody(article.bodyHtml) as 'safe'}</div>
+          <CorrectionsBox chrome={chrome} corrections={corrections} updatedAt={article.updatedAt} />
           {article.sources.length > 0 ? (
             <aside class="sources" aria-labelledby="sources-heading">
               <h2 id="sources-heading">المصادر</h2>
@@ -150,12 +186,16 @@ export function ArticlePage({ chrome, article, related, comments }: ArticlePageP
           ) : (
             ''
           )}
-          <ShareLinks url={url} title={article.title} />
+          {preview ? '' : <ShareLinks url={url} title={article.title} />}
         </article>
         <RelatedArticles chrome={chrome} related={related} />
-        <section class="comments" id="comments" aria-labelledby="comments-heading">
-          {comments}
-        </section>
+        {preview ? (
+          ''
+        ) : (
+          <section class="comments" id="comments" aria-labelledby="comments-heading">
+            {comments}
+          </section>
+        )}
       </div>
     </Layout>
   )
@@ -170,7 +210,9 @@ function RelatedArticles({ chrome, related }: { chrome: SiteChrome; related: Art
         {related.map((a) => (
           <li>
             {a.image ? <ResponsiveImage image={a.image} sizes="(min-width: 900px) 200px, 40vw" /> : ''}
-            <a href={a.path} safe>{a.title}</a>
+            <a href={a.path} dir="auto">
+              <BidiText text={a.title} />
+            </a>
             {a.publishedAt ? (
               <time datetime={a.publishedAt.toISOString()} safe>
                 {chrome.format.date(a.publishedAt)}

@@ -32,6 +32,8 @@ export interface ListFilter {
   personId?: number
   urgentOnly?: boolean
   excludeIds?: number[]
+  /** Home page placement set by the desk. */
+  placement?: 'lead' | 'top'
 }
 
 function publishedSummaries(db: Db, filter: ListFilter) {
@@ -42,6 +44,7 @@ function publishedSummaries(db: Db, filter: ListFilter) {
     .where(visibleToReaders)
   if (filter.sectionId !== undefined) query = query.where('article.section_id', '=', filter.sectionId)
   if (filter.urgentOnly) query = query.where('article.is_urgent', '=', 1)
+  if (filter.placement) query = query.where('article.placement', '=', filter.placement)
   if (filter.excludeIds?.length) query = query.where('article.id', 'not in', filter.excludeIds)
   if (filter.tagId !== undefined) {
     const tagId = filter.tagId
@@ -253,4 +256,19 @@ export function findIdBySourceUrl(db: Db, sourceUrl: string) {
 export async function countArticles(db: Db): Promise<number> {
   const row = await db.selectFrom('article').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()
   return Number(row?.n ?? 0)
+}
+
+/** The desk's SEO title and description of an article ('' when unset). */
+export function findSeoOf(db: Db, id: number) {
+  return db.selectFrom('article').where('id', '=', id).select(['seo_title', 'seo_description']).executeTakeFirst()
+}
+
+/** The article a preview link opens, whatever its status. */
+export function findIdByPreviewToken(db: Db, token: string) {
+  return db.selectFrom('article').where('preview_token', '=', token).select('id').executeTakeFirst()
+}
+
+/** The sections the home page shows a block of, in their order. */
+export function listHomeSections(db: Db) {
+  return db.selectFrom('section').where('on_home', '=', 1).select(['id', 'slug', 'name', 'description']).orderBy('position').orderBy('id').execute()
 }

@@ -4,6 +4,7 @@ import { createArticle, ensureSection } from './index.js'
 import { loadConfig } from '../config/index.js'
 import { createTempDir, createTestDb } from '../db/testing.js'
 import { buildApp } from '../app.js'
+import { bumpContentVersion } from '../db/index.js'
 import { ensurePerson } from '../people/index.js'
 
 async function setup(t: Parameters<typeof createTestDb>[0]) {
@@ -28,7 +29,7 @@ async function setup(t: Parameters<typeof createTestDb>[0]) {
     },
     now,
   )
-  return { app, db, id, path }
+  return { app, db, id, path, sectionId }
 }
 
 test('the article page carries headline, byline, sources and the RTL shell', async (t) => {
@@ -121,3 +122,69 @@ test('pages are served compressed to readers that accept it, from the same cache
   const revalidated = await app.inject({ method: 'GET', url: path, headers: { 'accept-encoding': 'br', 'if-none-match': String(br.headers.etag) } })
   assert.equal(revalidated.statusCode, 304)
 })
+
+test('home: the lead is the newest placed lead, then up to four top stories, then the latest; sections by position, only those on the home page', async (t) => {
+  const { app, db } = await setup(t)
+  const sports = await ensureSection(db, 'sports', 'رياضة')
+  const hidden = await ensureSection(db, 'archive', 'أرشيف')
+  await db.updateTable('section').set({ position: 0 }).where('id', '=', sports).execute()
+  await db.updateTable('section').set({ on_home: 0 }).where('id', '=', hidden).execute()
+  const at = (h: number) => new Date(Date.UTC(2026, 2, 2, h))
+  const story = async (title: string, hour: number, sectionId: number, placement: 'lead' | 'top' | null = null) => {
+    const { id } = await createArticle(db, { title, bodyHtml: '<p>نص</p>', sectionId, status: 'published', publishedAt: at(hour) }, at(hour))
+    if (placement) await db.updateTable('article').set({ placement }).where('id', '=', id).execute()
+    return id
+  }
+  await story('رئيسي قديم', 1, sports, 'lead')
+  await story('الخبر الرئيسي', 2, sports, 'lead')
+  for (let i = 1; i <= 5; i++) await story(`بارز ${i}`, 2 + i, sports, 'top')
+  await story('أحدث خبر', 20, sports)
+  // Enough older stories that both sections keep some for their blocks below the latest.
+  for (let i = 0; i < 10; i++) await story(`خبر رياضي ${i}`, 0, sports)
+  await story('خبر في الأرشيف', 21, hidden)
+
+  const res = await app.inject({ method: 'GET', url: '/' })
+  assert.equal(res.statusCode, 200)
+  assert.equal(res.headers['surrogate-key'], 'home')
+  const html = res.body
+  const region = (from: string, to: string) => html.slice(html.indexOf(from), html.indexOf(to, html.indexOf(from)))
+  assert.match(region('<section class="lead"', '</section>'), /الخبر الرئيسي/)
+  const top = region('<section class="top-stories"', '</section>')
+  assert.deepEqual([...top.matchAll(/بارز (\d)/g)].map((m) => m[1]), ['5', '4', '3', '2'])
+  const latest = region('<section class="latest"', '</section>')
+  assert.ok(latest.indexOf('أحدث خبر') < latest.indexOf('بارز 1'), 'the fifth top story falls back into the latest')
+  assert.doesNotMatch(latest, /الخبر الرئيسي|بارز 5/)
+  // The sports block (position 0) comes before economy; the archive section has no block.
+  const economy = (await db.selectFrom('section').where('slug', '=', 'economy').select('id').executeTakeFirstOrThrow()).id
+  assert.deepEqual([...html.matchAll(/<h2 id="block-(\d+)"/g)].map((m) => Number(m[1])), [sports, economy])
+  assert.ok(html.indexOf('<section class="lead"') < html.indexOf('<section class="top-stories"'))
+  assert.ok(html.indexOf('<section class="top-stories"') < html.indexOf('<section class="latest"'))
+})
+
+test('home without placements keeps the old rule: the newest story with a picture, else the newest', async (t) => {
+  const { app } = await setup(t)
+  const html = (await app.inject({ method: 'GET', url: '/' })).body
+  assert.match(html.slice(html.indexOf('<section class="lead"')), /^<section class="lead"[^]*?«المركزي» يثبّت سعر الفائدة/)
+  assert.doesNotMatch(html, /class="top-stories"/)
+})
+
+test('the article page uses the desk’s SEO title and description for <title>, description and Open Graph, the headline and dek otherwise', async (t) => {
+  const { app, db, id, path } = await setup(t)
+  let html = (await app.inject({ method: 'GET', url: path })).body
+  assert.match(html, /<title>«المركزي» يثبّت سعر الفائدة \|/)
+  assert.match(html, /<meta name="description" content="قرار متوقع وسط تباطؤ التضخم"/)
+  await updateSeo(db, id, 'المركزي يبقي الفائدة 5.5%', 'وصف لمحركات البحث')
+  html = (await app.inject({ method: 'GET', url: path })).body
+  assert.match(html, /<title>المركزي يبقي الفائدة 5.5% \|/)
+  assert.match(html, /<meta name="description" content="وصف لمحركات البحث"/)
+  assert.match(html, /<meta property="og:title" content="المركزي يبقي الفائدة 5.5%"/)
+  assert.match(html, /<meta property="og:description" content="وصف لمحركات البحث"/)
+  // The page itself still shows the headline, bidi-safe.
+  assert.match(html, /<h1 class="headline" dir="auto">«المركزي» يثبّت سعر الفائدة<\/h1>/)
+})
+
+async function updateSeo(db: Awaited<ReturnType<typeof setup>>['db'], id: number, title: string, description: string) {
+  await db.updateTable('article').set({ seo_title: title, seo_description: description }).where('id', '=', id).execute()
+  // A direct write, as the desk's save would bump it: mark cached pages stale.
+  await bumpContentVersion(db)
+}

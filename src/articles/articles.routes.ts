@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyRequest } from 'fastify'
-import { loadChrome, MAX_ID, NotFound, pageCount, pageKey, PageQuery, type Routes, SlugParams } from '../http/index.js'
+import { loadChrome, MAX_ID, NotFound, pageCount, pageKey, PageQuery, type Rendered, type Routes, SlugParams } from '../http/index.js'
 import { getPersonBySlug } from '../people/index.js'
 import { sectionPath, tagPath, type Article } from './article.js'
 import * as service from './articles.service.js'
@@ -28,19 +28,19 @@ export const articleRoutes: Routes<ArticleRoutesOptions> = async (app, options) 
   app.get('/', async (request, reply) =>
     pageCache.serve(request, reply, pageKey(request), async () => {
       const chrome = await loadChrome(request)
-      return HomePage({ chrome, ...(await service.getHomePage(db)) }) as string
+      return { body: HomePage({ chrome, ...(await service.getHomePage(db)) }) as string, surrogateKeys: ['home'] }
     }),
   )
 
-  /** One page of a listing: the filter's stories, 404 past the last page; `describe` names what is listed. */
-  async function listingPage(request: FastifyRequest, page: number, filter: ListFilter, describe: Omit<ListingPageProps, 'chrome' | 'articles' | 'total' | 'page' | 'pages'>) {
+  /** One page of a listing: the filter's stories, 404 past the last page; `describe` names what is listed, `key` for Surrogate-Key. */
+  async function listingPage(request: FastifyRequest, page: number, filter: ListFilter, key: string, describe: Omit<ListingPageProps, 'chrome' | 'articles' | 'total' | 'page' | 'pages'>): Promise<Rendered> {
     const [articles, total] = await Promise.all([
       service.listPublishedArticles(db, filter, { limit: PER_PAGE, offset: (page - 1) * PER_PAGE }),
       service.countPublishedArticles(db, filter),
     ])
     const pages = pageCount(total, PER_PAGE)
     if (page > pages) throw new NotFound('not_found')
-    return ListingPage({ chrome: await loadChrome(request), articles, total, page, pages, ...describe }) as string
+    return { body: ListingPage({ chrome: await loadChrome(request), articles, total, page, pages, ...describe }) as string, surrogateKeys: [key] }
   }
 
   const listing = { schema: { params: SlugParams, querystring: PageQuery } }
@@ -50,14 +50,14 @@ export const articleRoutes: Routes<ArticleRoutesOptions> = async (app, options) 
       const section = await service.getSectionBySlug(db, request.params.slug)
       const basePath = sectionPath(section.slug)
       const description = section.description || undefined
-      return listingPage(request, request.query.page ?? 1, { sectionId: section.id }, { kind: 'القسم', title: section.name, description, basePath, feedHref: `${basePath}/feed.xml` })
+      return listingPage(request, request.query.page ?? 1, { sectionId: section.id }, `section-${section.id}`, { kind: 'القسم', title: section.name, description, basePath, feedHref: `${basePath}/feed.xml` })
     }),
   )
 
   app.get('/tag/:slug', listing, async (request, reply) =>
     pageCache.serve(request, reply, pageKey(request), async () => {
       const tag = await service.getTagBySlug(db, request.params.slug)
-      return listingPage(request, request.query.page ?? 1, { tagId: tag.id }, { kind: 'الوسم', title: tag.name, basePath: tagPath(tag.slug) })
+      return listingPage(request, request.query.page ?? 1, { tagId: tag.id }, `tag-${tag.id}`, { kind: 'الوسم', title: tag.name, basePath: tagPath(tag.slug) })
     }),
   )
 
@@ -65,7 +65,7 @@ export const articleRoutes: Routes<ArticleRoutesOptions> = async (app, options) 
     pageCache.serve(request, reply, pageKey(request), async () => {
       const person = await getPersonBySlug(db, request.params.slug)
       const intro = AuthorIntro({ title: person.title }) as string
-      return listingPage(request, request.query.page ?? 1, { personId: person.id }, { kind: 'الكاتب', title: person.name, description: person.bio || undefined, basePath: person.path, intro })
+      return listingPage(request, request.query.page ?? 1, { personId: person.id }, `author-${person.id}`, { kind: 'الكاتب', title: person.name, description: person.bio || undefined, basePath: person.path, intro })
     }),
   )
 
@@ -78,7 +78,7 @@ export const articleRoutes: Routes<ArticleRoutesOptions> = async (app, options) 
       return pageCache.serve(request, reply, pageKey(request), async () => {
         const article = await service.getPublishedArticle(db, id)
         if (section !== article.section.slug || slug !== article.slug) return { movedTo: article.path }
-        return options.renderArticlePage(request, article)
+        return { body: await options.renderArticlePage(request, article), surrogateKeys: [`article-${article.id}`] }
       })
     })
   }

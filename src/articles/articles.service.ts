@@ -239,22 +239,46 @@ export async function getTagsOf(db: Db, articleIds: number[]): Promise<Map<numbe
 }
 
 const HOME_LATEST = 8
+const HOME_TOP = 4
 const HOME_PER_SECTION = 4
 
-/** The front page: lead story, latest, then a block per section, with no story shown twice. */
+/**
+ * The front page, with no story shown twice: the lead story (the newest placed 'lead' by the desk,
+ * else the newest with a picture among the latest), up to four top stories (placed 'top', newest
+ * first), the latest, then a block per section shown on the home page, in the sections' order.
+ */
 export async function getHomePage(db: Db) {
-  const latestAll = await listPublishedArticles(db, {}, { limit: HOME_LATEST + 1 })
-  const lead = latestAll.find((a) => a.image) ?? latestAll[0] ?? null
-  const latest = latestAll.filter((a) => a !== lead).slice(0, HOME_LATEST)
-  const shown = [lead, ...latest].filter((a): a is ArticleSummary => a !== null).map((a) => a.id)
-  const sections = await listSections(db)
+  const [placedLead, placedTop, latestAll, sections] = await Promise.all([
+    listPublishedArticles(db, { placement: 'lead' }, { limit: 1 }),
+    listPublishedArticles(db, { placement: 'top' }, { limit: HOME_TOP + 1 }),
+    listPublishedArticles(db, {}, { limit: HOME_LATEST + HOME_TOP + 1 }),
+    queries.listHomeSections(db),
+  ])
+  const lead = placedLead[0] ?? latestAll.slice(0, HOME_LATEST + 1).find((a) => a.image) ?? latestAll[0] ?? null
+  const top = placedTop.filter((a) => a.id !== lead?.id).slice(0, HOME_TOP)
+  const above = new Set([lead?.id, ...top.map((a) => a.id)])
+  const latest = latestAll.filter((a) => !above.has(a.id)).slice(0, HOME_LATEST)
+  const shown = [...above, ...latest.map((a) => a.id)].filter((id): id is number => id !== undefined)
   const blocks = await Promise.all(
     sections.map(async (section) => ({
-      section,
+      section: { ...section, path: sectionPath(section.slug) },
       articles: await listPublishedArticles(db, { sectionId: section.id, excludeIds: shown }, { limit: HOME_PER_SECTION }),
     })),
   )
-  return { lead, latest, sections: blocks.filter((b) => b.articles.length > 0) }
+  return { lead, top, latest, sections: blocks.filter((b) => b.articles.length > 0) }
+}
+
+/** The desk's SEO title and description of an article, '' where unset (pages fall back to headline and dek). */
+export async function getArticleSeo(db: Db, id: number): Promise<{ title: string; description: string }> {
+  const row = await queries.findSeoOf(db, id)
+  return { title: row?.seo_title.trim() ?? '', description: row?.seo_description.trim() ?? '' }
+}
+
+/** The article a preview link opens, whatever its status; NotFound for an unknown token. */
+export async function getArticleByPreviewToken(db: Db, token: string): Promise<Article> {
+  const row = await queries.findIdByPreviewToken(db, token)
+  if (!row) throw new NotFound('not_found')
+  return getArticle(db, row.id)
 }
 
 export async function findSectionId(db: Db, slug: string): Promise<number | undefined> {

@@ -5,11 +5,13 @@ import { sectionPath, type ArticleSummary, type SectionRef } from './article.js'
 export interface HomePageProps {
   chrome: SiteChrome
   lead: ArticleSummary | null
+  /** Up to four stories the desk placed 'top', shown beside the lead. */
+  top: ArticleSummary[]
   latest: ArticleSummary[]
   sections: { section: SectionRef; articles: ArticleSummary[] }[]
 }
 
-export function HomePage({ chrome, lead, latest, sections }: HomePageProps) {
+export function HomePage({ chrome, lead, top, latest, sections }: HomePageProps) {
   const { settings } = chrome
   return (
     <Layout
@@ -34,13 +36,25 @@ export function HomePage({ chrome, lead, latest, sections }: HomePageProps) {
       <div class="wrap home">
         <h1 class="visually-hidden" safe>{settings.name}</h1>
         <div class="home-top">
-          {lead ? (
-            <section class="lead" aria-label="الخبر الرئيسي">
-              <ArticleCard chrome={chrome} article={lead} variant="lead" />
-            </section>
-          ) : (
-            <p class="empty">لا توجد أخبار منشورة بعد.</p>
-          )}
+          <div class="home-main">
+            {lead ? (
+              <section class="lead" aria-label="الخبر الرئيسي">
+                <ArticleCard chrome={chrome} article={lead} variant="lead" />
+              </section>
+            ) : (
+              <p class="empty">لا توجد أخبار منشورة بعد.</p>
+            )}
+            {top.length > 0 ? (
+              <section class="top-stories" aria-labelledby="top-heading">
+                <h2 id="top-heading" class="visually-hidden">
+                  أبرز الأخبار
+                </h2>
+                <ArticleList chrome={chrome} articles={top} variant="top" />
+              </section>
+            ) : (
+              ''
+            )}
+          </div>
           {latest.length > 0 ? (
             <section class="latest" aria-labelledby="latest-heading">
               <h2 id="latest-heading">آخر الأخبار</h2>

@@ -3,6 +3,22 @@ export { articlePath, authorPath, sectionPath, tagPath } from './article.js'
 export { paragraphsToHtml, sanitizeArticleHtml } from './article-html.js'
 export { countWords, htmlToText, readingMinutes, slugify } from './article-text.js'
 export { ArticlePage } from './article.page.js'
+export { renderArticleBody } from './article-body.js'
+export { correctionRoutes } from './corrections.routes.js'
+export {
+  addCorrection,
+  CORRECTION_MAX_CHARS,
+  latestCorrectionAt,
+  listAllCorrections,
+  listCorrectionsOf,
+  type Correction,
+  type CorrectionInput,
+  type CorrectionKind,
+  type CorrectionOfArticle,
+} from './corrections.service.js'
+export { EMBED_HOSTS, embedUrlOf } from './embeds.js'
+export { PREVIEW_TOKEN, previewArticlePath } from './preview.js'
+export { previewRoutes } from './preview.routes.js'
 export { articleApiRoutes } from './api.routes.js'
 export { articleRoutes, PER_PAGE } from './articles.routes.js'
 export {
@@ -13,6 +29,8 @@ export {
   ensureTag,
   findArticleIdBySourceUrl,
   getArticle,
+  getArticleByPreviewToken,
+  getArticleSeo,
   getPublishedArticle,
   getRelatedArticles,
   getSummariesByIds,

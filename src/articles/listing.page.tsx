@@ -1,5 +1,5 @@
 import type { Children } from '@kitajs/html'
-import { Breadcrumbs, Layout, Pagination, pluralize, type SiteChrome } from '../views/index.js'
+import { BidiText, Breadcrumbs, Layout, Pagination, pluralize, type SiteChrome } from '../views/index.js'
 import { ArticleList } from './article-card.js'
 import type { ArticleSummary } from './article.js'
 
@@ -49,7 +49,9 @@ export function ListingPage(props: ListingPageProps) {
         <Breadcrumbs items={[{ label: 'الرئيسية', href: '/' }, { label: props.title }]} />
         <header class="listing-header">
           <p class="listing-kind" safe>{props.kind}</p>
-          <h1 safe>{props.title}</h1>
+          <h1 dir="auto">
+            <BidiText text={props.title} />
+          </h1>
           {props.description ? <p class="listing-description" safe>{props.description}</p> : ''}
           {props.intro ?? ''}
           <p class="listing-count" safe>{pluralize(chrome.format, props.total, ARTICLE_COUNT_FORMS)}</p>

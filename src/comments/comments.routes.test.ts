@@ -87,7 +87,7 @@ test('a refused form comes back as the article page, 400, private, with every ty
   const res = await formPost(app, db, article.id, typed)
   assert.equal(res.statusCode, 400)
   assert.equal(res.headers['cache-control'], 'private, no-store')
-  assert.match(res.body, /<h1 class="headline">افتتاح مكتبة عامة/)
+  assert.match(res.body, /<h1 class="headline" dir="auto">افتتاح مكتبة عامة/)
   assert.ok(res.body.includes(`value="${'ن'.repeat(101)}"`))
   assert.match(res.body, /value="not-an-email"/)
   assert.match(res.body, /value="javascript:alert\(1\)"/)

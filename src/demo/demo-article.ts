@@ -27,7 +27,8 @@ export function demoBodyHtml(blocks: string[]): string {
       if (block.startsWith('## ')) return `<h2>${escapeHtml(block.slice(3))}</h2>`
       if (block.startsWith('> ')) {
         const [quote, who] = block.slice(2).split(' — ')
-        return `<blockquote><p>${escapeHtml(quote)}</p>${who ? `<cite>${escapeHtml(who)}</cite>` : ''}</blockquote>`
+        // The attribution as a paragraph of its own: the editor (and so the sanitiser) knows no <cite>.
+        return `<blockquote><p>${escapeHtml(quote)}</p>${who ? `<p>— ${escapeHtml(who)}</p>` : ''}</blockquote>`
       }
       return `<p>${escapeHtml(block)}</p>`
     })

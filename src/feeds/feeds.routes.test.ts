@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { test } from 'node:test'
-import { createArticle, ensureSection, ensureTag, setArticleStatus } from '../articles/index.js'
+import { addCorrection, createArticle, ensureSection, ensureTag, setArticleStatus } from '../articles/index.js'
 import { loadConfig } from '../config/index.js'
 import { createTempDir, createTestDb } from '../db/testing.js'
 import { buildApp } from '../app.js'
@@ -43,7 +43,7 @@ async function setup(t: Parameters<typeof createTestDb>[0]) {
       title: TITLE,
       slug: 'الذهب-والفضة',
       summary: 'تراجع المعدنان \u0007النفيسان بعد قرار الفائدة & ارتفاع الدولار',
-      bodyHtml: '<p>تراجع الذهب <a href="/section/sports">للمرة الثالثة</a> هذا الأسبوع ]]> وسط ترقّب.</p><img src="/media/2026/gold-1200w.jpg" alt="ذهب"><script>alert(1)</script>',
+      bodyHtml: `<p>تراجع الذهب <a href="https://example.org/gold">للمرة الثالثة</a> هذا الأسبوع ]]> وسط ترقّب في London.</p><figure class="article-image" data-media-id="${image.id}"><img src="/media/2026/gold-1200w.jpg" alt="ذهب"></figure><script>alert(1)</script>`,
       sectionId: economy,
       status: 'published',
       authorIds: [huda, omar],
@@ -110,8 +110,11 @@ test('/feed.xml is well-formed RSS 2.0 with escaped Arabic text, authors, catego
   const body = one(first, 'content:encoded').text
   assert.match(body, /تراجع الذهب/)
   assert.match(body, /\]\]>/)
-  assert.match(body, new RegExp(`<a href="${BASE}/section/sports">`))
+  assert.match(body, /<a href="https:\/\/example.org\/gold" rel="noopener nofollow ugc">/)
   assert.match(body, new RegExp(`<img src="${BASE}/media/2026/gold-1200w.jpg"`))
+  // As the article page renders it: directions and isolated Latin runs.
+  assert.match(body, /<p dir="auto">تراجع الذهب/)
+  assert.match(body, /في <bdi>London<\/bdi>\./)
   assert.doesNotMatch(body, /<script/)
   const enclosure = one(first, 'enclosure')
   assert.deepEqual(enclosure.attributes, { url: `${BASE}/media/2026/gold-1200w.jpg`, length: String(IMAGE_BYTES.length), type: 'image/jpeg' })
@@ -153,7 +156,7 @@ test('/atom.xml is Atom 1.0: ids, titles, updated, self link and an author for e
   assert.equal(one(first, 'title').text, TITLE)
   assert.deepEqual(all(first, 'author').map((a) => one(a, 'name').text), ['هدى "الشمري"', 'عمر بن سالم'])
   assert.equal(one(first, 'content').attributes.type, 'html')
-  assert.match(one(first, 'content').text, /<p>تراجع الذهب/)
+  assert.match(one(first, 'content').text, /<p dir="auto">تراجع الذهب/)
   assert.equal(all(first, 'link').find((l) => l.attributes.rel === 'enclosure')?.attributes.length, String(IMAGE_BYTES.length))
 })
 
@@ -241,6 +244,7 @@ test('/sitemap.xml is an index of paginated sitemaps with lastmod; they list onl
     `${BASE}/author/huda`,
     `${BASE}/author/omar`,
     `${BASE}/masthead`,
+    `${BASE}/corrections`,
     `${BASE}/section/sports`,
     `${BASE}/section/${encodeURIComponent('اقتصاد')}`,
     `${BASE}/tag/${encodeURIComponent('أسواق')}`,
@@ -303,6 +307,24 @@ test('feeds and sitemaps answer 304 to a matching If-None-Match, and change when
   assert.equal(after.statusCode, 200)
   assert.notEqual(after.headers.etag, before.headers.etag)
   assert.match(after.body, /هدف في الدقيقة الأخيرة/)
+})
+
+test('a correction moves the story’s updated time in Atom, JSON Feed and the sitemaps at once (content version)', async (t) => {
+  const { app, db, lead } = await setup(t)
+  const get = async (url: string) => (await app.inject({ method: 'GET', url })).body
+  const urls = ['/atom.xml', '/feed.json', '/sitemaps/articles-1.xml', '/sitemaps/pages.xml']
+  for (const url of urls) await get(url) // cached now
+  const corrected = new Date(Date.now() + 3600_000)
+  await addCorrection(db, lead.id, { kind: 'correction', body: 'صحّحنا سعر الأونصة.' }, null, corrected)
+
+  const entry = all(parseXml(await get('/atom.xml')), 'entry').find((e) => one(e, 'id').text === `${BASE}/article/${lead.id}`)!
+  assert.equal(one(entry, 'updated').text, corrected.toISOString())
+  const item = JSON.parse(await get('/feed.json')).items.find((i: { id: string }) => i.id === `${BASE}/article/${lead.id}`)
+  assert.equal(item.date_modified, corrected.toISOString())
+  const w3c = corrected.toISOString().replace(/\.\d{3}Z$/, 'Z')
+  const lastmodOf = (xml: string, loc: string) => one(all(parseXml(xml), 'url').find((u) => one(u, 'loc').text === loc)!, 'lastmod').text
+  assert.equal(lastmodOf(await get('/sitemaps/articles-1.xml'), BASE + lead.path), w3c)
+  assert.equal(lastmodOf(await get('/sitemaps/pages.xml'), `${BASE}/corrections`), w3c)
 })
 
 test('/feed.xml over real HTTP', async (t) => {

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { articlePath, authorPath, getTagsOf, listPublishedArticles, sectionPath, tagPath, type ArticleSummary, type Image } from '../articles/index.js'
+import { articlePath, authorPath, getTagsOf, latestCorrectionAt, listPublishedArticles, renderArticleBody, sectionPath, tagPath, type ArticleSummary, type Image } from '../articles/index.js'
 import type { Db } from '../db/index.js'
 import { NotFound } from '../http/index.js'
 import { mediaUrl } from '../media/index.js'
@@ -61,7 +61,8 @@ async function toFeedItem(ctx: FeedContext, a: ArticleSummary, bodyHtml: string,
     url: ctx.baseUrl + a.path,
     title: a.title,
     summary: a.summary,
-    contentHtml: absoluteLinks(bodyHtml, ctx.baseUrl),
+    // As the article page shows it: block directions, Latin runs isolated, embeds as links.
+    contentHtml: absoluteLinks(renderArticleBody(bodyHtml), ctx.baseUrl),
     publishedAt,
     updatedAt: a.updatedAt > publishedAt ? a.updatedAt : publishedAt,
     authors: a.authors.map((p) => ({ name: p.name, url: ctx.baseUrl + p.path })),
@@ -119,10 +120,11 @@ export async function getArticleSitemap(ctx: FeedContext, page: number, perFile 
   })
 }
 
-/** Home, masthead, and every section, tag and author page that lists published stories. */
+/** Home, masthead, corrections, and every section, tag and author page that lists published stories. */
 export async function getPagesSitemap(ctx: FeedContext): Promise<SitemapEntry[]> {
-  const [latest, sections, tags, authors] = await Promise.all([
+  const [latest, corrected, sections, tags, authors] = await Promise.all([
     queries.latestUpdate(ctx.db),
+    latestCorrectionAt(ctx.db),
     queries.sectionsWithLastmod(ctx.db),
     queries.tagsWithLastmod(ctx.db, 40_000),
     queries.authorsWithLastmod(ctx.db),
@@ -130,6 +132,7 @@ export async function getPagesSitemap(ctx: FeedContext): Promise<SitemapEntry[]>
   return [
     { loc: `${ctx.baseUrl}/`, lastmod: toDate(latest) },
     { loc: `${ctx.baseUrl}/masthead`, lastmod: null },
+    { loc: `${ctx.baseUrl}/corrections`, lastmod: corrected },
     ...sections.map((s) => ({ loc: ctx.baseUrl + sectionPath(s.slug), lastmod: toDate(s.lastmod as string | null) })),
     ...tags.map((t) => ({ loc: ctx.baseUrl + tagPath(t.slug), lastmod: toDate(t.lastmod as string | null) })),
     ...authors.map((p) => ({ loc: ctx.baseUrl + authorPath(p.slug), lastmod: toDate(p.lastmod as string | null) })),

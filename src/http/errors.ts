@@ -3,6 +3,7 @@
 export type ErrorCode =
   | 'not_found'
   | 'article_not_found'
+  | 'article_not_published'
   | 'section_not_found'
   | 'tag_not_found'
   | 'person_not_found'

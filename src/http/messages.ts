@@ -4,6 +4,7 @@ import type { ErrorCode } from './errors.js'
 export const errorMessages: Record<ErrorCode, string> = {
   not_found: 'لم نعثر على هذه الصفحة.',
   article_not_found: 'لم نعثر على هذا الخبر.',
+  article_not_published: 'لا يُضاف تصحيح أو ردّ إلا إلى خبر نُشر.',
   section_not_found: 'لم نعثر على هذا القسم.',
   tag_not_found: 'لم نعثر على هذا الوسم.',
   person_not_found: 'لم نعثر على هذا الكاتب.',
@@ -75,6 +76,8 @@ export const fieldNames: Record<string, string> = {
   address: 'عنوان الصفحة',
   article: 'الخبر',
   articleId: 'الخبر',
+  kind: 'النوع',
+  party: 'صاحب الردّ',
 }
 
 export function messageFor(code: ErrorCode, field?: string): string {

@@ -16,6 +16,8 @@ interface Entry {
   gzip?: Buffer
   /** The response headers the full path sent with it (security headers included), for `answerRaw`. */
   headers?: Record<string, string>
+  /** What the page shows, for a purge by an HTTP cache in front (`Surrogate-Key`). */
+  surrogateKey?: string
 }
 
 // Per-response headers are never replayed from the cache.
@@ -120,8 +122,12 @@ function compress(body: Buffer, encoding: 'br' | 'gzip'): Buffer {
   return gzipSync(body, { level: 6 })
 }
 
-/** A page's document, or the canonical address it lives at now (answered 301, not cached). */
-export type Rendered = string | { movedTo: string }
+/**
+ * A page's document, alone or with the Surrogate-Keys naming what it shows (`article-12`, `home`…,
+ * space-separated in the header, for a cache in front to purge by), or the canonical address it
+ * lives at now (answered 301, not cached).
+ */
+export type Rendered = string | { body: string; surrogateKeys: string[] } | { movedTo: string }
 
 /**
  * Rendered anonymous reader pages, keyed by skin + path + the query parameters the page reads
@@ -198,12 +204,14 @@ export class PageCache {
     let entry = this.ttlSeconds > 0 ? this.entries.get(key) : undefined
     if (!entry || entry.version !== version || entry.expires <= now) {
       const rendered = await render()
-      if (typeof rendered !== 'string') return reply.redirect(rendered.movedTo, 301)
-      const body = Buffer.from(rendered)
+      if (typeof rendered !== 'string' && 'movedTo' in rendered) return reply.redirect(rendered.movedTo, 301)
+      const body = Buffer.from(typeof rendered === 'string' ? rendered : rendered.body)
+      const surrogateKey = typeof rendered === 'string' ? undefined : [...new Set(rendered.surrogateKeys)].join(' ')
       this.renders++
-      entry = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, version, expires: now + this.ttlSeconds * 1000 }
+      entry = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, version, expires: now + this.ttlSeconds * 1000, surrogateKey }
       this.store(key, entry)
     }
+    if (entry.surrogateKey) reply.header('surrogate-key', entry.surrogateKey)
     const encoding = preferredEncoding(request.headers['accept-encoding'])
     const etag = etagOf(entry, encoding)
     reply.header('etag', etag)

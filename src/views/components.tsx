@@ -1,4 +1,10 @@
+import { isolateLatinRunsInText } from './bidi.js'
 import type { SiteChrome } from './page.js'
+
+/** People's text where it meets other text (headlines, names, summaries): escaped, Latin runs in <bdi> (bidi.ts). */
+export function BidiText({ text }: { text: string }): JSX.Element {
+  return isolateLatinRunsInText(text)
+}
 
 /** A time element: relative on listings («منذ ساعتين»), with the full date as its title. */
 export function TimeAgo({ chrome, date }: { chrome: SiteChrome; date: Date }) {
@@ -21,10 +27,14 @@ export function Breadcrumbs({ items }: { items: Crumb[] }) {
         {items.map((c, i) =>
           c.href && i < items.length - 1 ? (
             <li>
-              <a href={c.href} safe>{c.label}</a>
+              <a href={c.href}>
+                <bdi safe>{c.label}</bdi>
+              </a>
             </li>
           ) : (
-            <li aria-current="page" safe>{c.label}</li>
+            <li aria-current="page">
+              <bdi safe>{c.label}</bdi>
+            </li>
           ),
         )}
       </ol>

@@ -1,5 +1,7 @@
 export { PUBLIC_DIR, assetUrl } from './assets.js'
-export { Breadcrumbs, type Crumb, Pagination, TimeAgo } from './components.js'
+export { BidiText, Breadcrumbs, type Crumb, Pagination, TimeAgo } from './components.js'
 export { type Formatter, formatter, pluralize } from './format.js'
 export { Layout } from './layout.js'
 export { SKIN_CHOICES, type SiteChrome, type Skin, type SkinChoice, isSkinChoice } from './page.js'
+export { isolateLatinRuns, isolateLatinRunsInText } from './bidi.js'
+export { applyEdits, type Edit, type HtmlVisitor, type OpenTag, type TextRun, walkHtml } from './html-edit.js'

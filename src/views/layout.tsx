@@ -1,5 +1,6 @@
 import type { Children } from '@kitajs/html'
 import { assetUrl } from './assets.js'
+import { BidiText } from './components.js'
 import type { PageMeta, SiteChrome } from './page.js'
 import { SkinSelector } from './skin-selector.js'
 
@@ -77,7 +78,9 @@ function MastheadLine({ chrome }: { chrome: SiteChrome }) {
         <li>
           <span class="masthead-role" safe>{p.title}</span>
           {': '}
-          <a href={p.path} safe>{p.name}</a>
+          <a href={p.path}>
+            <bdi safe>{p.name}</bdi>
+          </a>
         </li>
       ))}
     </ul>
@@ -132,7 +135,9 @@ function SiteHeader({ chrome, meta }: { chrome: SiteChrome; meta: PageMeta }) {
             <ul class="ticker-items">
               {chrome.urgent.map((a) => (
                 <li>
-                  <a href={a.path} safe>{a.name}</a>
+                  <a href={a.path} dir="auto">
+                    <BidiText text={a.name} />
+                  </a>
                 </li>
               ))}
             </ul>
@@ -168,6 +173,9 @@ function SiteFooter({ chrome }: { chrome: SiteChrome }) {
             </li>
             <li>
               <a href="/feed.json">JSON Feed</a>
+            </li>
+            <li>
+              <a href="/corrections">التصحيحات والردود</a>
             </li>
           </ul>
         </nav>

@@ -14,6 +14,7 @@ import type { Db } from './db/index.js'
 import { feedRoutes } from './feeds/index.js'
 import { articleAdminRoutes } from './newsroom/index.js'
 import { newsroomRoutes } from './staff/index.js'
+import { newsroomSectionRoutes } from './newsroom/index.js'
 import { peopleRoutes } from './people/index.js'
 import { keepIndexOnArticleWrite, searchRoutes } from './search/index.js'
 import { siteRoutes } from './site/index.js'
@@ -81,6 +82,7 @@ export async function buildApp(config: Config, db: Db) {
   await app.register(commentAdminRoutes, { prefix: '/api/v1/admin/comments' })
   await app.register(articleAdminRoutes, { prefix: '/api/v1/admin/articles' })
   await app.register(commentModerationRoutes, { prefix: '/newsroom/comments' })
+  await app.register(newsroomSectionRoutes, { prefix: '/newsroom/sections' })
   await app.register(newsroomRoutes, { prefix: '/newsroom' })
   await app.register(feedRoutes)
   await app.register(searchRoutes)

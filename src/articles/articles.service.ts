@@ -20,6 +20,7 @@ import { sanitizeArticleHtml } from './article-html.js'
 import { announceArticleWritten, type ArticleWritten } from './article-writes.js'
 import { countWords, htmlToText, readingMinutes, slugify } from './article-text.js'
 import * as queries from './articles.queries.js'
+import { listHomeSections } from './taxonomy.service.js'
 import { isVisibleToReaders } from './visibility.js'
 
 export interface ArticleInput {
@@ -247,7 +248,7 @@ export async function getHomePage(db: Db) {
   const lead = latestAll.find((a) => a.image) ?? latestAll[0] ?? null
   const latest = latestAll.filter((a) => a !== lead).slice(0, HOME_LATEST)
   const shown = [lead, ...latest].filter((a): a is ArticleSummary => a !== null).map((a) => a.id)
-  const sections = await listSections(db)
+  const sections = await listHomeSections(db)
   const blocks = await Promise.all(
     sections.map(async (section) => ({
       section,

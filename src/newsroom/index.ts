@@ -2,3 +2,5 @@
 // scripts (/api/v1/admin/articles). Builds on articles (the editorial service), media, people,
 // site and staff (accounts, roles, sessions, the newsroom shell).
 export { articleAdminRoutes } from './articles-api.routes.js'
+// The rest of the back office: sections, tags, people, masthead, site settings, accounts.
+export { newsroomSectionRoutes } from './sections.routes.js'

@@ -4,3 +4,5 @@
 export { articleAdminRoutes } from './articles-api.routes.js'
 // The rest of the back office: sections, tags, people, masthead, site settings, accounts.
 export { newsroomSectionRoutes } from './sections.routes.js'
+export { newsroomTagRoutes } from './tags.routes.js'
+export { newsroomPeopleRoutes } from './people.routes.js'

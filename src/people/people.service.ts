@@ -139,7 +139,7 @@ export async function updatePerson(db: Db, id: number, input: PersonFields): Pro
 export async function deletePerson(db: Db, id: number): Promise<void> {
   await inTransaction(db, async (trx) => {
     const person = await getPersonEntry(trx, id)
-    if (person.articleCount > 0) throw new Conflict('person_in_use', 'person')
+    if (person.articleCount > 0) throw new Conflict('person_in_use', 'author')
     await queries.deletePerson(trx, id)
     if (person.mastheadPosition !== null) await renumberMasthead(trx, (ids) => ids)
     await bumpContentVersion(trx)

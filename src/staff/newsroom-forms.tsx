@@ -18,6 +18,15 @@ export function FormBody(fields: Record<string, number>) {
   return Type.Object(properties)
 }
 
+/** A form of buttons only (delete, revoke…): the CSRF token and nothing else. */
+export const CsrfOnlyBody = FormBody({})
+
+/** `?done=<key>`: the confirmation a page shows after a 303 (see doneNotice). */
+export const DoneQuery = Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 })) })
+
+/** `?q=&page=&done=` of a searchable list. */
+export const ListQuery = Type.Object({ q: Type.Optional(Type.String({ maxLength: 200 })), page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })), done: DoneQuery.properties.done })
+
 /** The string fields of a form body, to show again. */
 export function formValues(body: unknown): Record<string, string> {
   const values: Record<string, string> = {}
@@ -156,6 +165,15 @@ export function SelectField({ id, name, label, value, options, problem }: { id: 
 /** The hidden CSRF input every newsroom form carries. */
 export function CsrfInput({ csrf }: { csrf: string }) {
   return <input type="hidden" name="_csrf" value={csrf} />
+}
+
+/** A searchable list's address for `q` and `page` (both left out when empty or 1). */
+export function listHref(path: string, q: string, page = 1): string {
+  const params = new URLSearchParams()
+  if (q) params.set('q', q)
+  if (page > 1) params.set('page', String(page))
+  const query = params.toString()
+  return query ? `${path}?${query}` : path
 }
 
 /** «السابق / صفحة 2 من 40 / التالي» for a long list; nothing when it fits one page. */

@@ -14,7 +14,7 @@ import type { Db } from './db/index.js'
 import { feedRoutes } from './feeds/index.js'
 import { articleAdminRoutes } from './newsroom/index.js'
 import { newsroomRoutes } from './staff/index.js'
-import { newsroomPeopleRoutes, newsroomSectionRoutes, newsroomTagRoutes } from './newsroom/index.js'
+import { newsroomMastheadRoutes, newsroomPeopleRoutes, newsroomSectionRoutes, newsroomSettingsRoutes, newsroomTagRoutes } from './newsroom/index.js'
 import { peopleRoutes } from './people/index.js'
 import { keepIndexOnArticleWrite, searchRoutes } from './search/index.js'
 import { siteRoutes } from './site/index.js'
@@ -85,6 +85,8 @@ export async function buildApp(config: Config, db: Db) {
   await app.register(newsroomSectionRoutes, { prefix: '/newsroom/sections' })
   await app.register(newsroomTagRoutes, { prefix: '/newsroom/tags' })
   await app.register(newsroomPeopleRoutes, { prefix: '/newsroom/people' })
+  await app.register(newsroomMastheadRoutes, { prefix: '/newsroom/masthead' })
+  await app.register(newsroomSettingsRoutes, { prefix: '/newsroom/settings' })
   await app.register(newsroomRoutes, { prefix: '/newsroom' })
   await app.register(feedRoutes)
   await app.register(searchRoutes)

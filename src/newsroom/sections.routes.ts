@@ -1,12 +1,10 @@
-import { Type } from '@sinclair/typebox'
 import type { FastifyRequest } from 'fastify'
 import { createSection, deleteSection, getSectionEntry, listSectionEntries, moveSection, updateSection, type SectionInput } from '../articles/index.js'
 import { IdParam, type Routes } from '../http/index.js'
-import { CsrfOnlyBody, DoneQuery, doneNotice, FormBody, formValues, newsroomCsrf, refuseForm, staffOnly, verifyNewsroomCsrf } from '../staff/index.js'
+import { CsrfOnlyBody, DoneQuery, doneNotice, FormBody, formValues, MoveBody, newsroomCsrf, refuseForm, staffOnly, verifyNewsroomCsrf } from '../staff/index.js'
 import { articlesText, SECTION_NOTICES, SectionEditPage, SectionsPage } from './sections.page.js'
 
 const SectionBody = FormBody({ name: 1000, slug: 1000, description: 5000, onHome: 10, requiresLegalReview: 10 })
-const MoveBody = Type.Object({ direction: Type.Union([Type.Literal('up'), Type.Literal('down')]), _csrf: Type.Optional(Type.String({ maxLength: 200 })) })
 
 const sectionInput = (values: Record<string, string>): SectionInput => ({
   name: values.name ?? '',

@@ -21,6 +21,9 @@ export function FormBody(fields: Record<string, number>) {
 /** A form of buttons only (delete, revoke…): the CSRF token and nothing else. */
 export const CsrfOnlyBody = FormBody({})
 
+/** An ↑ / ↓ button of an ordered list (other fields of its form may come along and are ignored). */
+export const MoveBody = Type.Object({ direction: Type.Union([Type.Literal('up'), Type.Literal('down')]), _csrf: Type.Optional(Type.String({ maxLength: 200 })) })
+
 /** `?done=<key>`: the confirmation a page shows after a 303 (see doneNotice). */
 export const DoneQuery = Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 })) })
 

@@ -14,7 +14,14 @@ import type { Db } from './db/index.js'
 import { feedRoutes } from './feeds/index.js'
 import { articleAdminRoutes } from './newsroom/index.js'
 import { newsroomRoutes } from './staff/index.js'
-import { newsroomMastheadRoutes, newsroomPeopleRoutes, newsroomSectionRoutes, newsroomSettingsRoutes, newsroomTagRoutes } from './newsroom/index.js'
+import {
+  newsroomAccountRoutes,
+  newsroomMastheadRoutes,
+  newsroomPeopleRoutes,
+  newsroomSectionRoutes,
+  newsroomSettingsRoutes,
+  newsroomTagRoutes,
+} from './newsroom/index.js'
 import { peopleRoutes } from './people/index.js'
 import { keepIndexOnArticleWrite, searchRoutes } from './search/index.js'
 import { siteRoutes } from './site/index.js'
@@ -87,6 +94,7 @@ export async function buildApp(config: Config, db: Db) {
   await app.register(newsroomPeopleRoutes, { prefix: '/newsroom/people' })
   await app.register(newsroomMastheadRoutes, { prefix: '/newsroom/masthead' })
   await app.register(newsroomSettingsRoutes, { prefix: '/newsroom/settings' })
+  await app.register(newsroomAccountRoutes, { prefix: '/newsroom/accounts' })
   await app.register(newsroomRoutes, { prefix: '/newsroom' })
   await app.register(feedRoutes)
   await app.register(searchRoutes)

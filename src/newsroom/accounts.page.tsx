@@ -49,8 +49,8 @@ export function AccountsPage({ staff, csrf, accounts, notice, values, problem }:
                     </a>
                     {a.id === staff.id ? <span class="nr-badge"> (أنت)</span> : ''}
                   </td>
-                  <td dir="ltr" safe>
-                    {a.email}
+                  <td>
+                    <bdi safe>{a.email}</bdi>
                   </td>
                   <td safe>{roleName(a.role)}</td>
                   <td>{a.disabled ? 'معطّل' : 'نشط'}</td>
@@ -130,7 +130,9 @@ export function AccountPage({ staff, csrf, account, tokens, format, notice, form
           <h2 id="status-heading">حالة الحساب</h2>
           <CsrfInput csrf={csrf} />
           <FormMessages problem={problemOf('disabled')} />
-          {account.disabled ? (
+          {own ? (
+            <p>لا يعطّل أحد حسابه بنفسه؛ يعطّله له مدير آخر.</p>
+          ) : account.disabled ? (
             <>
               <p>الحساب معطّل: لا يدخل صاحبه ولا تعمل مفاتيحه.</p>
               <input type="hidden" name="disabled" value="0" />
@@ -197,7 +199,7 @@ export function AccountPage({ staff, csrf, account, tokens, format, notice, form
                   <tr>
                     <td safe>{token.label || 'بلا وصف'}</td>
                     <td safe>{format.dateTime(token.createdAt)}</td>
-                    <td safe>{token.lastUsedAt ? format.dateTime(token.lastUsedAt) : 'لم يُستعمل'}</td>
+                    <td>{token.lastUsedAt ? format.dateTime(token.lastUsedAt) : 'لم يُستعمل'}</td>
                     <td>
                       <form method="post" action={`${base}/tokens/${token.id}/revoke`}>
                         <CsrfInput csrf={csrf} />

@@ -36,13 +36,13 @@ test('accounts: the list names roles in Arabic; a new legal account signs in; re
   const { app, db } = await appWithRoles(t, ['admin', 'writer'])
   const admin = await deskClient(app, 'admin@example.com')
   const list = await admin.get('/newsroom/accounts')
-  assert.match(list.body, /writer@example\.com<\/td><td>كاتب<\/td><td>نشط<\/td>/)
+  assert.match(list.body, /writer@example\.com<\/bdi><\/td><td>كاتب<\/td><td>نشط<\/td>/)
   assert.match(list.body, /<option value="legal">المستشار القانوني<\/option>/)
 
   const created = await admin.post('/newsroom/accounts', NEW_ACCOUNT)
   assert.equal(created.statusCode, 303)
   assert.equal(created.headers.location, '/newsroom/accounts?done=created')
-  assert.match((await admin.get('/newsroom/accounts?done=created')).body, /rawiya@example\.com<\/td><td>المستشار القانوني<\/td>/)
+  assert.match((await admin.get('/newsroom/accounts?done=created')).body, /rawiya@example\.com<\/bdi><\/td><td>المستشار القانوني<\/td>/)
   assert.equal(await signInStatus(app, 'rawiya@example.com', NEW_ACCOUNT.password), 303)
 
   const again = await admin.post('/newsroom/accounts', { ...NEW_ACCOUNT, name: 'اسم كتبته' })
@@ -103,7 +103,7 @@ test('accounts: disabling ends every session of the account; enabling lets it si
   assert.equal(await db.selectFrom('staff_session').where('account_id', '=', writerId).select('account_id').executeTakeFirst(), undefined)
   assert.equal((await writer.get('/newsroom')).statusCode, 303)
   assert.equal(await signInStatus(app, 'writer@example.com', STAFF_PASSWORD), 401)
-  assert.match((await admin.get('/newsroom/accounts')).body, /writer@example\.com<\/td><td>كاتب<\/td><td>معطّل<\/td>/)
+  assert.match((await admin.get('/newsroom/accounts')).body, /writer@example\.com<\/bdi><\/td><td>كاتب<\/td><td>معطّل<\/td>/)
 
   assert.equal((await admin.post(`/newsroom/accounts/${writerId}/disabled`, { disabled: '0' })).statusCode, 303)
   assert.equal(await signInStatus(app, 'writer@example.com', STAFF_PASSWORD), 303)

@@ -90,8 +90,8 @@ export function SectionsPage({ staff, csrf, sections, notice, values, problem }:
                         {s.name}
                       </a>
                     </td>
-                    <td dir="ltr" class="nr-slug" safe>
-                      {s.slug}
+                    <td class="nr-slug">
+                      <bdi safe>{s.slug}</bdi>
                     </td>
                     <td safe>{format.number(s.articleCount)}</td>
                     <td>{yesNo(s.onHome)}</td>

@@ -7,8 +7,8 @@ export const SETTINGS_NOTICES = { saved: 'حُفظت الإعدادات، وتظ
 const SKIN_LABELS: Record<SkinChoice, string> = { auto: 'تلقائي: يتبع إعداد جهاز القارئ', default: 'الافتراضي (فاتح)', dark: 'داكن' }
 const SKIN_OPTIONS = SKIN_CHOICES.map((skin) => [skin, SKIN_LABELS[skin]] as const)
 const DIGIT_OPTIONS = [
-  ['latn', 'أرقام عربية غربية: 2025 ،1 ،2 ،3'],
-  ['arab', 'أرقام هندية: ٢٠٢٥ ،١ ،٢ ،٣'],
+  ['latn', 'أرقام عربية غربية (0123456789)'],
+  ['arab', 'أرقام هندية (٠١٢٣٤٥٦٧٨٩)'],
 ] as const
 
 interface Props {

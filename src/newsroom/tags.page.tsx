@@ -65,8 +65,8 @@ export function TagsPage(props: Desk & { tags: TagEntry[]; total: number; q: str
                         {tag.name}
                       </a>
                     </td>
-                    <td dir="ltr" class="nr-slug" safe>
-                      {tag.slug}
+                    <td class="nr-slug">
+                      <bdi safe>{tag.slug}</bdi>
                     </td>
                     <td safe>{format.number(tag.articleCount)}</td>
                   </tr>
@@ -151,7 +151,7 @@ export function TagEditPage(props: Desk & { tag: TagEntry; form?: TagForm; value
         <h2 id="delete-heading">حذف الوسم</h2>
         <form method="post" action={`/newsroom/tags/${tag.id}/delete`} class="nr-form">
           <CsrfInput csrf={csrf} />
-          <p safe>{tag.articleCount > 0 ? `سيُزال الوسم من ${articlesText(tag.articleCount)}، وتبقى المقالات نفسها.` : 'لا يحمل هذا الوسم أي مقال.'}</p>
+          <p>{tag.articleCount > 0 ? `يحمل هذا الوسم ${articlesText(tag.articleCount)}؛ حذفه يزيله منها وتبقى المقالات نفسها.` : 'لا يحمل هذا الوسم أي مقال.'}</p>
           <p>
             <button type="submit" class="nr-danger">
               احذف الوسم

@@ -12,9 +12,9 @@ import { countApprovedComments, commentAdminRoutes, commentApiRoutes, commentMod
 import type { Config } from './config/index.js'
 import type { Db } from './db/index.js'
 import { feedRoutes } from './feeds/index.js'
-import { articleAdminRoutes } from './newsroom/index.js'
 import { newsroomRoutes } from './staff/index.js'
 import {
+  articleAdminRoutes,
   newsroomAccountRoutes,
   newsroomMastheadRoutes,
   newsroomPeopleRoutes,

@@ -12,9 +12,17 @@ import { countApprovedComments, commentAdminRoutes, commentApiRoutes, commentMod
 import type { Config } from './config/index.js'
 import type { Db } from './db/index.js'
 import { feedRoutes } from './feeds/index.js'
-import { articleAdminRoutes } from './newsroom/index.js'
 import { mediaApiRoutes, mediaLibraryRoutes } from './media/index.js'
 import { newsroomRoutes } from './staff/index.js'
+import {
+  articleAdminRoutes,
+  newsroomAccountRoutes,
+  newsroomMastheadRoutes,
+  newsroomPeopleRoutes,
+  newsroomSectionRoutes,
+  newsroomSettingsRoutes,
+  newsroomTagRoutes,
+} from './newsroom/index.js'
 import { peopleRoutes } from './people/index.js'
 import { keepIndexOnArticleWrite, searchRoutes } from './search/index.js'
 import { siteRoutes } from './site/index.js'
@@ -82,6 +90,12 @@ export async function buildApp(config: Config, db: Db) {
   await app.register(commentAdminRoutes, { prefix: '/api/v1/admin/comments' })
   await app.register(articleAdminRoutes, { prefix: '/api/v1/admin/articles' })
   await app.register(commentModerationRoutes, { prefix: '/newsroom/comments' })
+  await app.register(newsroomSectionRoutes, { prefix: '/newsroom/sections' })
+  await app.register(newsroomTagRoutes, { prefix: '/newsroom/tags' })
+  await app.register(newsroomPeopleRoutes, { prefix: '/newsroom/people' })
+  await app.register(newsroomMastheadRoutes, { prefix: '/newsroom/masthead' })
+  await app.register(newsroomSettingsRoutes, { prefix: '/newsroom/settings' })
+  await app.register(newsroomAccountRoutes, { prefix: '/newsroom/accounts' })
   await app.register(newsroomRoutes, { prefix: '/newsroom' })
   // Each takes multipart uploads itself: no other route parses them.
   await app.register(mediaApiRoutes, { prefix: '/api/v1/admin/media' })

@@ -20,6 +20,7 @@ import { sanitizeArticleHtml } from './article-html.js'
 import { announceArticleWritten, type ArticleWritten } from './article-writes.js'
 import { countWords, htmlToText, readingMinutes, slugify } from './article-text.js'
 import * as queries from './articles.queries.js'
+import { listHomeSections } from './taxonomy.service.js'
 import { isVisibleToReaders } from './visibility.js'
 
 export interface ArticleInput {

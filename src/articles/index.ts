@@ -43,6 +43,26 @@ export {
   type ArticleInput,
 } from './articles.service.js'
 export { ListingPage } from './listing.page.js'
+export {
+  createSection,
+  createTag,
+  deleteSection,
+  deleteTag,
+  getSectionEntry,
+  getTagEntry,
+  listHomeSections,
+  listSectionEntries,
+  listTagEntries,
+  mergeTag,
+  moveSection,
+  renameTag,
+  slugFrom,
+  updateSection,
+  type SectionEntry,
+  type SectionInput,
+  type TagEntry,
+  type TagInput,
+} from './taxonomy.service.js'
 export { listenToArticleWrites, type ArticleWriteListener, type ArticleWritten } from './article-writes.js'
 export { isVisibleToReaders, VISIBLE_STATUS, visibleToReaders, visibleToReadersSql } from './visibility.js'
 export type { Actor, EditableFields, EditorialArticle, RevisionSummary, WorkflowEvent } from './editorial.js'

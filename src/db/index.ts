@@ -122,3 +122,4 @@ export { bumpContentVersion, contentChanges, readContentVersion } from './conten
 export { readSetting, readSettings, writeSetting, writeSettingOnce } from './settings.js'
 export { takeServeLock } from './serve-lock.js'
 export { sqlitePaths, unwritablePath, whyNotWritable, whyNotWritableCached } from './writable.js'
+export { likeContains } from './like.js'

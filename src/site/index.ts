@@ -1,2 +1,12 @@
 export { siteRoutes } from './site.routes.js'
-export { DEFAULT_SETTINGS, getSiteSettings, saveSiteSettings, type Digits, type SiteSettings, type Skin } from './site-settings.js'
+export {
+  DEFAULT_SETTINGS,
+  getSiteSettings,
+  saveSiteSettings,
+  updateSiteSettings,
+  type Digits,
+  type EditableSiteSettings,
+  type SiteSettings,
+  type SiteSettingsInput,
+  type Skin,
+} from './site-settings.js'

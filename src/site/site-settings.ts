@@ -1,5 +1,6 @@
-import { type Db, readSettings, writeSetting } from '../db/index.js'
-import type { Skin, SkinChoice } from '../views/index.js'
+import { bumpContentVersion, type Db, inTransaction, readSettings, writeSetting } from '../db/index.js'
+import { formText, Invalid } from '../http/index.js'
+import { isSkinChoice, type Skin, type SkinChoice } from '../views/index.js'
 
 export type { Skin }
 export type Digits = 'arab' | 'latn'
@@ -34,6 +35,38 @@ export async function getSiteSettings(db: Db, defaults: Partial<SiteSettings> = 
   return { ...DEFAULT_SETTINGS, ...defaults, ...stored }
 }
 
+/** Stores `changes`; every reader page shows the settings, so the content version moves with them. */
 export async function saveSiteSettings(db: Db, changes: Partial<SiteSettings>): Promise<void> {
-  for (const [key, value] of Object.entries(changes)) await writeSetting(db, `site.${key}`, value)
+  await inTransaction(db, async (trx) => {
+    for (const [key, value] of Object.entries(changes)) await writeSetting(trx, `site.${key}`, value)
+    await bumpContentVersion(trx)
+  })
+}
+
+/** The settings the newsroom edits, as a form sends them. */
+export interface SiteSettingsInput {
+  name: string
+  tagline: string
+  defaultSkin: string
+  digits: string
+  showHijri: boolean
+}
+
+export type EditableSiteSettings = Pick<SiteSettings, 'name' | 'tagline' | 'defaultSkin' | 'digits' | 'showHijri'>
+
+/** Checks each value (Invalid naming the field) and stores them all. */
+export async function updateSiteSettings(db: Db, input: SiteSettingsInput): Promise<EditableSiteSettings> {
+  const name = formText(input.name, 'name', { max: 60, required: true })
+  const tagline = formText(input.tagline, 'tagline', { max: 200 })
+  if (!isSkinChoice(input.defaultSkin)) throw new Invalid('invalid_parameter', 'defaultSkin')
+  if (input.digits !== 'latn' && input.digits !== 'arab') throw new Invalid('invalid_parameter', 'digits')
+  const settings: EditableSiteSettings = {
+    name,
+    tagline,
+    defaultSkin: input.defaultSkin,
+    digits: input.digits,
+    showHijri: input.showHijri,
+  }
+  await saveSiteSettings(db, settings)
+  return settings
 }

@@ -19,6 +19,10 @@ export function findAccountByEmail(db: Db, email: string) {
 
 export type AccountRow = NonNullable<Awaited<ReturnType<typeof findAccountByEmail>>>
 
+export function findAccountById(db: Db, id: number) {
+  return db.selectFrom('account').select(ACCOUNT_COLUMNS).where('id', '=', id).executeTakeFirst()
+}
+
 /** The one query that reads a password hash: sign-in. */
 export function findCredentialsByEmail(db: Db, email: string) {
   return db
@@ -38,6 +42,10 @@ export function updatePassword(db: Db, id: number, passwordHash: string, now: st
 
 export function setDisabled(db: Db, id: number, disabled: boolean, now: string) {
   return db.updateTable('account').set({ disabled: disabled ? 1 : 0, updated_at: now }).where('id', '=', id).execute()
+}
+
+export function setRole(db: Db, id: number, role: string, now: string) {
+  return db.updateTable('account').set({ role, updated_at: now }).where('id', '=', id).execute()
 }
 
 export function insertToken(db: Db, row: { account_id: number; token_hash: string; label: string; created_at: string }) {
@@ -61,4 +69,17 @@ export function touchToken(db: Db, tokenId: number, now: string) {
 
 export function deleteTokensOf(db: Db, accountId: number) {
   return db.deleteFrom('api_token').where('account_id', '=', accountId).executeTakeFirst()
+}
+
+export function listTokensOf(db: Db, accountId: number) {
+  return db
+    .selectFrom('api_token')
+    .select(['id', 'label', 'created_at', 'last_used_at'])
+    .where('account_id', '=', accountId)
+    .orderBy('id')
+    .execute()
+}
+
+export function deleteToken(db: Db, accountId: number, tokenId: number) {
+  return db.deleteFrom('api_token').where('account_id', '=', accountId).where('id', '=', tokenId).executeTakeFirst()
 }

@@ -62,6 +62,12 @@ export async function getAccountByEmail(db: Db, email: string): Promise<Account>
   return account
 }
 
+export async function getAccount(db: Db, id: number): Promise<Account> {
+  const row = await queries.findAccountById(db, id)
+  if (!row) throw new NotFound('account_not_found')
+  return toAccount(row)
+}
+
 export async function listAccounts(db: Db): Promise<Account[]> {
   return (await queries.listAccounts(db)).map(toAccount)
 }
@@ -83,8 +89,20 @@ export async function changePassword(db: Db, accountId: number, password: string
   await queries.updatePassword(db, accountId, await hashPassword(password), now.toISOString())
 }
 
-export async function setAccountDisabled(db: Db, accountId: number, disabled: boolean, now: Date): Promise<void> {
+/** `by`: the account doing it, when a person does; nobody disables their own account (Conflict 'own_account'). */
+export async function setAccountDisabled(db: Db, accountId: number, disabled: boolean, now: Date, by?: number): Promise<void> {
+  if (disabled && by === accountId) throw new Conflict('own_account', 'disabled')
   await queries.setDisabled(db, accountId, disabled, now.toISOString())
+}
+
+/** A new role, in effect from the account's next request; nobody changes their own (Conflict 'own_account'). */
+export async function setAccountRole(db: Db, accountId: number, role: string, now: Date, by?: number): Promise<Account> {
+  if (!isRole(role)) throw new Invalid('invalid_role', 'role')
+  const account = await getAccount(db, accountId)
+  if (account.role === role) return account
+  if (by === accountId) throw new Conflict('own_account', 'role')
+  await queries.setRole(db, accountId, role, now.toISOString())
+  return getAccount(db, accountId)
 }
 
 function toAccount(row: queries.AccountRow): Account {

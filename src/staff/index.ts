@@ -17,15 +17,17 @@ export {
   changePassword,
   createAccount,
   findAccountByEmail,
+  getAccount,
   getAccountByEmail,
   isValidEmail,
   listAccounts,
   normalizeEmail,
   setAccountDisabled,
+  setAccountRole,
   verifyCredentials,
   type NewAccount,
 } from './accounts.service.js'
-export { createApiToken, findStaffByToken, revokeApiTokens, sha256 } from './tokens.service.js'
+export { createApiToken, findStaffByToken, listApiTokens, revokeApiToken, revokeApiTokens, sha256, type ApiTokenInfo } from './tokens.service.js'
 export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './passwords.js'
 export { adminApi } from './admin-auth.js'
 export { newsroomRoutes } from './newsroom.routes.js'
@@ -34,3 +36,4 @@ export { NewsroomLayout, type NewsroomLayoutProps } from './newsroom-layout.js'
 export { NEWSROOM_NAV, type NavItem } from './newsroom-nav.js'
 export { endSessionsOf } from './sessions.service.js'
 export { verifyPassword } from './passwords.js'
+export { CheckField, CsrfInput, CsrfOnlyBody, DoneQuery, doneNotice, FormBody, FormMessages, formValues, listHref, ListQuery, MoveBody, Pager, refuseForm, SelectField, TextField, type FormProblem } from './newsroom-forms.js'

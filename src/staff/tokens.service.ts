@@ -42,3 +42,25 @@ export async function revokeApiTokens(db: Db, accountId: number): Promise<number
   const result = await queries.deleteTokensOf(db, accountId)
   return Number(result.numDeletedRows)
 }
+
+export interface ApiTokenInfo {
+  id: number
+  label: string
+  createdAt: Date
+  lastUsedAt: Date | null
+}
+
+/** An account's tokens, oldest first (never the tokens themselves: only their hashes are kept). */
+export async function listApiTokens(db: Db, accountId: number): Promise<ApiTokenInfo[]> {
+  return (await queries.listTokensOf(db, accountId)).map((t) => ({
+    id: t.id,
+    label: t.label,
+    createdAt: new Date(t.created_at),
+    lastUsedAt: t.last_used_at ? new Date(t.last_used_at) : null,
+  }))
+}
+
+/** Revokes one token of an account; false when it had no such token. */
+export async function revokeApiToken(db: Db, accountId: number, tokenId: number): Promise<boolean> {
+  return Number((await queries.deleteToken(db, accountId, tokenId)).numDeletedRows) > 0
+}

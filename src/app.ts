@@ -12,7 +12,7 @@ import { countApprovedComments, commentAdminRoutes, commentApiRoutes, commentMod
 import type { Config } from './config/index.js'
 import type { Db } from './db/index.js'
 import { feedRoutes } from './feeds/index.js'
-import { articleAdminRoutes } from './newsroom/index.js'
+import { articleAdminRoutes, articleDeskRoutes, legalRoutes, newsroomHomeRoutes, revisionRoutes } from './newsroom/index.js'
 import { newsroomRoutes } from './staff/index.js'
 import { peopleRoutes } from './people/index.js'
 import { keepIndexOnArticleWrite, searchRoutes } from './search/index.js'
@@ -82,6 +82,10 @@ export async function buildApp(config: Config, db: Db) {
   await app.register(articleAdminRoutes, { prefix: '/api/v1/admin/articles' })
   await app.register(commentModerationRoutes, { prefix: '/newsroom/comments' })
   await app.register(newsroomRoutes, { prefix: '/newsroom' })
+  await app.register(newsroomHomeRoutes, { prefix: '/newsroom' })
+  await app.register(articleDeskRoutes, { prefix: '/newsroom/articles' })
+  await app.register(revisionRoutes, { prefix: '/newsroom/articles' })
+  await app.register(legalRoutes, { prefix: '/newsroom/legal' })
   await app.register(feedRoutes)
   await app.register(searchRoutes)
   // The article route (/:section/:id/:slug) is the catch-all of reader pages: registered last.

@@ -1,7 +1,7 @@
 import { DESK_STATUSES, type ArticleStatus, type DeskArticle } from '../articles/index.js'
 import { NewsroomLayout, type Staff } from '../staff/index.js'
 import type { Formatter } from '../views/index.js'
-import { DateTime, LegalBadge, Notices, PageLinks, PlacementBadges, StatusBadge, STATUS_LABELS } from './desk-views.js'
+import { DateTime, UpdatedCell, LegalBadge, Notices, PageLinks, PlacementBadges, StatusBadge, STATUS_LABELS } from './desk-views.js'
 
 export interface ArticleListProps {
   staff: Staff
@@ -102,9 +102,7 @@ export function ArticleListPage(props: ArticleListProps) {
                   <td data-label="الحالة">
                     <StatusBadge status={a.status} /> <LegalBadge legal={a.legal} />
                   </td>
-                  <td data-label="آخر تعديل">
-                    <span safe>{a.updatedByName ?? ''}</span> <DateTime format={format} date={a.updatedAt} />
-                  </td>
+                  <UpdatedCell format={format} article={a} />
                   <td data-label="موعد النشر">
                     {a.status === 'scheduled' && a.publishAt ? (
                       <DateTime format={format} date={a.publishAt} />

@@ -17,13 +17,13 @@ import {
 } from '../articles/index.js'
 import { AppError, IdParam, Invalid, messageFor, NotFound, Page, pageCount, plainInteger, replyStatusOf, type Routes } from '../http/index.js'
 import { getImage, mediaUrl } from '../media/index.js'
-import { can, newsroomCsrf, staffOnly, verifyNewsroomCsrf, type Staff } from '../staff/index.js'
+import { can, newsroomCsrf, type Staff } from '../staff/index.js'
 import { ArticleEditPage, type ConflictView, type EditorAssets, type EditorCapabilities } from './article-edit.page.js'
 import { articleRelations } from './article-input.js'
 import { ArticleListPage } from './article-list.page.js'
 import { ArticlePreviewPage } from './article-preview.page.js'
 import { assertCanMove, canEdit, canMove } from './article-policy.js'
-import { deskFormatter, installDeskErrorPage } from './desk-errors.js'
+import { deskPages } from './desk-errors.js'
 import {
   actionOf,
   ARTICLE_FORM_BODY_LIMIT,
@@ -145,10 +145,7 @@ function conflictOf(theirs: EditorialArticle, mine: ArticleForm): ConflictView {
 export const articleDeskRoutes: Routes<ArticleDeskOptions> = async (app, options) => {
   const { db, config } = app
   const timeZone = config.timeZone
-  const format = deskFormatter(timeZone)
-  app.addHook('onRequest', staffOnly('articles.create'))
-  app.addHook('preHandler', verifyNewsroomCsrf)
-  installDeskErrorPage(app)
+  const format = deskPages(app, 'articles.create')
 
   const formOf = async (article: EditorialArticle) => {
     const { tags, authors } = await articleRelations(db, article)

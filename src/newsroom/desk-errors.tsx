@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { AppError, messageFor, replyStatusOf, statusOf, wantsJson } from '../http/index.js'
-import { NewsroomLayout, newsroomCsrf, type Staff } from '../staff/index.js'
+import { NewsroomLayout, newsroomCsrf, staffOnly, verifyNewsroomCsrf, type Permission, type Staff } from '../staff/index.js'
 import { formatter, type Formatter } from '../views/index.js'
 
 /** Dates and numbers on desk pages: Arabic, Latin digits (as the comment queue), the newsroom's zone. */
@@ -36,4 +36,12 @@ export function installDeskErrorPage(app: FastifyInstance): void {
     const page = DeskErrorPage({ staff: request.staff, csrf: newsroomCsrf(request), status: statusOf(err), message: messageFor(err.code) })
     return replyStatusOf(reply, err).html(page as string)
   })
+}
+
+/** Every desk plugin's guard: `permission` on every route, CSRF on every POST, refusals as desk pages; its date formatter. */
+export function deskPages(app: FastifyInstance, permission: Permission): Formatter {
+  app.addHook('onRequest', staffOnly(permission))
+  app.addHook('preHandler', verifyNewsroomCsrf)
+  installDeskErrorPage(app)
+  return deskFormatter(app.config.timeZone)
 }

@@ -63,6 +63,15 @@ export function DateTime({ format, date }: { format: Formatter; date: Date }) {
   )
 }
 
+/** Who changed an article last, and when (a table cell of the desk's lists). */
+export function UpdatedCell({ format, article }: { format: Formatter; article: { updatedByName: string | null; updatedAt: Date } }) {
+  return (
+    <td data-label="آخر تعديل">
+      <span safe>{article.updatedByName ?? ''}</span> <DateTime format={format} date={article.updatedAt} />
+    </td>
+  )
+}
+
 /** A word diff: removed words struck through, added ones marked; the text's own direction. */
 export function WordDiff({ parts }: { parts: DiffPart[] }) {
   return (

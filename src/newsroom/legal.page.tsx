@@ -1,7 +1,7 @@
 import type { DeskArticle, EditorialArticle, WorkflowEvent } from '../articles/index.js'
 import { NewsroomLayout, type Staff } from '../staff/index.js'
 import type { Formatter } from '../views/index.js'
-import { DateTime, LegalBadge, Notices, PageLinks, StatusBadge, WorkflowHistory } from './desk-views.js'
+import { DateTime, UpdatedCell, LegalBadge, Notices, PageLinks, StatusBadge, WorkflowHistory } from './desk-views.js'
 
 export interface LegalQueueProps {
   staff: Staff
@@ -44,9 +44,7 @@ export function LegalQueuePage({ staff, csrf, format, articles, total, page, pag
                   <td data-label="القسم" safe>
                     {a.section.name}
                   </td>
-                  <td data-label="آخر تعديل">
-                    <span safe>{a.updatedByName ?? ''}</span> <DateTime format={format} date={a.updatedAt} />
-                  </td>
+                  <UpdatedCell format={format} article={a} />
                 </tr>
               ))}
             </tbody>

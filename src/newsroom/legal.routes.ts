@@ -2,10 +2,10 @@ import { Type } from '@sinclair/typebox'
 import type { FastifyRequest } from 'fastify'
 import { decideLegalReview, listDeskArticles, listSections, listWorkflowEvents, type EditorialArticle } from '../articles/index.js'
 import { AppError, IdParam, Invalid, Page, pageCount, replyStatusOf, type Routes } from '../http/index.js'
-import { newsroomCsrf, staffOnly, verifyNewsroomCsrf } from '../staff/index.js'
+import { newsroomCsrf } from '../staff/index.js'
 import { articleRelations } from './article-input.js'
 import { refusalOf } from './articles.routes.js'
-import { deskFormatter, installDeskErrorPage } from './desk-errors.js'
+import { deskPages } from './desk-errors.js'
 import { readArticle } from './desk.service.js'
 import { LegalQueuePage, LegalReviewPage } from './legal.page.js'
 
@@ -23,11 +23,8 @@ const DONE = new Map([
 
 /** /newsroom/legal: the legal reviewer's queue, each article read-only with approve / return-with-note. */
 export const legalRoutes: Routes = async (app) => {
-  const { db, config } = app
-  const format = deskFormatter(config.timeZone)
-  app.addHook('onRequest', staffOnly('articles.legal'))
-  app.addHook('preHandler', verifyNewsroomCsrf)
-  installDeskErrorPage(app)
+  const { db } = app
+  const format = deskPages(app, 'articles.legal')
 
   app.get('/', { schema: { querystring: QueueQuery } }, async (request, reply) => {
     const page = request.query.page ?? 1

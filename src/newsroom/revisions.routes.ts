@@ -12,9 +12,9 @@ import {
 } from '../articles/index.js'
 import type { Db } from '../db/index.js'
 import { Id, IdParam, NotFound, replyStatusOf, type Routes } from '../http/index.js'
-import { newsroomCsrf, staffOnly, verifyNewsroomCsrf } from '../staff/index.js'
+import { newsroomCsrf } from '../staff/index.js'
 import { assertCanEdit, canEdit } from './article-policy.js'
-import { deskFormatter, installDeskErrorPage } from './desk-errors.js'
+import { deskPages } from './desk-errors.js'
 import { FIELD_LABELS, versionOf } from './desk-form.js'
 import * as queries from './desk.queries.js'
 import { readArticle } from './desk.service.js'
@@ -67,11 +67,8 @@ async function readableChanges(db: Db, changes: FieldChange[]): Promise<FieldDif
 
 /** /newsroom/articles/:id/revisions: the list, a comparison of any two, and restore with a confirmation. */
 export const revisionRoutes: Routes = async (app) => {
-  const { db, config } = app
-  const format = deskFormatter(config.timeZone)
-  app.addHook('onRequest', staffOnly('articles.create'))
-  app.addHook('preHandler', verifyNewsroomCsrf)
-  installDeskErrorPage(app)
+  const { db } = app
+  const format = deskPages(app, 'articles.create')
 
   app.get('/:id/revisions', { schema: { params: IdParam, querystring: CompareQuery } }, async (request, reply) => {
     const staff = request.staff!

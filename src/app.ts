@@ -16,6 +16,10 @@ import { mediaApiRoutes, mediaLibraryRoutes } from './media/index.js'
 import { newsroomRoutes } from './staff/index.js'
 import {
   articleAdminRoutes,
+  articleDeskRoutes,
+  legalRoutes,
+  newsroomHomeRoutes,
+  revisionRoutes,
   newsroomAccountRoutes,
   newsroomMastheadRoutes,
   newsroomPeopleRoutes,
@@ -100,6 +104,10 @@ export async function buildApp(config: Config, db: Db) {
   // Each takes multipart uploads itself: no other route parses them.
   await app.register(mediaApiRoutes, { prefix: '/api/v1/admin/media' })
   await app.register(mediaLibraryRoutes, { prefix: '/newsroom' })
+  await app.register(newsroomHomeRoutes, { prefix: '/newsroom' })
+  await app.register(articleDeskRoutes, { prefix: '/newsroom/articles' })
+  await app.register(revisionRoutes, { prefix: '/newsroom/articles' })
+  await app.register(legalRoutes, { prefix: '/newsroom/legal' })
   await app.register(feedRoutes)
   await app.register(searchRoutes)
   await app.register(correctionRoutes)

@@ -267,8 +267,3 @@ export function findSeoOf(db: Db, id: number) {
 export function findIdByPreviewToken(db: Db, token: string) {
   return db.selectFrom('article').where('preview_token', '=', token).select('id').executeTakeFirst()
 }
-
-/** The sections the home page shows a block of, in their order. */
-export function listHomeSections(db: Db) {
-  return db.selectFrom('section').where('on_home', '=', 1).select(['id', 'slug', 'name', 'description']).orderBy('position').orderBy('id').execute()
-}

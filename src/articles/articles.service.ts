@@ -253,7 +253,7 @@ export async function getHomePage(db: Db) {
     listPublishedArticles(db, { placement: 'lead' }, { limit: 1 }),
     listPublishedArticles(db, { placement: 'top' }, { limit: HOME_TOP + 1 }),
     listPublishedArticles(db, {}, { limit: HOME_LATEST + HOME_TOP + 1 }),
-    queries.listHomeSections(db),
+    listHomeSections(db),
   ])
   const lead = placedLead[0] ?? latestAll.slice(0, HOME_LATEST + 1).find((a) => a.image) ?? latestAll[0] ?? null
   const top = placedTop.filter((a) => a.id !== lead?.id).slice(0, HOME_TOP)
@@ -262,7 +262,7 @@ export async function getHomePage(db: Db) {
   const shown = [...above, ...latest.map((a) => a.id)].filter((id): id is number => id !== undefined)
   const blocks = await Promise.all(
     sections.map(async (section) => ({
-      section: { ...section, path: sectionPath(section.slug) },
+      section,
       articles: await listPublishedArticles(db, { sectionId: section.id, excludeIds: shown }, { limit: HOME_PER_SECTION }),
     })),
   )

@@ -91,4 +91,4 @@ export {
   type NewArticleFields,
   type Transition,
 } from './editorial.service.js'
-export { bodyAsText, type DiffPart, type FieldChange } from './revisions.js'
+export { bodyAsText, wordDiff, type DiffPart, type FieldChange } from './revisions.js'

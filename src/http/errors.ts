@@ -47,6 +47,7 @@ export type ErrorCode =
   | 'legal_review_pending'
   | 'legal_not_pending'
   | 'invalid_transition'
+  | 'autosave_not_draft'
   | 'publish_at_past'
   | 'image_alt_missing'
   | 'revision_not_found'

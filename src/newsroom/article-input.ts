@@ -2,6 +2,7 @@ import { type Db } from '../db/index.js'
 import { ensureTag, findSectionId, slugify, type EditableFields, type EditorialArticle } from '../articles/index.js'
 import { Invalid } from '../http/index.js'
 import { ensurePerson } from '../people/index.js'
+import * as queries from './desk.queries.js'
 
 /** An article's fields as a person or a script names them: a section by slug, tags and people by name. */
 export interface ArticleFieldsInput {
@@ -78,13 +79,16 @@ export function resolveArticleFields(input: ArticleFieldsInput, now: Date) {
   }
 }
 
+/** The tags and bylines of an article, in its order (ids whose row is gone are left out). */
+export async function articleRelations(db: Db, article: Pick<EditorialArticle, 'tagIds' | 'authorIds'>) {
+  const [tags, authors] = await Promise.all([queries.tagsByIds(db, article.tagIds), queries.peopleByIds(db, article.authorIds)])
+  const inOrder = <T extends { id: number }>(ids: number[], rows: T[]) => ids.map((id) => rows.find((r) => r.id === id)).filter((r): r is T => r !== undefined)
+  return { tags: inOrder(article.tagIds, tags), authors: inOrder(article.authorIds, authors) }
+}
+
 /** The article as the API returns it: every field by its public name, with its version. */
 export async function articleForApi(db: Db, article: EditorialArticle, baseUrl: URL | string) {
-  const [tags, authors] = await Promise.all([
-    article.tagIds.length ? db.selectFrom('tag').where('id', 'in', article.tagIds).select(['id', 'name', 'slug']).execute() : [],
-    article.authorIds.length ? db.selectFrom('person').where('id', 'in', article.authorIds).select(['id', 'name', 'slug']).execute() : [],
-  ])
-  const inOrder = <T extends { id: number }>(ids: number[], rows: T[]) => ids.map((id) => rows.find((r) => r.id === id)).filter((r): r is T => r !== undefined)
+  const { tags, authors } = await articleRelations(db, article)
   return {
     id: article.id,
     url: new URL(article.path, baseUrl).href,
@@ -96,8 +100,8 @@ export async function articleForApi(db: Db, article: EditorialArticle, baseUrl: 
     summary: article.summary,
     bodyHtml: article.bodyHtml,
     section: article.sectionSlug,
-    tags: inOrder(article.tagIds, tags).map((t) => t.name),
-    authors: inOrder(article.authorIds, authors).map((p) => ({ name: p.name, slug: p.slug })),
+    tags: tags.map((t) => t.name),
+    authors: authors.map((p) => ({ name: p.name, slug: p.slug })),
     sources: article.sources,
     dateline: article.dateline,
     urgent: article.urgent,

@@ -3,7 +3,6 @@ import { Type } from '@sinclair/typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { AppError, Forbidden, NotFound, replyStatusOf, requireSameOrigin, type Routes, sendError, TooManyRequests, Unauthorized, wantsJson } from '../http/index.js'
 import { verifyCredentials } from './accounts.service.js'
-import { NewsroomHomePage } from './home.page.js'
 import { LoginPage } from './login.page.js'
 import { NewsroomNotFoundPage } from './not-found.page.js'
 import { claimLoginAttempt, releaseLoginAttempt, throttlePolicy } from './login-throttle.js'
@@ -20,7 +19,7 @@ import {
   setSessionCookie,
 } from './session-cookie.js'
 import { endSession, startSession } from './sessions.service.js'
-import { loadStaff, newsroomCsrf, noStore, staffOnly, verifyNewsroomCsrf } from './staff-only.js'
+import { loadStaff, noStore, staffOnly, verifyNewsroomCsrf } from './staff-only.js'
 import { throttledMessage } from './throttle-message.js'
 
 // `next` may be anything: safeNext turns what is not a path of this site into the newsroom home, never a 400.
@@ -35,7 +34,7 @@ const LoginBody = Type.Object({
 const FAILED = 'البريد الإلكتروني أو كلمة المرور غير صحيحة.'
 const EXPIRED = 'انتهت صلاحية نموذج الدخول. أعد إدخال بياناتك وحاول مجدداً.'
 
-/** /newsroom: sign-in, sign-out and the newsroom home. Feature pages add their own plugins behind staffOnly(). */
+/** /newsroom: sign-in and sign-out. The home (src/newsroom/home.routes.ts) and feature pages are their own plugins behind staffOnly(). */
 export const newsroomRoutes: Routes = async (app) => {
   const { db, config } = app
   const policy = sessionPolicy(config)
@@ -106,9 +105,5 @@ export const newsroomRoutes: Routes = async (app) => {
     if (wantsJson(request)) return sendError(request, reply, 404, 'not_found')
     const staff = await loadStaff(request)
     return replyStatusOf(reply, new NotFound('not_found')).html(NewsroomNotFoundPage({ staff, csrf: request.staffSession?.csrfToken }) as string)
-  })
-
-  app.get('/', { onRequest: staffOnly('newsroom.access') }, async (request, reply) => {
-    return reply.html(NewsroomHomePage({ staff: request.staff!, csrf: newsroomCsrf(request) }) as string)
   })
 }

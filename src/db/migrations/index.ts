@@ -9,6 +9,7 @@ import * as searchIndexFormat2 from './007-search-index-format-2.js'
 import * as headlineVocabulary from './008-headline-vocabulary.js'
 import * as editorial from './009-editorial.js'
 import * as mediaRenditions from './010-media-renditions.js'
+import * as deskListIndexes from './011-desk-list-indexes.js'
 
 // Every migration, in order. Names sort; a feature adds its own file and one line here.
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '008-headline-vocabulary': headlineVocabulary,
   '009-editorial': editorial,
   '010-media-renditions': mediaRenditions,
+  '011-desk-list-indexes': deskListIndexes,
 }

@@ -12,6 +12,7 @@ import { countApprovedComments, commentAdminRoutes, commentApiRoutes, commentMod
 import type { Config } from './config/index.js'
 import type { Db } from './db/index.js'
 import { feedRoutes } from './feeds/index.js'
+import { editorAssetRoutes } from './newsroom/index.js'
 import { newsroomRoutes } from './staff/index.js'
 import { peopleRoutes } from './people/index.js'
 import { keepIndexOnArticleWrite, searchRoutes } from './search/index.js'
@@ -80,6 +81,7 @@ export async function buildApp(config: Config, db: Db) {
   await app.register(commentAdminRoutes, { prefix: '/api/v1/admin/comments' })
   await app.register(commentModerationRoutes, { prefix: '/newsroom/comments' })
   await app.register(newsroomRoutes, { prefix: '/newsroom' })
+  await app.register(editorAssetRoutes)
   await app.register(feedRoutes)
   await app.register(searchRoutes)
   // The article route (/:section/:id/:slug) is the catch-all of reader pages: registered last.

@@ -1,0 +1,1 @@
+export { editorAssetRoutes, editorAssets } from './editor-assets.js'

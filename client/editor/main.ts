@@ -97,8 +97,9 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement): void {
     },
   })
 
+  // The empty paragraph kept after a final figure (so there is somewhere to type) is not content.
   const sync = () => {
-    textarea.value = editor.isEmpty ? '' : editor.getHTML()
+    textarea.value = editor.isEmpty ? '' : editor.getHTML().replace(/(<p dir="[a-z]+"><\/p>)+$/, '')
   }
   const collect = (): Fields => {
     sync()

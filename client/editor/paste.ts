@@ -1,9 +1,12 @@
 // Pasted HTML from Word or a web page, before the editor's schema reads it. The schema already drops
 // what it does not know (classes, styles, <font>, unknown tags); this keeps what the styles meant
 // (bold, italic, Word's lists) and drops what would survive as text: Word's <o:p>&nbsp;</o:p>
-// paragraphs, list bullets written as text, conditional comments, empty paragraphs.
+// paragraphs, list bullets written as text, comments, empty paragraphs.
 
 const JUNK = 'style, script, noscript, meta, link, title, xml, template, iframe, object, o\\:p'
+// Parsing a style element or attribute in this page trips its CSP: style elements are dropped
+// before parsing and style attributes renamed data-style, read from there.
+const WORD_BULLET = '[data-style*="mso-list:Ignore" i], [data-style*="mso-list: Ignore" i]'
 const EMPTY = /^[\s\u00a0\u200b\u200c\u200d\u200e\u200f]*$/
 
 function unwrap(el: Element): void {
@@ -22,12 +25,12 @@ function rename(el: Element, tag: string): Element {
 function wordLists(body: HTMLElement): void {
   let list: Element | undefined
   for (const p of Array.from(body.querySelectorAll('p'))) {
-    const style = p.getAttribute('style') ?? ''
+    const style = p.getAttribute('data-style') ?? ''
     if (!/mso-list:\s*l\d/i.test(style)) {
       list = undefined
       continue
     }
-    const marker = p.querySelector('[style*="mso-list:Ignore" i], [style*="mso-list: Ignore" i]')
+    const marker = p.querySelector(WORD_BULLET)
     const ordered = /^\s*[\d٠-٩a-z]+[.)]/i.test(marker?.textContent ?? '')
     marker?.remove()
     const tag = ordered ? 'OL' : 'UL'
@@ -44,11 +47,11 @@ function wordLists(body: HTMLElement): void {
 
 /** What inline styles meant, as elements the schema knows (Google Docs and Word style spans). */
 function stylesToMarks(body: HTMLElement): void {
-  for (const el of Array.from(body.querySelectorAll('[style]'))) {
-    // Read from the attribute: a parsed document's CSSOM may be off under the page's CSP.
-    const style = el.getAttribute('style') ?? ''
-    const weight = /font-weight\s*:\s*([a-z0-9]+)/i.exec(style)?.[1].toLowerCase()
-    const italic = /font-style\s*:\s*italic/i.test(style)
+  for (const el of Array.from(body.querySelectorAll('[data-style]'))) {
+    const style = el.getAttribute('data-style') ?? ''
+    // Not Word's mso-bidi-font-weight: that one is about the other script's weight.
+    const weight = /(?:^|[;\s])font-weight\s*:\s*([a-z0-9]+)/i.exec(style)?.[1].toLowerCase()
+    const italic = /(?:^|[;\s])font-style\s*:\s*italic/i.test(style)
     const isBoldTag = el.tagName === 'B' || el.tagName === 'STRONG'
     // Google Docs wraps a whole paste in <b style="font-weight:normal">.
     if (isBoldTag && (weight === 'normal' || weight === '400')) {
@@ -72,19 +75,20 @@ function wrapIn(el: Element, tag: string): Element {
 export function cleanPastedHtml(html: string): string {
   // A copy from this editor is already in the schema (and keeps its direction overrides).
   if (html.includes('data-pm-slice')) return html
-  const withoutConditionals = html
-    .replace(/<!--\[if[\s\S]*?<!\[endif\]-->/gi, '')
-    .replace(/<!\[if[\s\S]*?<!\[endif\]>/gi, '')
-  const doc = new DOMParser().parseFromString(withoutConditionals, 'text/html')
+  // Word's conditional comments (<![if !supportLists]>, <!--[if gte mso 9]><xml>…) parse as comments,
+  // removed below; what they wrapped around a list bullet is read, then dropped, by wordLists.
+  const inert = html.replace(/<style[\s\S]*?<\/style>/gi, '').replace(/(<[a-z][^>]*?\s)style(\s*=)/gi, '$1data-style$2')
+  const doc = new DOMParser().parseFromString(inert, 'text/html')
   const body = doc.body
   body.querySelectorAll(JUNK).forEach((el) => el.remove())
   wordLists(body)
+  body.querySelectorAll(WORD_BULLET).forEach((el) => el.remove())
   stylesToMarks(body)
   body.querySelectorAll('font, span').forEach(unwrap)
   body.querySelectorAll('h1').forEach((el) => rename(el, 'h2'))
   body.querySelectorAll('h4, h5, h6').forEach((el) => rename(el, 'h3'))
   for (const el of Array.from(body.querySelectorAll('*'))) {
-    for (const name of ['style', 'class', 'id', 'lang', 'align', 'width', 'height']) el.removeAttribute(name)
+    for (const name of ['data-style', 'class', 'id', 'lang', 'align', 'width', 'height']) el.removeAttribute(name)
   }
   // Word separates words with no-break spaces; Arabic wraps badly with them.
   const walker = doc.createTreeWalker(body, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_COMMENT)

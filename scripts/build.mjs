@@ -2,7 +2,7 @@
 // dist/newsroom-assets/editor-<hash>.js/.css + manifest.json, read by src/newsroom/editor-assets.ts).
 // Fonts and other static assets are served from their packages and public/.
 import { spawn } from 'node:child_process'
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { basename, join } from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
@@ -29,7 +29,6 @@ function typecheck(project) {
 /** One minified ES2020 module and one stylesheet with content-hashed names, pre-compressed for @fastify/static. */
 async function bundleEditor() {
   const esbuild = await import('esbuild')
-  rmSync(ASSETS, { recursive: true, force: true })
   const result = await esbuild.build({
     entryPoints: [
       { in: 'client/editor/main.ts', out: 'editor' },
@@ -54,11 +53,15 @@ async function bundleEditor() {
   const css = outputs.find((o) => o.endsWith('.css'))
   if (!js || !css || outputs.length !== 2) throw new Error(`unexpected bundle outputs: ${outputs.join(', ')}`)
   for (const file of [js, css]) {
+    // A hashed name is its content: compressed copies from an earlier build are still right
+    // (brotli at its best takes most of a second; most builds leave the bundle unchanged).
+    if (existsSync(file + '.br') && existsSync(file + '.gz')) continue
     const bytes = readFileSync(file)
     writeFileSync(file + '.gz', gzipSync(bytes, { level: 9 }))
     writeFileSync(file + '.br', brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }))
   }
-  mkdirSync(ASSETS, { recursive: true })
+  const keep = new Set([js, css].flatMap((f) => [basename(f), `${basename(f)}.gz`, `${basename(f)}.br`]))
+  for (const name of readdirSync(ASSETS)) if (!keep.has(name)) rmSync(join(ASSETS, name))
   writeFileSync(join(ASSETS, 'manifest.json'), JSON.stringify({ js: basename(js), css: basename(css) }) + '\n')
 }
 

@@ -1,20 +1,19 @@
 // The newsroom article editor (docs: /work/notes/editor-contract.md, issue #11 «Writing»). Finds the
 // article form's #body-html textarea, hides it and mounts TipTap before it; the textarea keeps the
 // editor's HTML at every change, so the form posts as it does without JavaScript.
-import { Editor, Extension, type ChainedCommands } from '@tiptap/core'
+import { Editor, Extension } from '@tiptap/core'
 import { DOMParser as SchemaParser, DOMSerializer } from '@tiptap/pm/model'
 import StarterKit from '@tiptap/starter-kit'
 import { startAutosave, type ServerVersion } from './autosave.js'
 import { h } from './dom.js'
 import { draftCopy, formFields, type Fields } from './draft-copy.js'
 import { LatinRuns } from './latin-runs.js'
-import { pickMedia } from './media-picker.js'
 import { t } from './messages.js'
 import { Embed, FigureImage } from './nodes.js'
 import { cleanPastedHtml } from './paste.js'
-import { buildToolbar, type Tool } from './toolbar.js'
-import { askForUrl } from './url-dialog.js'
-import { embedUrl, isSafeHref, linkHref } from './urls.js'
+import { buildToolbar } from './toolbar.js'
+import { editorTools } from './tools.js'
+import { isSafeHref } from './urls.js'
 
 const RESTORABLE_INPUTS = new Set(['text', 'search', 'url', 'email', 'number', 'date', 'datetime-local', 'time', 'hidden'])
 
@@ -36,6 +35,7 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement): void {
   textarea.hidden = true
 
   let toolbar: ReturnType<typeof buildToolbar> | undefined
+  let editLink: (() => Promise<void>) | undefined
   const editor = new Editor({
     element: surface,
     content: textarea.value,
@@ -69,7 +69,7 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement): void {
             return true
           },
           'Mod-k': () => {
-            void editLink()
+            void editLink?.()
             return true
           },
         }),
@@ -134,8 +134,10 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement): void {
         status,
         panelSlot: notices,
         body: () => {
+          sync()
+          // Every value of every field: tags and bylines may repeat a name.
           const params = new URLSearchParams()
-          for (const [name, value] of Object.entries(collectAll())) for (const v of value) params.append(name, v)
+          for (const [name, value] of new FormData(form)) if (typeof value === 'string') params.append(name, value)
           return params
         },
         // Parsed inertly, kept to what the schema allows (safe links only), built as DOM.
@@ -156,13 +158,6 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement): void {
       })
     : undefined
 
-  /** Every string field with all its values (tags and bylines may repeat a name). */
-  function collectAll(): Record<string, string[]> {
-    sync()
-    const all: Record<string, string[]> = {}
-    for (const [name, value] of new FormData(form)) if (typeof value === 'string') (all[name] ??= []).push(value)
-    return all
-  }
   function titleInput(): HTMLInputElement | undefined {
     const el = form.elements.namedItem('title')
     return el instanceof HTMLInputElement ? el : undefined
@@ -172,93 +167,9 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement): void {
     draft.changed()
   }
 
-  async function editLink(): Promise<void> {
-    const previous = editor.getAttributes('link').href as string | undefined
-    const url = await askForUrl({
-      title: t.linkTitle,
-      label: t.linkLabel,
-      help: t.linkHelp,
-      initial: previous,
-      submitLabel: t.apply,
-      check: (typed) => {
-        const href = linkHref(typed)
-        return href ? { url: href } : { error: t.linkRefused }
-      },
-      onRemove: previous ? () => editor.chain().focus().extendMarkRange('link').unsetLink().run() : undefined,
-    })
-    const chain = editor.chain().focus()
-    if (!url) return void chain.run()
-    if (editor.state.selection.empty && !editor.isActive('link')) {
-      chain.insertContent({ type: 'text', text: url, marks: [{ type: 'link', attrs: { href: url } }] }).unsetMark('link').run()
-    } else {
-      chain.extendMarkRange('link').setLink({ href: url }).run()
-    }
-  }
-
-  async function insertEmbed(): Promise<void> {
-    const url = await askForUrl({
-      title: t.embedTitle,
-      label: t.embedLabel,
-      help: t.embedHelp(hosts.join('، ')),
-      submitLabel: t.insert,
-      check: (typed) => {
-        const accepted = embedUrl(typed, hosts)
-        if (accepted) return { url: accepted }
-        return { error: /^https?:\/\/[^/\s]+\.[^/\s]+/i.test(typed.trim()) ? t.embedRefused : t.embedInvalid }
-      },
-    })
-    const chain = editor.chain().focus()
-    if (url) chain.insertContent({ type: 'embed', attrs: { url } })
-    chain.run()
-  }
-
-  async function insertImage(url: string): Promise<void> {
-    const attrs = await pickMedia(url, csrf)
-    const chain = editor.chain().focus()
-    if (attrs) chain.insertContent({ type: 'figureImage', attrs })
-    chain.run()
-  }
-
-  const command = (fn: (chain: ChainedCommands) => ChainedCommands) => () => void fn(editor.chain().focus()).run()
-  const parent = () => editor.state.selection.$from.parent
-  const inWrapper = () => editor.isActive('bulletList') || editor.isActive('orderedList') || editor.isActive('blockquote')
-  const direction = (dir: 'auto' | 'rtl' | 'ltr', label: string): Tool => ({
-    label,
-    run: command((c) => c.setTextDirection(dir)),
-    active: () => parent().isTextblock && (parent().attrs.dir ?? 'auto') === dir,
-    enabled: () => parent().isTextblock,
-  })
-  const insertTools: Tool[] = []
-  if (mediaUrl) insertTools.push({ label: t.image, run: () => void insertImage(mediaUrl) })
-  insertTools.push({ label: t.embed, run: () => void insertEmbed() })
-
-  toolbar = buildToolbar(editor, [
-    {
-      tools: [
-        { label: t.paragraph, keys: 'Ctrl+Alt+0', run: command((c) => c.clearNodes().setParagraph()), active: () => parent().type.name === 'paragraph' && !inWrapper() },
-        { label: t.heading2, keys: 'Ctrl+Alt+2', run: command((c) => c.toggleHeading({ level: 2 })), active: () => editor.isActive('heading', { level: 2 }) },
-        { label: t.heading3, keys: 'Ctrl+Alt+3', run: command((c) => c.toggleHeading({ level: 3 })), active: () => editor.isActive('heading', { level: 3 }) },
-        { label: t.quote, keys: 'Ctrl+Shift+B', run: command((c) => c.toggleBlockquote()), active: () => editor.isActive('blockquote') },
-        { label: t.bulletList, keys: 'Ctrl+Shift+8', run: command((c) => c.toggleBulletList()), active: () => editor.isActive('bulletList') },
-        { label: t.orderedList, keys: 'Ctrl+Shift+7', run: command((c) => c.toggleOrderedList()), active: () => editor.isActive('orderedList') },
-      ],
-    },
-    {
-      tools: [
-        { label: t.bold, keys: 'Ctrl+B', className: 'ed-bold', run: command((c) => c.toggleBold()), active: () => editor.isActive('bold') },
-        { label: t.italic, keys: 'Ctrl+I', className: 'ed-italic', run: command((c) => c.toggleItalic()), active: () => editor.isActive('italic') },
-        { label: t.link, keys: 'Ctrl+K', run: () => void editLink(), active: () => editor.isActive('link') },
-      ],
-    },
-    { tools: insertTools },
-    { name: t.direction, tools: [direction('auto', t.dirAuto), direction('rtl', t.dirRtl), direction('ltr', t.dirLtr)] },
-    {
-      tools: [
-        { label: t.undo, keys: 'Ctrl+Z', run: command((c) => c.undo()), enabled: () => editor.can().undo() },
-        { label: t.redo, keys: 'Ctrl+Shift+Z', run: command((c) => c.redo()), enabled: () => editor.can().redo() },
-      ],
-    },
-  ])
+  const tools = editorTools(editor, { hosts, mediaUrl, csrf })
+  editLink = tools.editLink
+  toolbar = buildToolbar(editor, tools.groups)
   toolbar.element.setAttribute('aria-controls', editor.view.dom.id)
   surface.before(toolbar.element)
 

@@ -58,7 +58,8 @@ export function buildToolbar(editor: Editor, groups: ToolGroup[]) {
     else if (event.key === 'End') next = enabled.length - 1
     else if (event.key === 'Escape') {
       event.preventDefault()
-      editor.commands.focus()
+      // Straight back to the caret (the focus command waits for the next frame).
+      editor.view.focus()
       return
     }
     if (next === undefined) return

@@ -17,6 +17,8 @@ import { newsroomRoutes } from './staff/index.js'
 import {
   articleAdminRoutes,
   articleDeskRoutes,
+  editorAssetRoutes,
+  editorAssets,
   legalRoutes,
   newsroomHomeRoutes,
   revisionRoutes,
@@ -105,9 +107,10 @@ export async function buildApp(config: Config, db: Db) {
   await app.register(mediaApiRoutes, { prefix: '/api/v1/admin/media' })
   await app.register(mediaLibraryRoutes, { prefix: '/newsroom' })
   await app.register(newsroomHomeRoutes, { prefix: '/newsroom' })
-  await app.register(articleDeskRoutes, { prefix: '/newsroom/articles' })
+  await app.register(articleDeskRoutes, { prefix: '/newsroom/articles', editorAssets })
   await app.register(revisionRoutes, { prefix: '/newsroom/articles' })
   await app.register(legalRoutes, { prefix: '/newsroom/legal' })
+  await app.register(editorAssetRoutes)
   await app.register(feedRoutes)
   await app.register(searchRoutes)
   await app.register(correctionRoutes)

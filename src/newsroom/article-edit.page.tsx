@@ -1,3 +1,4 @@
+import type { Correction } from '../articles/index.js'
 import type { DiffPart, EditorialArticle, WorkflowEvent } from '../articles/index.js'
 import { NewsroomLayout, type Staff } from '../staff/index.js'
 import { assetUrl, type Formatter } from '../views/index.js'
@@ -25,6 +26,8 @@ export interface EditorCapabilities {
   publish: boolean
   actions: { action: FormAction; label: string }[]
   autosave: boolean
+  /** Corrections and replies (articles.correct). */
+  correct: boolean
 }
 
 export interface ArticleEditProps {
@@ -45,6 +48,9 @@ export interface ArticleEditProps {
   error?: { field?: string; message: string }
   conflict?: ConflictView
   previewUrl?: string
+  corrections?: Correction[]
+  /** What was typed in a refused correction form. */
+  correctionForm?: { kind: string; body: string; party: string }
 }
 
 type ErrorProp = ArticleEditProps['error']
@@ -441,6 +447,7 @@ export function ArticleEditPage(props: ArticleEditProps) {
                 <h2 id="legal-heading">المراجعة القانونية</h2>
                 <LegalPanel article={article} format={format} />
               </section>
+              <CorrectionsPanel article={article} corrections={props.corrections ?? []} canCorrect={props.can.correct} form={props.correctionForm} error={props.error} format={format} />
               <section class="nr-box" aria-labelledby="preview-heading">
                 <h2 id="preview-heading">المعاينة</h2>
                 {props.previewUrl ? (
@@ -487,12 +494,76 @@ export function ArticleEditPage(props: ArticleEditProps) {
         </aside>
       </form>
       {article ? (
-        <form id="preview-form" method="post" action={`/newsroom/articles/${article.id}/preview`} hidden>
-          <input type="hidden" name="_csrf" value={csrf} />
-        </form>
+        <>
+          <form id="preview-form" method="post" action={`/newsroom/articles/${article.id}/preview`} hidden>
+            <input type="hidden" name="_csrf" value={csrf} />
+          </form>
+          <form id="correction-form" method="post" action={`/newsroom/articles/${article.id}/corrections`} hidden>
+            <input type="hidden" name="_csrf" value={csrf} />
+          </form>
+        </>
       ) : (
         ''
       )}
     </NewsroomLayout>
+  )
+}
+
+/** Corrections and replies already shown on the article, and the form to add one (published articles, editors). */
+function CorrectionsPanel(props: {
+  article: EditorialArticle
+  corrections: Correction[]
+  canCorrect: boolean
+  form?: { kind: string; body: string; party: string }
+  error: ErrorProp
+  format: Formatter
+}) {
+  const { article, corrections, form } = props
+  const open = props.canCorrect && article.publishedAt !== null
+  if (!open && corrections.length === 0) return ''
+  return (
+    <section class="nr-box" aria-labelledby="corrections-heading">
+      <h2 id="corrections-heading">تصحيحات وردود</h2>
+      {corrections.length > 0 ? (
+        <ol class="nr-corrections">
+          {corrections.map((c) => (
+            <li>
+              <strong safe>{c.kind === 'reply' ? `ردّ من ${c.party}` : 'تصحيح'}</strong> — <DateTime format={props.format} date={c.createdAt} />
+              <p dir="auto" safe>
+                {c.body}
+              </p>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        ''
+      )}
+      {open ? (
+        <div class="nr-correction-form">
+          <label for="correction-kind">النوع</label>
+          <select id="correction-kind" name="kind" form="correction-form">
+            <option value="correction" selected={form?.kind !== 'reply'}>
+              تصحيح
+            </option>
+            <option value="reply" selected={form?.kind === 'reply'}>
+              حق الرد
+            </option>
+          </select>
+          <label for="correction-party">صاحب الردّ (لحق الرد)</label>
+          <input id="correction-party" name="party" form="correction-form" dir="auto" maxlength="200" value={form?.party ?? ''} />
+          <FieldError error={props.error} field="party" />
+          <label for="correction-body">النص</label>
+          <textarea id="correction-body" name="body" form="correction-form" dir="auto" rows="4" maxlength="2000" safe>
+            {form?.body ?? ''}
+          </textarea>
+          <FieldError error={props.error} field="body" />
+          <button type="submit" form="correction-form" class="nr-secondary">
+            نشر على المقالة
+          </button>
+        </div>
+      ) : (
+        ''
+      )}
+    </section>
   )
 }

@@ -61,6 +61,10 @@ test('capability matrix of the admin article API, every cell through HTTP', asyn
     const { id } = await draftBy(desk, 'writer', { requiresLegalReview: true, status: 'review' })
     return call(desk, who, 'POST', `/${id}/legal`, { decision: 'approve', note: 'لا مانع من النشر' })
   })
+  await matrix('corrections', { admin: 201, editor: 201, writer: 403, legal: 403, moderator: 403, nobody: 401 }, async (who) => {
+    const { id } = await draftBy(desk, 'editor', { status: 'published' })
+    return call(desk, who, 'POST', `/${id}/corrections`, { kind: 'correction', body: `صُحّح اسم المتحدث (${who}).` })
+  })
   await matrix('revisions', { admin: 200, editor: 200, writer: 403, legal: 403, moderator: 403, nobody: 401 }, (who) => call(desk, who, 'GET', `/${editorDraft.id}/revisions`))
   await matrix('restore a revision', { admin: 200, editor: 200, writer: 403, legal: 403, moderator: 403, nobody: 401 }, async (who) => {
     const revisions = (await call(desk, 'editor', 'GET', `/${editorDraft.id}/revisions`)).json().revisions
@@ -151,4 +155,26 @@ test('workflow through the API: review, legal approval, scheduling, the schedule
   assert.ok(revisions.length >= 1 && revisions.every((r: { user: string | null }) => typeof r.user === 'string'))
   const preview = await call(desk, 'editor', 'POST', `/${id}/preview`)
   assert.match(preview.json().url, /\/preview\/[A-Za-z0-9_-]{32}$/)
+})
+
+test('corrections and replies through the API: shown on the article and on /corrections; a reply names its party', async (t) => {
+  const desk = await deskApp(t)
+  const draft = await draftBy(desk, 'editor')
+  const early = await call(desk, 'editor', 'POST', `/${draft.id}/corrections`, { kind: 'correction', body: 'تصحيح قبل النشر' })
+  assert.equal(early.statusCode, 400, 'an article never published takes no correction')
+  await call(desk, 'editor', 'POST', `/${draft.id}/publish`)
+  const noParty = await call(desk, 'editor', 'POST', `/${draft.id}/corrections`, { kind: 'reply', body: 'نص الرد' })
+  assert.equal(noParty.statusCode, 400)
+  assert.equal(noParty.json().error.field, 'party')
+  const correction = await call(desk, 'editor', 'POST', `/${draft.id}/corrections`, { kind: 'correction', body: 'كان الرقم الصحيح 42 لا 24.' })
+  assert.equal(correction.statusCode, 201)
+  const reply = await call(desk, 'editor', 'POST', `/${draft.id}/corrections`, { kind: 'reply', body: 'توضيح من الشركة بشأن العقد.', party: 'شركة الإنشاءات' })
+  assert.equal(reply.statusCode, 201)
+  const page = await desk.app.inject({ method: 'GET', url: new URL(draft.url).pathname })
+  assert.match(page.body, /تصحيحات وردود/)
+  assert.match(page.body, /شركة الإنشاءات/)
+  assert.match(page.body, /"correction"/, 'JSON-LD carries them')
+  const list = await desk.app.inject({ method: 'GET', url: '/corrections' })
+  assert.equal(list.statusCode, 200)
+  assert.ok(list.body.indexOf('توضيح من الشركة') < list.body.indexOf('كان الرقم الصحيح'), 'newest first')
 })

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox'
 import type { FastifyReply } from 'fastify'
 import {
+  addCorrection,
   compareRevisions,
   decideLegalReview,
   DESK_STATUSES,
@@ -46,6 +47,10 @@ const CreateBody = Type.Object({ ...ArticleFields, title: Text(300), bodyHtml: T
 const UpdateBody = Type.Object({ ...ArticleFields, version: Type.Optional(Id) }, { additionalProperties: false })
 const VersionBody = Type.Union([Type.Object({ version: Type.Optional(Id), publishAt: Type.Optional(Type.String({ format: 'date-time' })) }, { additionalProperties: false }), Type.Null()])
 const LegalBody = Type.Object({ decision: Type.Union([Type.Literal('approve'), Type.Literal('return')]), note: Type.Optional(Text(4000)) }, { additionalProperties: false })
+const CorrectionBody = Type.Object(
+  { kind: Type.Union([Type.Literal('correction'), Type.Literal('reply')]), body: Text(10000), party: Type.Optional(Text(1000)) },
+  { additionalProperties: false },
+)
 const RevisionParams = Type.Object({ id: Id, rev: Id })
 const CompareQuery = Type.Object({ from: Id, to: Id }, { additionalProperties: false })
 const ListQuery = Type.Object(
@@ -153,6 +158,12 @@ export const articleAdminRoutes: Routes = async (app) => {
       if (err instanceof StaleVersion) return conflictReply(reply, err, config.baseUrl, db)
       throw err
     }
+  })
+
+  app.post('/:id/corrections', { onRequest: adminApi('articles.correct'), schema: { params: IdParam, body: CorrectionBody } }, async (request, reply) => {
+    await readArticle(db, staffOf(request), request.params.id)
+    const { id, createdAt } = await addCorrection(db, request.params.id, request.body, staffOf(request).id, new Date())
+    return reply.status(201).send({ id, articleId: request.params.id, ...request.body, party: request.body.party ?? '', createdAt: createdAt.toISOString() })
   })
 
   app.post('/:id/preview', { schema: { params: IdParam } }, async (request) => {

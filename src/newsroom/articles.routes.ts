@@ -1,9 +1,11 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import {
+  addCorrection,
   bodyAsText,
   DESK_STATUSES,
   countDeskArticles,
+  listCorrectionsOf,
   listDeskArticles,
   listRevisions,
   listSections,
@@ -17,7 +19,7 @@ import {
 } from '../articles/index.js'
 import { AppError, IdParam, Invalid, messageFor, NotFound, Page, pageCount, plainInteger, replyStatusOf, type Routes } from '../http/index.js'
 import { getImage, mediaUrl } from '../media/index.js'
-import { can, newsroomCsrf, type Staff } from '../staff/index.js'
+import { can, newsroomCsrf, staffOnly, type Staff } from '../staff/index.js'
 import { ArticleEditPage, type ConflictView, type EditorAssets, type EditorCapabilities } from './article-edit.page.js'
 import { articleRelations } from './article-input.js'
 import { ArticleListPage } from './article-list.page.js'
@@ -83,6 +85,13 @@ const BUTTONS: Record<ArticleStatus | 'new', [FormAction, string][]> = {
 /** Autosave keeps drafts only: an article readers see (or will at a set time) changes on a deliberate save. */
 const AUTOSAVED: ReadonlySet<ArticleStatus> = new Set(['draft', 'review', 'unpublished'])
 
+const CorrectionBody = Type.Object({
+  _csrf: Type.Optional(Type.String({ maxLength: 200 })),
+  kind: Type.Union([Type.Literal('correction'), Type.Literal('reply')]),
+  body: Type.String({ maxLength: 10000 }),
+  party: Type.Optional(Type.String({ maxLength: 1000 })),
+})
+
 const DONE = new Map<string, string>([
   ['created', 'أُنشئت المقالة وحُفظت مسودةً.'],
   ['save', 'حُفظت المقالة.'],
@@ -93,6 +102,7 @@ const DONE = new Map<string, string>([
   ['schedule', 'جُدولت المقالة للنشر.'],
   ['unpublish', 'أُلغي نشر المقالة.'],
   ['unschedule', 'أُلغيت جدولة المقالة وعادت إلى المراجعة.'],
+  ['corrected', 'نُشر التصحيح أو الرد على المقالة.'],
   ['restored', 'استُعيدت النسخة المختارة؛ النص الذي سبقها باقٍ في سجل النسخ.'],
 ])
 
@@ -100,7 +110,7 @@ export function capabilitiesOf(staff: Staff, article?: EditorialArticle): Editor
   const publish = can(staff.role, 'articles.publish')
   if (!article) {
     const actions = BUTTONS.new.filter(([a]) => publish || (a !== 'publish' && a !== 'schedule'))
-    return { edit: true, publish, autosave: false, actions: actions.map(([action, label]) => ({ action, label })) }
+    return { edit: true, publish, autosave: false, correct: false, actions: actions.map(([action, label]) => ({ action, label })) }
   }
   const edit = canEdit(staff, article)
   const allowed = ([action]: [FormAction, string]) => {
@@ -111,6 +121,7 @@ export function capabilitiesOf(staff: Staff, article?: EditorialArticle): Editor
     edit,
     publish,
     autosave: edit && AUTOSAVED.has(article.status),
+    correct: can(staff.role, 'articles.correct'),
     actions: BUTTONS[article.status].filter(allowed).map(([action, label]) => ({ action, label })),
   }
 }
@@ -166,6 +177,7 @@ export const articleDeskRoutes: Routes<ArticleDeskOptions> = async (app, options
 
   interface EditorView {
     article?: EditorialArticle
+    correctionForm?: { kind: string; body: string; party: string }
     form: ArticleForm
     notice?: string
     error?: { field?: string; message: string }
@@ -176,10 +188,11 @@ export const articleDeskRoutes: Routes<ArticleDeskOptions> = async (app, options
   async function editor(request: FastifyRequest, view: EditorView) {
     const staff = request.staff!
     const { article } = view
-    const [sections, events, thumbnail] = await Promise.all([
+    const [sections, events, thumbnail, corrections] = await Promise.all([
       listSections(db),
       article ? listWorkflowEvents(db, article.id) : [],
       thumbnailOf(view.form.featuredImage),
+      article ? listCorrectionsOf(db, article.id) : [],
     ])
     return ArticleEditPage({
       ...view,
@@ -191,6 +204,7 @@ export const articleDeskRoutes: Routes<ArticleDeskOptions> = async (app, options
       can: capabilitiesOf(staff, article),
       events,
       thumbnail,
+      corrections,
       assets: options.editorAssets?.(),
       previewUrl: article?.previewToken ? previewUrlOf(article.previewToken) : undefined,
     }) as string
@@ -315,6 +329,19 @@ export const articleDeskRoutes: Routes<ArticleDeskOptions> = async (app, options
         current: { version: theirs.version, title: theirs.title, bodyHtml: theirs.bodyHtml, updatedBy: theirs.updatedBy?.name ?? null, updatedAt: theirs.updatedAt.toISOString() },
       })
     }
+  })
+
+  app.post('/:id/corrections', { onRequest: staffOnly('articles.correct'), schema: { params: IdParam, body: CorrectionBody } }, async (request, reply) => {
+    const article = await readArticle(db, request.staff!, request.params.id)
+    const { kind, body, party } = request.body
+    try {
+      await addCorrection(db, article.id, { kind, body, party }, request.staff!.id, new Date())
+    } catch (err) {
+      if (!(err instanceof AppError) || err instanceof NotFound) throw err
+      const page = await editor(request, { article, form: await formOf(article), correctionForm: { kind, body, party: party ?? '' }, error: refusalOf(err) })
+      return replyStatusOf(reply, err).html(page)
+    }
+    return reply.redirect(`/newsroom/articles/${article.id}/edit?done=corrected`, 303)
   })
 
   app.post('/:id/preview', { schema: { params: IdParam, body: CsrfBody } }, async (request, reply) => {

@@ -55,7 +55,7 @@ test('masthead: add, reorder, retitle, the header line and removal all show on r
   assert.equal(saved.statusCode, 303)
   assert.equal(saved.headers.location, '/newsroom/masthead?done=saved')
   const home = await app.inject({ url: '/' })
-  assert.match(home.body, /<ul class="masthead-line" aria-label="أسرة التحرير"><li><span class="masthead-role">المستشارة القانونية<\/span>: <a href="\/author\/huda">هدى السالم<\/a><\/li><\/ul>/)
+  assert.match(home.body, /<ul class="masthead-line" aria-label="أسرة التحرير"><li><span class="masthead-role">المستشارة القانونية<\/span>: <a href="\/author\/huda"><bdi>هدى السالم<\/bdi><\/a><\/li><\/ul>/)
   assert.deepEqual(await readerMasthead(app), ['مدير التحرير: omar', 'المستشارة القانونية: huda'])
 
   const refused = await editor.post(`/newsroom/masthead/${omar}`, { jobTitle: '', inMastheadLine: '1' })

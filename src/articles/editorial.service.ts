@@ -7,7 +7,7 @@ import { countWords, htmlToText, slugify } from './article-text.js'
 import { announceArticleWritten } from './article-writes.js'
 import * as articleQueries from './articles.queries.js'
 import type { ArticleStatus } from './articles.tables.js'
-import type { Actor, EditableFields, EditorialArticle, RevisionSummary, WorkflowEvent } from './editorial.js'
+import { EMPTY_FIELDS, type Actor, type EditableFields, type EditorialArticle, type RevisionSummary, type WorkflowEvent } from './editorial.js'
 import * as queries from './editorial.queries.js'
 import { diffRevisions, fieldsOfSnapshot, snapshotOf, type FieldChange } from './revisions.js'
 import { isVisibleToReaders } from './visibility.js'
@@ -141,22 +141,6 @@ async function afterWrite(trx: Db, id: number, status: ArticleStatus, wasVisible
   if (wasVisible || isVisibleToReaders(status)) await bumpContentVersion(trx)
 }
 
-const EMPTY: Omit<EditableFields, 'title' | 'bodyHtml' | 'sectionId'> = {
-  slug: '',
-  summary: '',
-  tagIds: [],
-  authorIds: [],
-  sources: [],
-  dateline: '',
-  imageId: null,
-  urgent: false,
-  placement: null,
-  requiresLegalReview: false,
-  seoTitle: '',
-  seoDescription: '',
-  commentsOpen: true,
-}
-
 export type NewArticleFields = Partial<EditableFields> & Pick<EditableFields, 'title' | 'bodyHtml' | 'sectionId'>
 
 /**
@@ -170,7 +154,7 @@ const resolve = <T>(trx: Db, input: FieldsInput<T>): Promise<T> => (typeof input
 /** A new draft with its first revision. */
 export async function createDraft(db: Db, input: FieldsInput<NewArticleFields>, by: Actor, now: Date): Promise<EditorialArticle> {
   const id = await inTransaction(db, async (trx) => {
-    const fields = cleanFields({ ...EMPTY, ...(await resolve(trx, input)) })
+    const fields = cleanFields({ ...EMPTY_FIELDS, ...(await resolve(trx, input)) })
     await checkReferences(trx, fields)
     const { row, text } = columnsOf(fields)
     const iso = now.toISOString()

@@ -43,6 +43,26 @@ export const EDITABLE_FIELD_NAMES = [
   'commentsOpen',
 ] as const satisfies readonly (keyof EditableFields)[]
 
+/** A new article's fields before anyone types (and what an old revision lacks reads as). */
+export const EMPTY_FIELDS: EditableFields = {
+  title: '',
+  slug: '',
+  summary: '',
+  bodyHtml: '',
+  sectionId: 0,
+  tagIds: [],
+  authorIds: [],
+  sources: [],
+  dateline: '',
+  imageId: null,
+  urgent: false,
+  placement: null,
+  requiresLegalReview: false,
+  seoTitle: '',
+  seoDescription: '',
+  commentsOpen: true,
+}
+
 /** Someone in the newsroom, as the article records them. */
 export interface Actor {
   id: number

@@ -1,27 +1,9 @@
 import { diffWords } from 'diff'
 import { htmlToText } from './article-text.js'
-import { EDITABLE_FIELD_NAMES, type EditableFields } from './editorial.js'
+import { EDITABLE_FIELD_NAMES, EMPTY_FIELDS, type EditableFields } from './editorial.js'
 
 // A revision stores the editable fields as JSON. Older snapshots may lack fields added later:
-// they read as the defaults below, so a restore never fails on an old revision.
-const DEFAULTS: EditableFields = {
-  title: '',
-  slug: '',
-  summary: '',
-  bodyHtml: '',
-  sectionId: 0,
-  tagIds: [],
-  authorIds: [],
-  sources: [],
-  dateline: '',
-  imageId: null,
-  urgent: false,
-  placement: null,
-  requiresLegalReview: false,
-  seoTitle: '',
-  seoDescription: '',
-  commentsOpen: true,
-}
+// they read as the defaults (EMPTY_FIELDS), so a restore never fails on an old revision.
 
 export function snapshotOf(fields: EditableFields): string {
   const picked: Record<string, unknown> = {}
@@ -31,7 +13,7 @@ export function snapshotOf(fields: EditableFields): string {
 
 export function fieldsOfSnapshot(snapshot: string): EditableFields {
   const parsed = JSON.parse(snapshot) as Partial<EditableFields>
-  return { ...DEFAULTS, ...parsed }
+  return { ...EMPTY_FIELDS, ...parsed }
 }
 
 /** One piece of a word diff: kept, added or removed text. */

@@ -528,7 +528,13 @@ function CorrectionsPanel(props: {
         <ol class="nr-corrections">
           {corrections.map((c) => (
             <li>
-              <strong safe>{c.kind === 'reply' ? `ردّ من ${c.party}` : 'تصحيح'}</strong> — <DateTime format={props.format} date={c.createdAt} />
+              {c.kind === 'reply' ? (
+                <strong>
+                  ردّ من <span safe>{c.party}</span>
+                </strong>
+              ) : (
+                <strong>تصحيح</strong>
+              )} — <DateTime format={props.format} date={c.createdAt} />
               <p dir="auto" safe>
                 {c.body}
               </p>

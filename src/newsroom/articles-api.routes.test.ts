@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { publishScheduledArticles } from '../articles/index.js'
 import { ROLES, type Role } from '../staff/index.js'
-import { deskApp } from './testing.js'
+import { browseAs, deskApp, getPage, postForm } from './testing.js'
 
 type Desk = Awaited<ReturnType<typeof deskApp>>
 type Who = Role | 'nobody'
@@ -177,4 +177,21 @@ test('corrections and replies through the API: shown on the article and on /corr
   const list = await desk.app.inject({ method: 'GET', url: '/corrections' })
   assert.equal(list.statusCode, 200)
   assert.ok(list.body.indexOf('توضيح من الشركة') < list.body.indexOf('كان الرقم الصحيح'), 'newest first')
+})
+
+test('corrections from the edit page: editors post them, writers may not, a refused one keeps the typed text', async (t) => {
+  const desk = await deskApp(t)
+  const { id } = await draftBy(desk, 'editor', { status: 'published' })
+  const editor = await browseAs(desk, 'editor')
+  const writer = await browseAs(desk, 'writer')
+  const page = await getPage(desk, editor, `/newsroom/articles/${id}/edit`)
+  assert.match(page.body, /id="correction-form"/)
+  assert.equal((await postForm(desk, writer, `/newsroom/articles/${id}/corrections`, { kind: 'correction', body: 'تصحيح من كاتب' })).statusCode, 403)
+  const refused = await postForm(desk, editor, `/newsroom/articles/${id}/corrections`, { kind: 'reply', body: 'رد بلا صاحب', party: '' })
+  assert.equal(refused.statusCode, 400)
+  assert.match(refused.body, /رد بلا صاحب/, 'the typed text comes back')
+  const posted = await postForm(desk, editor, `/newsroom/articles/${id}/corrections`, { kind: 'reply', body: 'توضيح من الهيئة', party: 'هيئة النقل' })
+  assert.equal(posted.statusCode, 303)
+  assert.match((await getPage(desk, editor, `/newsroom/articles/${id}/edit?done=corrected`)).body, /هيئة النقل/)
+  assert.equal((await postForm(desk, editor, `/newsroom/articles/${id}/corrections`, { kind: 'correction', body: 'x', _csrf: 'wrong' })).statusCode, 403)
 })

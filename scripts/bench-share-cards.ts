@@ -39,8 +39,10 @@ const timed = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
 const [, cold] = await timed(() => renderShareCard({ title: 'تجربة أولى', section: 'عام', siteName }))
 const first: number[] = []
 const cached: number[] = []
+const drawing: number[] = []
 const sizes: number[] = []
 for (const row of sample) {
+  drawing.push((await timed(() => renderShareCard({ title: row.title, section: row.section, siteName })))[1])
   const url = shareCardPath(row.id, { title: row.title, section: row.section, siteName })
   const [drawn, t1] = await timed(() => app.inject({ method: 'GET', url }))
   const [read, t2] = await timed(() => app.inject({ method: 'GET', url }))
@@ -52,6 +54,7 @@ for (const row of sample) {
 const words = sample.map((r) => r.title.split(/\s+/).length)
 console.log(`share cards: ${CARDS} of ${rows.length} published headlines (${median(words)} words median, ${max(words)} most)`)
 console.log(`first card of the process (fonts and line metrics loaded): ${cold.toFixed(0)} ms`)
+console.log(`drawing alone: median ${median(drawing).toFixed(1)} ms, max ${max(drawing).toFixed(1)} ms`)
 console.log(`first request (draw + store): median ${median(first).toFixed(1)} ms, max ${max(first).toFixed(1)} ms`)
 console.log(`later requests (from disk): median ${median(cached).toFixed(2)} ms, max ${max(cached).toFixed(2)} ms`)
 console.log(`JPEG size: median ${(median(sizes) / 1024).toFixed(1)} KiB, max ${(max(sizes) / 1024).toFixed(1)} KiB`)

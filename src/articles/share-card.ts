@@ -103,24 +103,27 @@ async function tryLayout(text: string, size: number): Promise<HeadlineLayout> {
   return { size, lines, text, image }
 }
 
+/** At most the step's lines, and ink no taller than the box (a line count from a height is an estimate). */
+const fits = (layout: HeadlineLayout, lines: number) => layout.lines <= lines && layout.image.height <= HEADLINE.bottom - HEADLINE.top
+
 /** The largest step the headline fits; at the smallest, the most whole words that fit, then «…». */
 export async function layoutHeadline(title: string): Promise<HeadlineLayout> {
   const text = title.replace(/\s+/g, ' ').trim()
   for (const step of STEPS) {
     const layout = await tryLayout(text, step.size)
-    if (layout.lines <= step.lines) return layout
+    if (fits(layout, step.lines)) return layout
   }
   const { size, lines: most } = STEPS[STEPS.length - 1]
   const words = text.split(' ')
   // A single word longer than the card (a pasted address) is cut by characters instead.
   const units = words.length > 1 ? words : [...text]
   const joiner = words.length > 1 ? ' ' : ''
-  let [fits, tooLong] = [0, units.length] // invariant: `fits` units fit (0 trivially), `tooLong` don't
+  let [kept, tooLong] = [0, units.length] // invariant: `kept` units fit (0 trivially), `tooLong` don't
   let best: HeadlineLayout | undefined
-  while (tooLong - fits > 1) {
-    const mid = (fits + tooLong) >> 1
+  while (tooLong - kept > 1) {
+    const mid = (kept + tooLong) >> 1
     const layout = await tryLayout(`${units.slice(0, mid).join(joiner)}…`, size)
-    if (layout.lines <= most) [fits, best] = [mid, layout]
+    if (fits(layout, most)) [kept, best] = [mid, layout]
     else tooLong = mid
   }
   return best ?? tryLayout('…', size)

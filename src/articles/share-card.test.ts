@@ -91,4 +91,10 @@ test('the card is a 1200×630 JPEG, its headline against the right margin; marku
       if (data[y * info.width + x] < 80) [left, right] = [Math.min(left, x), Math.max(right, x)]
   assert.ok(right > 1095 && right <= 1118, `the headline ends at x=${right}`)
   assert.ok(left > 200, `a short headline starts at x=${left}, right-aligned (the left margin is at 72)`)
+  // The ground is even (between the pill and the headline), the accent bar runs down the right edge.
+  const colour = await sharp(jpeg).raw().toBuffer({ resolveWithObject: true })
+  const pixel = (x: number, y: number) => [...colour.data.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3)]
+  const near = (got: number[], want: number[]) => got.every((v, i) => Math.abs(v - want[i]) <= 8)
+  for (let x = 0; x < 1180; x += 7) assert.ok(near(pixel(x, 122), [0xfb, 0xfa, 0xf7]), `ground at x=${x}: ${pixel(x, 122)}`)
+  for (const y of [0, 315, 629]) assert.ok(near(pixel(1194, y), [0x9b, 0x1c, 0x1c]), `bar at y=${y}: ${pixel(1194, y)}`)
 })

@@ -142,7 +142,22 @@ const raw = (image: TextImage, left: number, top: number) => ({
   top: Math.round(top),
 })
 
-/** The share card as a JPEG (WhatsApp's preferred type; 50–100 KB). */
+let backgroundPixels: Promise<Buffer> | undefined
+
+/** What every card shares (ground, accent bar, rule), drawn once: libvips' `create` costs more than the rest of a card. */
+function background(): Promise<Buffer> {
+  backgroundPixels ??= sharp({ create: { width: WIDTH, height: HEIGHT, channels: 3, background: COLOURS.background } })
+    .composite([
+      { input: { create: { width: BAR, height: HEIGHT, channels: 3, background: COLOURS.accent } }, left: WIDTH - BAR, top: 0 },
+      { input: { create: { width: MEASURE, height: 2, channels: 3, background: COLOURS.rule } }, left: MARGIN, top: RULE_Y },
+    ])
+    .removeAlpha() // composite adds one
+    .raw()
+    .toBuffer()
+  return backgroundPixels
+}
+
+/** The share card as a JPEG, WhatsApp's preferred type. */
 export async function renderShareCard(card: ShareCardText): Promise<Buffer> {
   const [headline, section, brand] = await Promise.all([
     layoutHeadline(card.title),
@@ -150,21 +165,16 @@ export async function renderShareCard(card: ShareCardText): Promise<Buffer> {
     renderLabel(card.siteName, BRAND.size, MEASURE, COLOURS.accent),
   ])
   const pillWidth = section.width + 2 * PILL.padding
-  const shapes = Buffer.from(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}">` +
-      `<rect x="${WIDTH - BAR}" y="0" width="${BAR}" height="${HEIGHT}" fill="${COLOURS.accent}"/>` +
-      `<rect x="${START - pillWidth}" y="${PILL.top}" width="${pillWidth}" height="${PILL.height}" rx="8" fill="${COLOURS.accent}"/>` +
-      `<rect x="${MARGIN}" y="${RULE_Y}" width="${MEASURE}" height="2" fill="${COLOURS.rule}"/>` +
-      `</svg>`,
-  )
+  const pill = `<svg xmlns="http://www.w3.org/2000/svg" width="${pillWidth}" height="${PILL.height}"><rect width="100%" height="100%" rx="8" fill="${COLOURS.accent}"/></svg>`
   const headlineTop = HEADLINE.top + (HEADLINE.bottom - HEADLINE.top - headline.image.height) / 2
-  return sharp({ create: { width: WIDTH, height: HEIGHT, channels: 3, background: COLOURS.background } })
+  return sharp(await background(), { raw: { width: WIDTH, height: HEIGHT, channels: 3 } })
     .composite([
-      { input: shapes, left: 0, top: 0 },
+      { input: Buffer.from(pill), left: START - pillWidth, top: PILL.top },
       raw(headline.image, START - headline.image.width, headlineTop),
       raw(section, START - PILL.padding - section.width, PILL.top + (PILL.height - section.height) / 2),
       raw(brand, START - brand.width, BRAND.bottom - brand.height),
     ])
-    .jpeg({ quality: 82, mozjpeg: true })
+    // libjpeg-turbo, not mozjpeg: 6 ms against 53 ms of CPU for 15 % more bytes (about 50 KiB; WhatsApp wants under 300).
+    .jpeg({ quality: 82 })
     .toBuffer()
 }

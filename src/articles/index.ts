@@ -93,5 +93,5 @@ export {
 } from './editorial.service.js'
 export { bodyAsText, wordDiff, type DiffPart, type FieldChange } from './revisions.js'
 export { renderShareCard } from './share-card.js'
-export { SHARE_CARD_SIZE, shareCardPath, type ShareCardText } from './share-card-path.js'
+export { shareCardPath } from './share-card-path.js'
 export { shareCardRoutes } from './share-card.routes.js'

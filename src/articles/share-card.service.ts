@@ -8,7 +8,7 @@ import { shareCardHash, type ShareCardText } from './share-card-path.js'
 import { findShareCardFields } from './share-card.queries.js'
 
 /** Cards live in `<data dir>/share-cards/<id ÷ 1000>/<id>-<hash>.jpg`: made again from the database when missing. */
-export const SHARE_CARD_DIR = 'share-cards'
+const SHARE_CARD_DIR = 'share-cards'
 
 /** What a published article's card shows, and the hash its address carries; NotFound for any other article. */
 export async function getShareCard(db: Db, id: number): Promise<{ text: ShareCardText; hash: string }> {
@@ -38,8 +38,26 @@ export async function shareCardFile(dataDir: string, id: number, card: { text: S
   return pending
 }
 
+// At most two cards are drawn at once (a card is ~40 ms of CPU): a crawler asking for thousands queues
+// them rather than filling libuv's thread pool, which file reads and uploads share.
+const MAX_DRAWING = 2
+let drawingNow = 0
+const waiting: (() => void)[] = []
+
+async function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  if (drawingNow < MAX_DRAWING) drawingNow++
+  else await new Promise<void>((resolve) => waiting.push(resolve)) // a finished drawing hands its place over
+  try {
+    return await work()
+  } finally {
+    const next = waiting.shift()
+    if (next) next()
+    else drawingNow--
+  }
+}
+
 async function draw(file: string, name: string, id: number, text: ShareCardText): Promise<Buffer> {
-  const jpeg = await renderShareCard(text)
+  const jpeg = await inTurn(() => renderShareCard(text))
   await mkdir(dirname(file), { recursive: true })
   // Written whole under another name, then renamed: a reader (or another node) never sees half a file.
   const temporary = `${file}.${process.pid}.tmp`

@@ -35,7 +35,7 @@ export interface TextImage {
 }
 
 /** Pango markup is the one input the text renderer takes: text from people is escaped. */
-export function escapeMarkup(text: string): string {
+function escapeMarkup(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
 

@@ -71,6 +71,12 @@ test('a long headline is cut after a whole word, with an ellipsis, within five l
   assert.ok(kept.length > 100)
 })
 
+test('a word longer than the card (a pasted address) is cut by characters, never the whole headline lost', async () => {
+  const layout = await layoutHeadline(`https://example.com/${'a'.repeat(400)} كلمة`)
+  assert.ok(layout.lines <= 5 && layout.text.endsWith('…'))
+  assert.ok(layout.text.startsWith('https://example.com/aaaa'), layout.text.slice(0, 40))
+})
+
 test('a headline that fits is drawn whole, at the largest size its lines allow', async () => {
   const short = await layoutHeadline('المركزي يثبّت سعر الفائدة')
   assert.deepEqual([short.size, short.lines, short.text], [68, 1, 'المركزي يثبّت سعر الفائدة'])

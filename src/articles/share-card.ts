@@ -113,20 +113,23 @@ export async function layoutHeadline(title: string): Promise<HeadlineLayout> {
     const layout = await tryLayout(text, step.size)
     if (fits(layout, step.lines)) return layout
   }
-  const { size, lines: most } = STEPS[STEPS.length - 1]
-  const words = text.split(' ')
-  // A single word longer than the card (a pasted address) is cut by characters instead.
-  const units = words.length > 1 ? words : [...text]
-  const joiner = words.length > 1 ? ' ' : ''
-  let [kept, tooLong] = [0, units.length] // invariant: `kept` units fit (0 trivially), `tooLong` don't
+  const { size, lines } = STEPS[STEPS.length - 1]
+  // By words; when not even the first word fits (a pasted address), by characters (a letter keeps its marks).
+  const characters = [...new Intl.Segmenter('ar', { granularity: 'grapheme' }).segment(text)].map((s) => s.segment)
+  return (await longestPrefix(text.split(' '), ' ', size, lines)) ?? (await longestPrefix(characters, '', size, lines)) ?? tryLayout('…', size)
+}
+
+/** The layout of the most `units` that fit before an ellipsis (a binary search), if any do. */
+async function longestPrefix(units: string[], joiner: string, size: number, lines: number): Promise<HeadlineLayout | undefined> {
+  let [kept, tooMany] = [0, units.length] // all of them did not fit: that is why we cut
   let best: HeadlineLayout | undefined
-  while (tooLong - kept > 1) {
-    const mid = (kept + tooLong) >> 1
-    const layout = await tryLayout(`${units.slice(0, mid).join(joiner)}…`, size)
-    if (fits(layout, most)) [kept, best] = [mid, layout]
-    else tooLong = mid
+  while (tooMany - kept > 1) {
+    const middle = (kept + tooMany) >> 1
+    const layout = await tryLayout(`${units.slice(0, middle).join(joiner)}…`, size)
+    if (fits(layout, lines)) [kept, best] = [middle, layout]
+    else tooMany = middle
   }
-  return best ?? tryLayout('…', size)
+  return best
 }
 
 /** A single line at `size`, made smaller if it is wider than `max`. */

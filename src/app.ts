@@ -7,7 +7,7 @@ import fastifyRateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import { fastifyKitaHtml } from '@kitajs/fastify-html-plugin'
 import Fastify, { LogController } from 'fastify'
-import { articleApiRoutes, articleRoutes, correctionRoutes, listenToArticleWrites, previewRoutes } from './articles/index.js'
+import { articleApiRoutes, articleRoutes, correctionRoutes, listenToArticleWrites, previewRoutes, shareCardRoutes } from './articles/index.js'
 import { countApprovedComments, commentAdminRoutes, commentApiRoutes, commentModerationRoutes, commentRoutes } from './comments/index.js'
 import type { Config } from './config/index.js'
 import type { Db } from './db/index.js'
@@ -115,6 +115,7 @@ export async function buildApp(config: Config, db: Db) {
   await app.register(searchRoutes)
   await app.register(correctionRoutes)
   await app.register(previewRoutes, { renderArticlePreview })
+  await app.register(shareCardRoutes)
   // The article route (/:section/:id/:slug) is the catch-all of reader pages: registered last.
   await app.register(articleRoutes, { renderArticlePage })
   return app

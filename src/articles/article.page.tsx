@@ -7,6 +7,7 @@ import { sectionPath, type Article, type ArticleSummary } from './article.js'
 import { articleJsonLd, breadcrumbJsonLd } from './article-json-ld.js'
 import { CorrectionsBox } from './corrections.page.js'
 import type { Correction } from './corrections.service.js'
+import { SHARE_CARD_SIZE, shareCardAlt, shareCardPath } from './share-card-path.js'
 import { ShareLinks } from './share-links.js'
 
 export const READING_TIME_FORMS = {
@@ -37,6 +38,7 @@ export function ArticlePage({ chrome, article, related, comments, corrections, s
   const visible = article.status === 'published'
   const published = article.publishedAt
   const updated = published && article.updatedAt.getTime() - published.getTime() > 60_000 ? article.updatedAt : null
+  const card = { title: article.title, section: article.section.name, siteName: chrome.settings.name }
   const crumbs = [
     { label: 'الرئيسية', href: '/' },
     { label: article.section.name, href: sectionPath(article.section.slug) },
@@ -52,7 +54,8 @@ export function ArticlePage({ chrome, article, related, comments, corrections, s
         canonical: preview ? undefined : url,
         noindex: preview,
         ogType: 'article',
-        image: article.image ? chrome.baseUrl + article.image.src : undefined,
+        // The share card, not the photo: the headline in the site's face (docs/decisions/017).
+        ...(preview ? {} : { image: chrome.baseUrl + shareCardPath(article.id, card), imageInfo: { ...SHARE_CARD_SIZE, alt: shareCardAlt(card) } }),
         jsonLd: preview ? [] : [articleJsonLd(chrome, article, corrections), breadcrumbJsonLd(chrome, crumbs)],
       }}
     >

@@ -92,3 +92,6 @@ export {
   type Transition,
 } from './editorial.service.js'
 export { bodyAsText, wordDiff, type DiffPart, type FieldChange } from './revisions.js'
+export { renderShareCard } from './share-card.js'
+export { shareCardPath } from './share-card-path.js'
+export { shareCardRoutes } from './share-card.routes.js'

@@ -29,6 +29,7 @@ export function Layout({ chrome, meta, children }: { chrome: SiteChrome; meta: P
           {meta.canonical ? <meta property="og:url" content={meta.canonical} /> : ''}
           {meta.description ? <meta property="og:description" content={meta.description} /> : ''}
           {meta.image ? <meta property="og:image" content={meta.image} /> : ''}
+          {meta.image && meta.imageInfo ? <ImageInfo {...meta.imageInfo} /> : ''}
           <meta name="twitter:card" content={meta.image ? 'summary_large_image' : 'summary'} />
           <link rel="preload" href="/fonts/noto-naskh-arabic-arabic-400-normal.woff2" as="font" type="font/woff2" crossorigin="anonymous" />
           <link rel="stylesheet" href={assetUrl('site.css')} />
@@ -61,6 +62,17 @@ export function Layout({ chrome, meta, children }: { chrome: SiteChrome; meta: P
           </a>
         </body>
       </html>
+    </>
+  )
+}
+
+function ImageInfo({ width, height, alt }: NonNullable<PageMeta['imageInfo']>) {
+  return (
+    <>
+      <meta property="og:image:width" content={String(width)} />
+      <meta property="og:image:height" content={String(height)} />
+      <meta property="og:image:alt" content={alt} />
+      <meta name="twitter:image:alt" content={alt} />
     </>
   )
 }

@@ -51,6 +51,8 @@ export interface PageMeta {
   noindex?: boolean
   ogType?: 'website' | 'article'
   image?: string
+  /** og:image's size and alt text, when known. */
+  imageInfo?: { width: number; height: number; alt: string }
   jsonLd?: object[]
   /** rel=prev/next for paginated listings. */
   prev?: string

@@ -119,7 +119,7 @@ export function activeFilterCount(form: SearchForm): number {
 function SearchFilters({ form, sections }: { form: SearchForm; sections: SectionRef[] }) {
   const active = activeFilterCount(form)
   return (
-    <form class="search-filters" role="search" action="/search" method="get">
+    <form class="search-filters" role="search" aria-label="البحث المتقدم" action="/search" method="get">
       <p class="search-main">
         <label for="search-q">عبارة البحث</label>
         <span class="search-main-row">

@@ -57,10 +57,6 @@ export function Layout({ chrome, meta, children }: { chrome: SiteChrome; meta: P
             {children}
           </main>
           <SiteFooter chrome={chrome} />
-          <a class="back-to-top" href="#top" aria-label="الذهاب إلى الأعلى" title="الذهاب إلى الأعلى">
-            <Icon name="arrowUp" />
-            <span class="back-to-top-text">الذهاب إلى الأعلى</span>
-          </a>
         </body>
       </html>
     </>
@@ -110,7 +106,7 @@ function SiteHeader({ chrome, meta }: { chrome: SiteChrome; meta: PageMeta }) {
           <span class="brand-name" safe>{settings.name}</span>
           <span class="brand-tagline" safe>{settings.tagline}</span>
         </a>
-        <form class="search-box" role="search" action="/search" method="get">
+        <form class="search-box" role="search" aria-label="البحث في الموقع" action="/search" method="get">
           <label for="site-search" class="visually-hidden">
             ابحث في الموقع
           </label>
@@ -187,6 +183,11 @@ function SiteFooter({ chrome }: { chrome: SiteChrome }) {
         <p class="copyright">
           © <span safe>{chrome.format.year(chrome.now)}</span> <span safe>{settings.name}</span>
         </p>
+        {/* Fixed to the screen's corner; inside the footer (a landmark), last in the tab order. */}
+        <a class="back-to-top" href="#top" aria-label="الذهاب إلى الأعلى" title="الذهاب إلى الأعلى">
+          <Icon name="arrowUp" />
+          <span class="back-to-top-text">الذهاب إلى الأعلى</span>
+        </a>
       </div>
     </footer>
   )

@@ -1,3 +1,4 @@
+import type { Children } from '@kitajs/html'
 import { isolateLatinRunsInText } from './bidi.js'
 import type { SiteChrome } from './page.js'
 
@@ -100,10 +101,14 @@ export interface SidebarBlock {
   items: SidebarItem[]
 }
 
-/** The sidebar from 1024 px on: its blocks in order, an empty block left out. */
-export function Sidebar({ chrome, blocks }: { chrome: SiteChrome; blocks: SidebarBlock[] }) {
+/**
+ * The sidebar from 1024 px on: its blocks in order (an empty one left out), then any block a feature
+ * renders itself (children), e.g. «الأكثر قراءة» with its day and week lists.
+ */
+export function Sidebar({ chrome, blocks, children }: { chrome: SiteChrome; blocks: SidebarBlock[]; children?: Children }) {
   const shown = blocks.filter((b) => b.items.length > 0)
-  if (shown.length === 0) return ''
+  const noExtra = ([children] as unknown[]).flat(3).every((c) => c === undefined || c === null || c === '' || c === false)
+  if (shown.length === 0 && noExtra) return ''
   return (
     <aside class="sidebar" aria-label="الشريط الجانبي">
       {shown.map((block) => (
@@ -121,6 +126,7 @@ export function Sidebar({ chrome, blocks }: { chrome: SiteChrome; blocks: Sideba
           </ol>
         </section>
       ))}
+      {children as 'safe'}
     </aside>
   )
 }

@@ -37,9 +37,10 @@
     button.hidden = false
     button.addEventListener('click', function () {
       var url = button.getAttribute('data-copy')
+      var label = button.querySelector('.share-label') || button
       navigator.clipboard.writeText(url).then(function () {
-        button.textContent = 'نُسخ الرابط'
-        setTimeout(function () { button.textContent = 'نسخ الرابط' }, 2000)
+        label.textContent = 'نُسخ الرابط'
+        setTimeout(function () { label.textContent = 'نسخ الرابط' }, 2000)
       }, function () { window.prompt('انسخ الرابط', url) })
     })
   })
@@ -48,10 +49,19 @@
     button.addEventListener('click', function () { window.print() })
   })
 
-  // Back to top: shown once the reader has scrolled; moves focus to the top for keyboard users.
+  // Back to top: shown once the reader has scrolled, hidden while the comment form is on screen (it
+  // must never cover a field; CSS also hides it while the form has focus); moves focus to the top.
   var backToTop = document.querySelector('.back-to-top')
   if (backToTop) {
-    var update = function () { backToTop.setAttribute('data-hidden', window.scrollY > 400 ? 'false' : 'true') }
+    var formInView = false
+    var update = function () { backToTop.setAttribute('data-hidden', window.scrollY > 400 && !formInView ? 'false' : 'true') }
+    var commentForm = document.getElementById('respond')
+    if (commentForm && 'IntersectionObserver' in window) {
+      new IntersectionObserver(function (entries) {
+        formInView = entries[0].isIntersecting
+        update()
+      }).observe(commentForm)
+    }
     update()
     window.addEventListener('scroll', update, { passive: true })
     backToTop.addEventListener('click', function (event) {
@@ -61,5 +71,22 @@
       if (top) top.focus({ preventScroll: true })
       history.replaceState(null, '', location.pathname + location.search)
     })
+  }
+
+  // A strip that scrolls sideways fades at its far end until the reader reaches that end.
+  document.querySelectorAll('[data-scroll-hint]').forEach(function (strip) {
+    var mark = function () {
+      var left = Math.abs(strip.scrollLeft)
+      var more = strip.scrollWidth - strip.clientWidth - left > 4
+      strip.setAttribute('data-scroll-hint', more ? 'more' : 'end')
+    }
+    mark()
+    strip.addEventListener('scroll', mark, { passive: true })
+    window.addEventListener('resize', mark)
+  })
+
+  // Search filters: folded on phones when a query is shown (server-rendered), open where there is room.
+  if (window.matchMedia('(min-width: 48rem)').matches) {
+    document.querySelectorAll('details[data-open-wide]').forEach(function (details) { details.open = true })
   }
 })()

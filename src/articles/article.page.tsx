@@ -1,6 +1,6 @@
 import type { Children } from '@kitajs/html'
 import { ResponsiveImage } from '../media/index.js'
-import { BidiText, Breadcrumbs, Layout, pluralize, type SiteChrome } from '../views/index.js'
+import { BidiText, Breadcrumbs, Layout, pluralize, Sidebar, type SidebarBlock, type SiteChrome } from '../views/index.js'
 import { Authors } from './article-card.js'
 import { renderArticleBody } from './article-body.js'
 import { sectionPath, type Article, type ArticleSummary } from './article.js'
@@ -28,11 +28,13 @@ export interface ArticlePageProps {
   corrections: Correction[]
   /** The desk's SEO title and description ('' where unset: the headline and dek stand in). */
   seo: { title: string; description: string }
+  /** The sidebar's blocks, in order (shown from 1024 px on). */
+  sidebar: SidebarBlock[]
   /** A preview link's page: a banner says so, and nothing invites indexing or sharing. */
   preview?: boolean
 }
 
-export function ArticlePage({ chrome, article, related, comments, corrections, seo, preview }: ArticlePageProps) {
+export function ArticlePage({ chrome, article, related, comments, corrections, seo, sidebar, preview }: ArticlePageProps) {
   const { format } = chrome
   const url = chrome.baseUrl + article.path
   const visible = article.status === 'published'
@@ -77,6 +79,7 @@ export function ArticlePage({ chrome, article, related, comments, corrections, s
         ''
       )}
       <div class="wrap article-layout">
+        <div class="article-main">
         <article class="article" data-article-id={article.id}>
           <Breadcrumbs items={crumbs} />
           <header class="article-header">
@@ -199,6 +202,8 @@ export function ArticlePage({ chrome, article, related, comments, corrections, s
             {comments}
           </section>
         )}
+        </div>
+        <Sidebar chrome={chrome} blocks={sidebar} />
       </div>
     </Layout>
   )

@@ -1,13 +1,18 @@
-/** Share links are plain links: no third-party script, no request until the reader clicks. */
+import { Icon, type IconName } from '../views/index.js'
+
+/**
+ * Share controls: plain links (no third-party script, no request until the reader clicks), each an
+ * icon with its name beside it; copy and print are buttons of the same look, shown once site.js runs.
+ */
 export function ShareLinks({ url, title }: { url: string; title: string }) {
   const u = encodeURIComponent(url)
   const t = encodeURIComponent(title)
-  const links = [
-    { label: 'واتساب', cls: 'whatsapp', href: `https://wa.me/?text=${t}%20${u}` },
-    { label: 'تيليغرام', cls: 'telegram', href: `https://t.me/share/url?url=${u}&text=${t}` },
-    { label: 'إكس', cls: 'x', href: `https://x.com/intent/post?text=${t}&url=${u}` },
-    { label: 'فيسبوك', cls: 'facebook', href: `https://www.facebook.com/sharer/sharer.php?u=${u}` },
-    { label: 'البريد', cls: 'email', href: `mailto:?subject=${t}&body=${u}` },
+  const links: { label: string; icon: IconName; href: string }[] = [
+    { label: 'واتساب', icon: 'whatsapp', href: `https://wa.me/?text=${t}%20${u}` },
+    { label: 'تيليغرام', icon: 'telegram', href: `https://t.me/share/url?url=${u}&text=${t}` },
+    { label: 'إكس', icon: 'x', href: `https://x.com/intent/post?text=${t}&url=${u}` },
+    { label: 'فيسبوك', icon: 'facebook', href: `https://www.facebook.com/sharer/sharer.php?u=${u}` },
+    { label: 'البريد', icon: 'email', href: `mailto:?subject=${t}&body=${u}` },
   ]
   return (
     <section class="share" aria-labelledby="share-heading">
@@ -15,19 +20,22 @@ export function ShareLinks({ url, title }: { url: string; title: string }) {
       <ul>
         {links.map((l) => (
           <li>
-            <a class={`share-${l.cls}`} href={l.href} target="_blank" rel="noopener noreferrer nofollow" safe>
-              {l.label}
+            <a class={`share-button share-${l.icon}`} href={l.href} target="_blank" rel="noopener noreferrer nofollow">
+              <Icon name={l.icon} />
+              <span class="share-label" safe>{l.label}</span>
             </a>
           </li>
         ))}
         <li>
-          <button type="button" class="share-copy" data-copy={url} hidden>
-            نسخ الرابط
+          <button type="button" class="share-button share-copy" data-copy={url} hidden>
+            <Icon name="link" />
+            <span class="share-label">نسخ الرابط</span>
           </button>
         </li>
         <li>
-          <button type="button" class="share-print" hidden>
-            طباعة
+          <button type="button" class="share-button share-print" hidden>
+            <Icon name="print" />
+            <span class="share-label">طباعة</span>
           </button>
         </li>
       </ul>

@@ -71,8 +71,11 @@ export async function seedDemoComments(db: Db, now: Date): Promise<void> {
       moderated_at: iso,
       moderated_by: null,
     })
+    // Replies follow 40 minutes apart, or closer when that would pass now (a fresh demo's newest story is minutes old).
+    const replies = c.replies ?? []
+    const step = Math.max(0, Math.min(40 * 60_000, (now.getTime() - at.getTime()) / (replies.length + 1)))
     let later = at.getTime()
-    for (const reply of c.replies ?? []) await insert(articleId, reply, id, depth + 1, new Date((later += 40 * 60_000)))
+    for (const reply of replies) await insert(articleId, reply, id, depth + 1, new Date((later += step)))
   }
   for (const [i, article] of articles.entries()) {
     const published = article.published_at ? new Date(article.published_at).getTime() : now.getTime()

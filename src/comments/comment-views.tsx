@@ -34,6 +34,20 @@ export function commentCountText(format: Formatter, n: number): string {
   return pluralize(format, n, COMMENT_COUNT_FORMS)
 }
 
+/** «انتظر ثانية واحدة / ثانيتين / ٣ ثوانٍ / ١١ ثانية»: the wait after a comment sent too soon. */
+const WAIT_SECONDS_FORMS: Record<Intl.LDMLPluralRule, string> = {
+  zero: 'لحظات',
+  one: 'ثانية واحدة',
+  two: 'ثانيتين',
+  few: '{n} ثوانٍ',
+  many: '{n} ثانية',
+  other: '{n} ثانية',
+}
+
+export function tooSoonMessage(format: Formatter, seconds: number): string {
+  return `أرسلت تعليقاً قبل لحظات. انتظر ${pluralize(format, seconds, WAIT_SECONDS_FORMS)} ثم أعد الإرسال؛ ما كتبته ما زال في النموذج.`
+}
+
 const LETTER_FORMS: Record<Intl.LDMLPluralRule, string> = {
   zero: '{n} حرف',
   one: 'حرف واحد',

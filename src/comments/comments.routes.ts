@@ -7,7 +7,7 @@ import { formatter, type Formatter } from '../views/index.js'
 import { getCommentSettings } from './comment-settings.js'
 import { cleanText } from './comment-text.js'
 import { FORM_TOKEN_MAX_AGE_MS, formRenderedAt, formToken, heldIds, heldToken } from './comment-tokens.js'
-import { CommentBody, commentCountText, fieldErrorText, type FormState } from './comment-views.js'
+import { CommentBody, commentCountText, fieldErrorText, type FormState, tooSoonMessage } from './comment-views.js'
 import { CommentsPage } from './comments.page.js'
 import { commentPageCount, renderCommentsSection, type SectionOptions } from './comment-section.js'
 import * as moderation from './moderation.service.js'
@@ -37,7 +37,7 @@ function formStateOf(fields: Fields, err: AppError, format: Formatter): FormStat
   }
   if (err instanceof service.CommentInputError) return { values, errors: err.errors }
   let message = messageFor(err.code)
-  if (err instanceof TooManyRequests) message = `أرسلت تعليقاً قبل لحظات. انتظر ${format.number(err.retryAfterSeconds)} ثانية ثم أعد الإرسال؛ ما كتبته ما زال في النموذج.`
+  if (err instanceof TooManyRequests) message = tooSoonMessage(format, err.retryAfterSeconds)
   return { values, errors: [], message }
 }
 

@@ -196,3 +196,19 @@ test('every page of the demo renders: home, sections, tags, authors, masthead, a
   const hidden = await db.selectFrom('article').innerJoin('section', 'section.id', 'article.section_id').where('article.status', '!=', 'published').select(['article.id', 'article.slug', 'section.slug as section_slug']).execute()
   for (const a of hidden) assert.equal((await app.inject({ method: 'GET', url: articlePath(a.section_slug, a.id, a.slug) })).statusCode, 404)
 })
+
+test('demo comments and their replies are dated between their story and now, replies after what they answer', async () => {
+  const rows = await db
+    .selectFrom('comment')
+    .innerJoin('article', 'article.id', 'comment.article_id')
+    .select(['comment.id', 'comment.parent_id', 'comment.created_at', 'article.published_at'])
+    .execute()
+  assert.ok(rows.some((r) => r.parent_id !== null), 'the demo has replies')
+  const at = new Map(rows.map((r) => [r.id, Date.parse(r.created_at)]))
+  for (const r of rows) {
+    const created = Date.parse(r.created_at)
+    assert.ok(created <= now.getTime(), `comment ${r.id} is dated ${r.created_at}, after now (${now.toISOString()})`)
+    if (r.published_at) assert.ok(created >= Date.parse(r.published_at), `comment ${r.id} predates its story`)
+    if (r.parent_id !== null) assert.ok(created >= at.get(r.parent_id)!, `reply ${r.id} predates the comment it answers`)
+  }
+})

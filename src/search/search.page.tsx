@@ -106,44 +106,63 @@ function Outcome(props: SearchPageProps) {
   )
 }
 
+/** Filters beyond the query (section, author, dates, order): how many are set. */
+export function activeFilterCount(form: SearchForm): number {
+  return [form.section, form.author, form.from, form.to, form.sort === 'newest' ? 'newest' : ''].filter(Boolean).length
+}
+
+/**
+ * The query and its button stay in view; the other filters fold into a <details>, open when there is
+ * no query yet or a filter is set, closed otherwise so a phone shows results on its first screen
+ * (site.js opens it on wide screens, where there is room).
+ */
 function SearchFilters({ form, sections }: { form: SearchForm; sections: SectionRef[] }) {
+  const active = activeFilterCount(form)
   return (
-    <form class="search-filters" role="search" action="/search" method="get">
+    <form class="search-filters" role="search" aria-label="البحث المتقدم" action="/search" method="get">
       <p class="search-main">
         <label for="search-q">عبارة البحث</label>
-        <input id="search-q" type="search" name="q" value={form.q} maxlength="200" autocomplete="off" data-suggest="/api/v1/search/suggest" />
+        <span class="search-main-row">
+          <input id="search-q" type="search" name="q" value={form.q} maxlength="200" autocomplete="off" data-suggest="/api/v1/search/suggest" />
+          <button type="submit">ابحث</button>
+        </span>
       </p>
-      <p>
-        <label for="search-section">القسم</label>
-        <select id="search-section" name="section">
-          <option value="">كل الأقسام</option>
-          {sections.map((s) => (
-            <option value={s.slug} selected={s.slug === form.section} safe>{s.name}</option>
-          ))}
-        </select>
-      </p>
-      <p>
-        <label for="search-author">الكاتب</label>
-        <input id="search-author" type="text" name="author" value={form.author} maxlength="200" />
-      </p>
-      <p>
-        <label for="search-from">من تاريخ</label>
-        <input id="search-from" type="date" name="from" value={form.from} />
-      </p>
-      <p>
-        <label for="search-to">إلى تاريخ</label>
-        <input id="search-to" type="date" name="to" value={form.to} />
-      </p>
-      <p>
-        <label for="search-sort">الترتيب</label>
-        <select id="search-sort" name="sort">
-          <option value="relevance" selected={form.sort === 'relevance'}>الأكثر صلة</option>
-          <option value="newest" selected={form.sort === 'newest'}>الأحدث</option>
-        </select>
-      </p>
-      <p>
-        <button type="submit">ابحث</button>
-      </p>
+      <details class="search-more" open={!form.q || active > 0} data-open-wide>
+        <summary>
+          {'خيارات البحث'}
+          {active > 0 ? <span class="search-more-count" safe>{` (${active})`}</span> : ''}
+        </summary>
+        <div class="search-more-fields">
+          <p>
+            <label for="search-section">القسم</label>
+            <select id="search-section" name="section">
+              <option value="">كل الأقسام</option>
+              {sections.map((s) => (
+                <option value={s.slug} selected={s.slug === form.section} safe>{s.name}</option>
+              ))}
+            </select>
+          </p>
+          <p>
+            <label for="search-author">الكاتب</label>
+            <input id="search-author" type="text" name="author" value={form.author} maxlength="200" />
+          </p>
+          <p>
+            <label for="search-from">من تاريخ</label>
+            <input id="search-from" type="date" name="from" value={form.from} />
+          </p>
+          <p>
+            <label for="search-to">إلى تاريخ</label>
+            <input id="search-to" type="date" name="to" value={form.to} />
+          </p>
+          <p>
+            <label for="search-sort">الترتيب</label>
+            <select id="search-sort" name="sort">
+              <option value="relevance" selected={form.sort === 'relevance'}>الأكثر صلة</option>
+              <option value="newest" selected={form.sort === 'newest'}>الأحدث</option>
+            </select>
+          </p>
+        </div>
+      </details>
     </form>
   )
 }

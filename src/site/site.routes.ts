@@ -2,6 +2,8 @@ import { Type } from '@sinclair/typebox'
 import { requireSameOrigin, type Routes, safeLocalPath } from '../http/index.js'
 import { whyNotWritableCached } from '../db/index.js'
 import { SKIN_CHOICES } from '../views/index.js'
+import { APP_ICON_SIZES, faviconIco, iconPng, webManifest } from './site-icons.js'
+import { getSiteSettings } from './site-settings.js'
 
 const SkinBody = Type.Object({
   skin: Type.Union(SKIN_CHOICES.map((skin) => Type.Literal(skin))),
@@ -23,6 +25,23 @@ export const siteRoutes: Routes = async (app) => {
     const base = app.config.baseUrl.href.replace(/\/$/, '')
     reply.type('text/plain; charset=utf-8').header('cache-control', 'public, max-age=3600')
     return `User-agent: *\nDisallow: /newsroom\nDisallow: /api/v1/admin\nDisallow: /search\nAllow: /\n\nSitemap: ${base}/sitemap.xml\nSitemap: ${base}/news-sitemap.xml\n`
+  })
+
+  // Icons and the manifest: browsers ask for these fixed paths, so they are cached for a day, not a year.
+  app.get('/favicon.ico', async (_request, reply) => {
+    reply.type('image/x-icon').header('cache-control', 'public, max-age=86400')
+    return faviconIco()
+  })
+  for (const size of APP_ICON_SIZES) {
+    app.get(`/icon-${size}.png`, async (_request, reply) => {
+      reply.type('image/png').header('cache-control', 'public, max-age=86400')
+      return iconPng(size)
+    })
+  }
+  app.get('/manifest.webmanifest', async (_request, reply) => {
+    const settings = await getSiteSettings(app.db)
+    reply.type('application/manifest+json; charset=utf-8').header('cache-control', 'public, max-age=3600')
+    return JSON.stringify(webManifest(settings))
   })
 
   // The skin selector works without JavaScript: the form posts here, we set the cookie and go back.

@@ -1,5 +1,5 @@
 export { PUBLIC_DIR, assetUrl } from './assets.js'
-export { BidiText, Breadcrumbs, type Crumb, Pagination, TimeAgo } from './components.js'
+export { BidiText, Breadcrumbs, type Crumb, Icon, type IconName, Pagination, Sidebar, type SidebarBlock, type SidebarItem, TimeAgo } from './components.js'
 export { type Formatter, formatter, pluralize } from './format.js'
 export { Layout } from './layout.js'
 export { SKIN_CHOICES, type SiteChrome, type Skin, type SkinChoice, isSkinChoice } from './page.js'

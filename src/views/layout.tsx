@@ -1,6 +1,6 @@
 import type { Children } from '@kitajs/html'
 import { assetUrl } from './assets.js'
-import { BidiText } from './components.js'
+import { BidiText, Icon } from './components.js'
 import type { PageMeta, SiteChrome } from './page.js'
 import { SkinSelector } from './skin-selector.js'
 
@@ -33,7 +33,9 @@ export function Layout({ chrome, meta, children }: { chrome: SiteChrome; meta: P
           <meta name="twitter:card" content={meta.image ? 'summary_large_image' : 'summary'} />
           <link rel="preload" href="/fonts/noto-naskh-arabic-arabic-400-normal.woff2" as="font" type="font/woff2" crossorigin="anonymous" />
           <link rel="stylesheet" href={assetUrl('site.css')} />
+          <link rel="icon" href="/favicon.ico" sizes="32x32" />
           <link rel="icon" href={assetUrl('icon.svg')} type="image/svg+xml" />
+          <link rel="manifest" href="/manifest.webmanifest" />
           <link rel="alternate" type="application/rss+xml" title={settings.name} href="/feed.xml" />
           <link rel="alternate" type="application/atom+xml" title={settings.name} href="/atom.xml" />
           <link rel="alternate" type="application/feed+json" title={settings.name} href="/feed.json" />
@@ -56,10 +58,6 @@ export function Layout({ chrome, meta, children }: { chrome: SiteChrome; meta: P
             {children}
           </main>
           <SiteFooter chrome={chrome} />
-          <a class="back-to-top" href="#top" aria-label="الذهاب إلى الأعلى" title="الذهاب إلى الأعلى">
-            <span aria-hidden="true">↑</span>
-            <span class="back-to-top-text">الذهاب إلى الأعلى</span>
-          </a>
         </body>
       </html>
     </>
@@ -120,16 +118,19 @@ function SiteHeader({ chrome, meta }: { chrome: SiteChrome; meta: PageMeta }) {
           <span class="brand-name" safe>{settings.name}</span>
           <span class="brand-tagline" safe>{settings.tagline}</span>
         </a>
-        <form class="search-box" role="search" action="/search" method="get">
+        <form class="search-box" role="search" aria-label="البحث في الموقع" action="/search" method="get">
           <label for="site-search" class="visually-hidden">
             ابحث في الموقع
           </label>
           <input id="site-search" type="search" name="q" maxlength="200" placeholder="ابحث في الأخبار…" autocomplete="off" data-suggest="/api/v1/search/suggest" />
-          <button type="submit">بحث</button>
+          <button type="submit">
+            <Icon name="search" />
+            <span class="search-label">بحث</span>
+          </button>
         </form>
       </div>
       <nav class="sections-nav" aria-label="الأقسام">
-        <ul class="wrap">
+        <ul class="wrap" data-scroll-hint>
           <li>
             <a href="/">الرئيسية</a>
           </li>
@@ -194,6 +195,11 @@ function SiteFooter({ chrome }: { chrome: SiteChrome }) {
         <p class="copyright">
           © <span safe>{chrome.format.year(chrome.now)}</span> <span safe>{settings.name}</span>
         </p>
+        {/* Fixed to the screen's corner; inside the footer (a landmark), last in the tab order. */}
+        <a class="back-to-top" href="#top" aria-label="الذهاب إلى الأعلى" title="الذهاب إلى الأعلى">
+          <Icon name="arrowUp" />
+          <span class="back-to-top-text">الذهاب إلى الأعلى</span>
+        </a>
       </div>
     </footer>
   )

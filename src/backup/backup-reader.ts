@@ -13,6 +13,7 @@ import {
   CHECKSUMS,
   DATABASE,
   MANIFEST,
+  SECRET,
   entryKind,
   parseChecksums,
   parseManifest,
@@ -89,6 +90,7 @@ export async function extractBackup(file: string, stage: string, folders: readon
     if (found.get(name) !== sha) throw new BackupRefused(`the backup is damaged: ${name} does not match its checksum`)
   }
   for (const name of found.keys()) if (!sums.has(name)) throw new BackupRefused(`the backup is damaged: ${name} has no checksum`)
+  if (!found.has(DATABASE) || (manifest.parts.secret && !found.has(SECRET))) throw new BackupRefused(`the backup is damaged: it lacks ${found.has(DATABASE) ? SECRET : DATABASE}`)
   if (found.get(DATABASE) !== manifest.parts.database.sha256) throw new BackupRefused(`the backup is damaged: ${DATABASE} does not match the manifest's checksum`)
   return manifest
 }

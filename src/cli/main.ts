@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander'
 import { ConfigError, loadConfig } from '../config/index.js'
 import { migrateToLatest, openDb } from '../db/index.js'
 import { serve, ServeRefused } from '../server.js'
+import { registerBackupCommands } from './backup.command.js'
 import { registerImportCommands } from './import.command.js'
 import { registerReindexCommand } from './reindex.command.js'
 import { registerTokenCommands } from './token.command.js'
@@ -38,6 +39,7 @@ export async function main(argv: string[]): Promise<void> {
   registerReindexCommand(program)
   registerUserCommands(program)
   registerTokenCommands(program)
+  registerBackupCommands(program)
 
   try {
     await program.parseAsync(argv, { from: 'user' })

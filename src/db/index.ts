@@ -7,7 +7,7 @@ import type { Database } from './database.js'
 import { NashraSqliteDialect } from './sqlite-dialect.js'
 
 export type { Database } from './database.js'
-export { migrateToLatest } from './migrate.js'
+export { migrateToLatest, migrationNames } from './migrate.js'
 
 /** The database handle every service takes; a transaction is a Db too. */
 export type Db = Kysely<Database>
@@ -120,6 +120,6 @@ export async function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Pro
 }
 export { bumpContentVersion, contentChanges, readContentVersion } from './content-version.js'
 export { readSetting, readSettings, writeSetting, writeSettingOnce } from './settings.js'
-export { takeServeLock } from './serve-lock.js'
+export { ServeLockError, takeServeLock } from './serve-lock.js'
 export { sqlitePaths, unwritablePath, whyNotWritable, whyNotWritableCached } from './writable.js'
 export { likeContains } from './like.js'

@@ -8,3 +8,8 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   if (error) throw error instanceof Error ? error : new Error(String(error))
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
 }
+
+/** The names of the migrations this code knows, in order: a database with any other is from a newer Nashra. */
+export function migrationNames(): string[] {
+  return Object.keys(migrations).sort()
+}

@@ -8,6 +8,8 @@ export {
   getImage,
   imageFiles,
   listImages,
+  MEDIA_DIR,
+  ORIGINALS_DIR,
   removeImageFiles,
   storeImage,
   updateImageText,

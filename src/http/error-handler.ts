@@ -109,7 +109,8 @@ export function installErrorHandler(app: FastifyInstance): void {
 export async function sendError(request: FastifyRequest, reply: FastifyReply, status: number, code: ErrorCode, field?: string) {
   // A body left unread (too large, or refused before parsing) is read first: see drain-request.ts.
   if (!(await drainRequest(request.raw))) reply.header('connection', 'close')
-  if (status === 404) {
+  // Not found, or a path whose percent-encoding is broken (WordPress cuts Arabic slugs inside a character).
+  if (status === 404 || (status === 400 && field === 'address')) {
     const movedTo = await oldAddressTarget(request)
     if (movedTo) return reply.header('cache-control', 'public, max-age=3600').redirect(movedTo, 301)
   }

@@ -27,7 +27,7 @@ export const articleRoutes: Routes<ArticleRoutesOptions> = async (app, options) 
 
   // `/?p=12`, `/?page_id=7`: an imported WordPress site's short links. Declared so the page cache
   // keys them apart from the home page; answered by the 404 path's redirects (http/redirects.ts).
-  const home = { schema: { querystring: Type.Object({ p: Type.Optional(Type.String({ maxLength: 20 })), page_id: Type.Optional(Type.String({ maxLength: 20 })) }) } }
+  const home = { schema: { querystring: Type.Object({ p: Type.Optional(Type.String()), page_id: Type.Optional(Type.String()) }) } }
   app.get('/', home, async (request, reply) => {
     if (request.query.p !== undefined || request.query.page_id !== undefined) throw new NotFound('not_found')
     return pageCache.serve(request, reply, pageKey(request), async () => {

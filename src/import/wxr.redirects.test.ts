@@ -79,4 +79,15 @@ test('old permalinks, archives and short links answer 301 to the new canonical a
   }
   const home = await fetch(base + '/', { redirect: 'manual' })
   assert.equal(home.status, 200, 'the home page itself is untouched')
+
+  // What readers get of the import: approved comments only (no pingback, no e-mail), the library's images.
+  const harbourId = harbour.split('/')[2]
+  const comments = await fetch(`${base}/api/v1/articles/${harbourId}/comments`)
+  const text = await comments.text()
+  const names = [...text.matchAll(/"name":"([^"]*)"/g)].map((m) => m[1])
+  assert.deepEqual(names.sort(), ['ليلى', 'سالم', 'عمر الراشد'].sort())
+  assert.doesNotMatch(text, /@/, 'no e-mail')
+  const page = await (await fetch(base + solar)).text()
+  assert.match(page, /<figure class="article-image"[^>]*>[\s\S]*?\/media\/[\s\S]*?عمال يثبتون الألواح/)
+  assert.match(page, /عودة القوارب إلى الميناء/)
 })

@@ -9,6 +9,9 @@ export type WxrSkipReason = 'revision or menu item' | 'trashed post' | 'auto-dra
 
 /** Where imported WordPress pages go (docs/decisions/018-wordpress-import.md). */
 export const PAGES_SECTION = { slug: 'صفحات', name: 'صفحات', description: 'صفحات الموقع الثابتة المنقولة من الموقع السابق.' }
+/** Keys of `WxrPlan.sections` that are not WordPress categories. */
+export const PAGES_KEY = 'page:'
+const NO_CATEGORY_KEY = 'none:'
 /** Posts with no category at all. */
 export const UNCATEGORISED_SECTION = { slug: 'أرشيف', name: 'أرشيف' }
 
@@ -26,7 +29,7 @@ export interface PlannedTerm {
   oldPaths: string[]
 }
 
-export interface PlannedPerson extends PlannedTerm {}
+export type PlannedPerson = PlannedTerm
 
 export interface PlannedImage {
   wpId: string
@@ -145,11 +148,11 @@ function planArticle(item: WxrItem, plan: WxrPlan, addSection: (raw: string, nam
   for (const c of categories) addSection(c.slug, c.name)
   let section: string
   if (kind === 'page') {
-    section = `page:`
+    section = PAGES_KEY
     if (!plan.sections.has(section)) plan.sections.set(section, { ...PAGES_SECTION, oldPaths: [] })
   } else if (categories.length > 0) section = categories[0].slug
   else {
-    section = 'none:'
+    section = NO_CATEGORY_KEY
     if (!plan.sections.has(section)) plan.sections.set(section, { ...UNCATEGORISED_SECTION, description: '', oldPaths: [] })
   }
   const tags: string[] = []

@@ -7,7 +7,7 @@ import { authorPath, ensurePerson } from '../people/index.js'
 import { compactSearchIndex } from '../search/index.js'
 import { insertOrigins, listOrigins } from './import.queries.js'
 import { convertBody, fileNameOf, rewriteLinks, uploadKey, type ResolvedImage } from './wxr.content.js'
-import { planImport, type PlannedArticle, type PlannedImage, type WxrPlan } from './wxr.mapper.js'
+import { PAGES_KEY, planImport, type PlannedArticle, type PlannedImage, type WxrPlan } from './wxr.mapper.js'
 import { fetchImages, type Fetched } from './wxr.media.js'
 import { readWxr, WxrError } from './wxr.reader.js'
 
@@ -162,7 +162,7 @@ class Writer {
       let entry = { id: (await findSectionId(this.trx, slug)) ?? 0, slug }
       if (!entry.id) {
         try {
-          const created = await createSection(this.trx, { name: section.name.slice(0, 80), slug, description: section.description.slice(0, 500), onHome: key !== 'page:' })
+          const created = await createSection(this.trx, { name: section.name.slice(0, 80), slug, description: section.description.slice(0, 500), onHome: key !== PAGES_KEY })
           entry = { id: created.id, slug: created.slug }
         } catch (err) {
           if (!(err instanceof Invalid)) throw err

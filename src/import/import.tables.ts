@@ -1,5 +1,5 @@
 export interface ImportOriginTable {
-  /** The exported site's address (`wp:base_site_url`). */
+  /** The exported site's home (`wp:base_blog_url`). */
   source: string
   /** What it was there: `post:12`, `comment:40`, `attachment:7`. */
   key: string

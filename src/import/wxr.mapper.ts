@@ -78,6 +78,7 @@ export interface PlannedArticle {
 }
 
 export interface WxrPlan {
+  /** The old site's home (`wp:base_blog_url`): its permalinks, and the key of what this import recorded. */
   siteUrl: string
   /** By the category's slug as exported. */
   sections: Map<string, PlannedSection>
@@ -92,7 +93,7 @@ export interface WxrPlan {
 const ZERO_DATE = /^0000-00-00/
 
 export function planImport(wxr: WxrExport): WxrPlan {
-  const siteUrl = (wxr.siteUrl || 'http://wordpress.invalid').replace(/\/+$/, '')
+  const siteUrl = (wxr.blogUrl || wxr.siteUrl || 'http://wordpress.invalid').replace(/\/+$/, '')
   const sitePath = pathOf(siteUrl)
   const plan: WxrPlan = { siteUrl, sections: new Map(), tags: new Map(), people: new Map(), images: new Map(), articles: [], skipped: new Map() }
   const skip = (reason: WxrSkipReason) => plan.skipped.set(reason, (plan.skipped.get(reason) ?? 0) + 1)

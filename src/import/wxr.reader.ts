@@ -66,7 +66,10 @@ export interface WxrItem {
 
 export interface WxrExport {
   version: string
+  /** `wp:base_site_url`: where WordPress itself lived. */
   siteUrl: string
+  /** `wp:base_blog_url`: the site's home, which permalinks start with (the same, unless WordPress sat in a folder). */
+  blogUrl: string
   authors: WxrAuthor[]
   terms: WxrTerm[]
   items: WxrItem[]
@@ -86,7 +89,7 @@ const RECORDS = new Set(['item', 'wp:author', 'wp:category', 'wp:tag', 'wp:term'
 export async function readWxr(path: string): Promise<WxrExport> {
   const parser = sax.parser(true)
   const stack: Frame[] = []
-  const found: WxrExport = { version: '', siteUrl: '', authors: [], terms: [], items: [] }
+  const found: WxrExport = { version: '', siteUrl: '', blogUrl: '', authors: [], terms: [], items: [] }
   let root = ''
   parser.onerror = (err) => {
     throw err
@@ -109,6 +112,7 @@ export async function readWxr(path: string): Promise<WxrExport> {
     const parent = stack[stack.length - 1]
     if (frame.name === 'wp:wxr_version') checkVersion((found.version = frame.text.trim()))
     if (frame.name === 'wp:base_site_url' && stack.length === 2) found.siteUrl = frame.text.trim()
+    if (frame.name === 'wp:base_blog_url' && stack.length === 2) found.blogUrl = frame.text.trim()
     if (!parent) return
     if (frame.name === 'item') found.items.push(toItem(frame))
     else if (frame.name === 'wp:author') found.authors.push(toAuthor(frame))

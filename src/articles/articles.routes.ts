@@ -25,12 +25,16 @@ export interface ArticleRoutesOptions {
 export const articleRoutes: Routes<ArticleRoutesOptions> = async (app, options) => {
   const { db, pageCache } = app
 
-  app.get('/', async (request, reply) =>
-    pageCache.serve(request, reply, pageKey(request), async () => {
+  // `/?p=12`, `/?page_id=7`: an imported WordPress site's short links. Declared so the page cache
+  // keys them apart from the home page; answered by the 404 path's redirects (http/redirects.ts).
+  const home = { schema: { querystring: Type.Object({ p: Type.Optional(Type.String()), page_id: Type.Optional(Type.String()) }) } }
+  app.get('/', home, async (request, reply) => {
+    if (request.query.p !== undefined || request.query.page_id !== undefined) throw new NotFound('not_found')
+    return pageCache.serve(request, reply, pageKey(request), async () => {
       const chrome = await loadChrome(request)
       return { body: HomePage({ chrome, ...(await service.getHomePage(db)) }) as string, surrogateKeys: ['home'] }
-    }),
-  )
+    })
+  })
 
   /** One page of a listing: the filter's stories, 404 past the last page; `describe` names what is listed, `key` for Surrogate-Key. */
   async function listingPage(request: FastifyRequest, page: number, filter: ListFilter, key: string, describe: Omit<ListingPageProps, 'chrome' | 'articles' | 'total' | 'page' | 'pages'>): Promise<Rendered> {

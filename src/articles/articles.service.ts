@@ -45,6 +45,8 @@ export interface ArticleInput {
   bodyIsSanitized?: boolean
   /** Imports store the headline exactly as printed, surrounding spaces included. */
   titleAsGiven?: boolean
+  /** The home page's lead or top stories; left as it is when absent. */
+  placement?: 'lead' | 'top' | null
 }
 
 export function toSummary(row: queries.SummaryRow, authors: AuthorRef[]): ArticleSummary {
@@ -157,6 +159,7 @@ function rowFromInput(input: ArticleInput, now: Date) {
     source_url: input.sourceUrl ?? null,
     publish_at: input.publishAt ? input.publishAt.toISOString() : null,
     published_at: publishedAt ? publishedAt.toISOString() : null,
+    ...(input.placement !== undefined ? { placement: input.placement } : {}),
   }
   return { row, bodyText }
 }
@@ -183,6 +186,15 @@ export async function updateArticle(db: Db, id: number, input: ArticleInput, now
     await writeRelations(trx, id, input)
     await afterWrite(trx, id, row.status, { title: row.title, summary: row.summary, body: bodyText })
   })
+}
+
+/**
+ * Replaces a stored body whose text is unchanged (an import pointing links at their new
+ * addresses once every article has one): sanitised again, no new version, no reindexing.
+ */
+export async function replaceBodyLinks(db: Db, id: number, bodyHtml: string, siteOrigin?: string): Promise<void> {
+  await queries.updateArticleRow(db, id, { body_html: sanitizeArticleHtml(bodyHtml, { siteOrigin }) })
+  await bumpContentVersion(db)
 }
 
 async function writeRelations(trx: Db, id: number, input: ArticleInput) {

@@ -38,6 +38,7 @@ export {
   listPublishedArticles,
   listSections,
   findSectionId,
+  replaceBodyLinks,
   setArticleStatus,
   updateArticle,
   type ArticleInput,

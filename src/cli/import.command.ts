@@ -1,10 +1,10 @@
 import { SingleBar, Presets } from 'cli-progress'
 import type { Command } from 'commander'
-import { ImportError, ImportFileError, importSaudiNewsNet, type ImportSummary } from '../import/index.js'
+import { ImportError, ImportFileError, importSaudiNewsNet, importWxr, WxrError, type ImportSummary, type WxrImportSummary } from '../import/index.js'
 import { indexStatus } from '../search/index.js'
 import { CliError, openMigratedDb } from './main.js'
 
-/** `nashra import saudinewsnet <zip|json>...` */
+/** `nashra import saudinewsnet <zip|json>...`, `nashra import wxr <file>` */
 export function registerImportCommands(program: Command): void {
   const importCommand = program.command('import').description('import content from other sources')
 
@@ -33,6 +33,47 @@ export function registerImportCommands(program: Command): void {
         await db.destroy()
       }
     })
+
+  importCommand
+    .command('wxr')
+    .description('import a WordPress export (WXR 1.1 or 1.2): posts, pages, categories, tags, authors, comments, images, and redirects from the old addresses')
+    .argument('<file>', 'the .xml file WordPress exported (Tools → Export)')
+    .option('--timeout <seconds>', 'how long an image host may take to answer', '5')
+    .action(async (file: string, opts: { timeout: string }) => {
+      const timeout = Number(opts.timeout)
+      if (!(timeout > 0 && timeout <= 120)) throw new CliError('import wxr: --timeout must be a number of seconds between 0 and 120', 2)
+      const { config, db } = await openMigratedDb()
+      const bar = process.stdout.isTTY ? new SingleBar({ format: 'importing [{bar}] {value}/{total} {eta_formatted}', hideCursor: true }, Presets.shades_classic) : undefined
+      try {
+        const summary = await importWxr(db, file, {
+          dataDir: config.dataDir,
+          baseUrl: config.baseUrl,
+          fetchTimeoutMs: timeout * 1000,
+          onStart: (total) => bar?.start(total, 0),
+          onProgress: (done) => bar?.update(done),
+        })
+        bar?.stop()
+        console.log(wxrSummaryLine(summary))
+      } catch (err) {
+        bar?.stop()
+        if (err instanceof WxrError) throw new CliError(`import wxr: ${err.message}`)
+        throw err
+      } finally {
+        await db.destroy()
+      }
+    })
+}
+
+export function wxrSummaryLine(s: WxrImportSummary): string {
+  const skipped = Object.entries(s.skipped)
+  const skippedTotal = skipped.reduce((n, [, count]) => n + count, 0)
+  const reasons = skipped.length ? ` (${skipped.map(([reason, count]) => `${reason}: ${count}`).join(', ')})` : ''
+  return (
+    `imported ${s.posts} posts, ${s.pages} pages, ${s.comments} comments (${s.approvedComments} approved), ` +
+    `${s.media} images (${s.mediaAsLinks} kept as links); ` +
+    `unchanged ${s.unchanged.articles} articles, ${s.unchanged.comments} comments, ${s.unchanged.media} images; ` +
+    `skipped ${skippedTotal}${reasons}; redirects ${s.redirects}; ${s.seconds.toFixed(1)} s`
+  )
 }
 
 /** Files are imported whole, one transaction each: the ones before a failure stay. */

@@ -17,6 +17,8 @@ import type { AccountTable, ApiTokenTable } from '../staff/accounts.tables.js'
 import type { PersonTable } from '../people/people.tables.js'
 import type { SearchRelatedPendingTable, SearchStateTable } from '../search/search.tables.js'
 import type { SiteSettingTable } from './settings.js'
+import type { RedirectTable } from '../http/redirects.tables.js'
+import type { ImportOriginTable } from '../import/import.tables.js'
 
 /** Every table, as Kysely sees it. A feature adds its tables here. */
 export interface Database {
@@ -42,4 +44,6 @@ export interface Database {
   comment_throttle: CommentThrottleTable
   search_state: SearchStateTable
   search_related_pending: SearchRelatedPendingTable
+  redirect: RedirectTable
+  import_origin: ImportOriginTable
 }

@@ -1,4 +1,4 @@
-// The few parts of sax (dev dependency, no bundled types) that feeds.testing.ts uses.
+// The few parts of sax (no bundled types) that feeds/testing.ts and the WordPress import (src/import/wxr.reader.ts) use.
 declare module 'sax' {
   interface QualifiedAttribute {
     name: string
@@ -17,6 +17,8 @@ declare module 'sax' {
     ontext: (text: string) => void
     oncdata: (text: string) => void
     onerror: (error: Error) => void
+    line: number
+    column: number
     write(chunk: string): SAXParser
     close(): SAXParser
   }

@@ -4,6 +4,7 @@ import { BareErrorPage, ErrorPage } from './error.page.js'
 import { messageFor } from './messages.js'
 import { drainRequest } from './drain-request.js'
 import { loadChrome } from './page-chrome.js'
+import { findRedirect } from './redirects.js'
 
 /** The HTTP status of a typed error: the one table from src/http/errors.ts to HTTP. */
 export function statusOf(err: AppError): number {
@@ -108,6 +109,11 @@ export function installErrorHandler(app: FastifyInstance): void {
 export async function sendError(request: FastifyRequest, reply: FastifyReply, status: number, code: ErrorCode, field?: string) {
   // A body left unread (too large, or refused before parsing) is read first: see drain-request.ts.
   if (!(await drainRequest(request.raw))) reply.header('connection', 'close')
+  // Not found, or a path whose percent-encoding is broken (WordPress cuts Arabic slugs inside a character).
+  if (status === 404 || (status === 400 && field === 'address')) {
+    const movedTo = await oldAddressTarget(request)
+    if (movedTo) return reply.header('cache-control', 'public, max-age=3600').redirect(movedTo, 301)
+  }
   reply.status(status).header('cache-control', 'no-store')
   if (wantsJson(request)) return reply.send(errorBody(code, field))
   try {
@@ -116,5 +122,16 @@ export async function sendError(request: FastifyRequest, reply: FastifyReply, st
   } catch (renderError) {
     request.log.error({ err: renderError }, 'error page failed to render')
     return reply.type('text/html; charset=utf-8').send(BareErrorPage({ status, code }) as string)
+  }
+}
+
+/** An old address (an imported site's permalink) that now lives elsewhere: reader pages only, never the API. */
+async function oldAddressTarget(request: FastifyRequest): Promise<string | undefined> {
+  if ((request.method !== 'GET' && request.method !== 'HEAD') || isApiRequest(request) || !request.server.db) return undefined
+  try {
+    return await findRedirect(request.server.db, request.originalUrl ?? request.url)
+  } catch (err) {
+    request.log.warn({ err }, 'redirect lookup failed')
+    return undefined // the 404 page still answers
   }
 }

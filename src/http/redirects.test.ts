@@ -140,3 +140,18 @@ test('safeLocalPath: the table, value by value', () => {
   for (const [input, expected] of cases) assert.equal(safeLocalPath(input, '/'), expected, JSON.stringify(input))
   for (const input of NASTY_PATHS) assert.match(safeLocalPath(input, '/home'), /^\/(?![/\\])[\x21-\x7e]*$/, JSON.stringify(input.slice(0, 60)))
 })
+
+test('old addresses: decoded tolerantly (cut escapes, cut characters), one key whatever the form', async () => {
+  const { decodeTolerantly, redirectKey } = await import('./redirects.js')
+  assert.equal(decodeTolerantly('%D8%A7%D9%84'), 'ال')
+  assert.equal(decodeTolerantly('%d8%a7%d9%84%d'), 'ال', 'an escape cut short')
+  assert.equal(decodeTolerantly('%d8%a7%d9'), 'ا', 'a character cut after its first byte')
+  assert.equal(decodeTolerantly('100%-sure'), '100%-sure')
+  const key = '/2024/03/05/السوق'
+  for (const form of ['/2024/03/05/%D8%A7%D9%84%D8%B3%D9%88%D9%82/', '/2024/03/05/%d8%a7%d9%84%d8%b3%d9%88%d9%82', '/2024/03/05/السوق//']) assert.equal(redirectKey(form), key, form)
+  assert.equal(redirectKey('/?p=12&utm_source=x'), '/?p=12')
+  assert.equal(redirectKey('/index.php?page_id=7'), '/?page_id=7')
+  assert.equal(redirectKey('/?s=بحث'), undefined)
+  assert.equal(redirectKey('/'), undefined)
+  assert.equal(redirectKey('/Category/Energy/'), '/category/energy')
+})

@@ -2,3 +2,5 @@ export { importSaudiNewsNet, type ImportOptions, type ImportSummary } from './sa
 export { ImportError, ImportFileError, MAX_JSON_BYTES, readSaudiNewsNetFile, type SaudiNewsNetRecord } from './saudinewsnet.reader.js'
 export { NEWSPAPERS, type SkipReason } from './saudinewsnet.mapper.js'
 export { parseByline, type Byline } from './saudinewsnet.byline.js'
+export { importWxr, type WxrImportOptions, type WxrImportSummary } from './wxr.service.js'
+export { WxrError, WXR_VERSIONS } from './wxr.reader.js'

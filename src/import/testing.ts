@@ -1,7 +1,14 @@
-// A minimal zip writer for import tests: real archives, including the malformed ones (a bomb,
-// headers that lie) that a zip library refuses to write.
-import { writeFileSync } from 'node:fs'
+// The import tests' kit. A minimal zip writer: real archives, including the malformed ones (a bomb,
+// headers that lie) that a zip library refuses to write; and a stand-in for a WordPress site's uploads.
+import { readFileSync, writeFileSync } from 'node:fs'
+import { createServer, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
+import type { TestContext } from 'node:test'
+import { fileURLToPath } from 'node:url'
 import { constants, crc32, createDeflateRaw } from 'node:zlib'
+import sharp from 'sharp'
+import { testJpeg } from '../media/testing.js'
 
 export interface ZipEntry {
   name: string
@@ -85,4 +92,47 @@ function centralHeader(entry: ZipEntry, name: Buffer, localOffset: number): Buff
   header(0, entry, name).copy(b, 6, 4, 30) // version needed … name length
   b.writeUInt32LE(localOffset, 42)
   return b
+}
+
+// ---- WordPress exports (wxr.*.test.ts) ----
+
+/** The fixture's image host and the host that no longer answers; tests point them at a local server. */
+export const WXR_UPLOADS_HOST = 'http://cdn.old-news.example'
+export const WXR_GONE_HOST = 'http://img.gone.example'
+export const WXR_FIXTURE = fileURLToPath(new URL('../../../src/import/fixtures/wordpress-export.xml', import.meta.url))
+
+/**
+ * An HTTP server on 127.0.0.1 standing in for the old site's uploads: every image the fixture's
+ * attachments name (made on the spot), a PDF, and under /silent/ a host that accepts and never answers.
+ */
+export async function serveUploads(t: TestContext): Promise<{ base: string; requests: string[] }> {
+  const png = await sharp({ create: { width: 900, height: 600, channels: 3, background: { r: 240, g: 180, b: 40 } } }).png().toBuffer()
+  const jpeg = await testJpeg(1200, 800)
+  const requests: string[] = []
+  const hanging = new Set<ServerResponse>()
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(req.url ?? '')
+    requests.push(path)
+    if (path.startsWith('/silent/')) return void hanging.add(res)
+    if (path.endsWith('.png')) return void res.writeHead(200, { 'content-type': 'image/png' }).end(png)
+    if (path.endsWith('.jpg')) return void res.writeHead(200, { 'content-type': 'image/jpeg' }).end(jpeg)
+    if (path.endsWith('.pdf')) return void res.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.4 not really')
+    res.writeHead(404).end()
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  t.after(() => {
+    for (const res of hanging) res.destroy()
+    server.closeAllConnections()
+    return new Promise<void>((resolve) => server.close(() => resolve()))
+  })
+  const { port } = server.address() as AddressInfo
+  return { base: `http://127.0.0.1:${port}`, requests }
+}
+
+/** A copy of the fixture in `dir` with its image hosts pointed at `uploads` (and the dead one at its /silent/ path). */
+export function wxrFixtureFor(dir: string, uploads: string): string {
+  const text = readFileSync(WXR_FIXTURE, 'utf8').replaceAll(WXR_UPLOADS_HOST, uploads).replaceAll(WXR_GONE_HOST, `${uploads}/silent`)
+  const path = join(dir, 'export.xml')
+  writeFileSync(path, text)
+  return path
 }

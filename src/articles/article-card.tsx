@@ -42,7 +42,7 @@ export function ArticleCard({ chrome, article, variant = 'normal', related = 0 }
   )
   return (
     <article class={`card card-${variant}${pictured ? '' : ' card-text'}`}>
-      {article.image && pictured ? (
+      {pictured && article.image ? (
         <a href={article.path} class="card-image" tabindex="-1" aria-hidden="true">
           <ResponsiveImage image={article.image} sizes={CARD_IMAGE_SIZES[variant]} eager={variant === 'lead'} />
         </a>

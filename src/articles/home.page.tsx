@@ -63,7 +63,7 @@ export function HomePage({ chrome, lead, top, latest, sections }: HomePageProps)
             )}
           </div>
           {latest.length > 0 ? (
-            <aside class="front-rail" aria-label="آخر الأخبار">
+            <div class="front-rail">
               <section class="latest" aria-labelledby="latest-heading">
                 <h2 id="latest-heading" class="rail-heading">
                   آخر الأخبار
@@ -71,7 +71,7 @@ export function HomePage({ chrome, lead, top, latest, sections }: HomePageProps)
                 <Cards chrome={chrome} stories={latest} variant="compact" />
               </section>
               {/* Side blocks (e.g. «الأكثر قراءة») go here, after the latest: the rail is as tall as the main column. */}
-            </aside>
+            </div>
           ) : (
             ''
           )}

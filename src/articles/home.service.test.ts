@@ -66,3 +66,12 @@ test('the desk’s lead wins even over longer stories, which then lead the top s
   assert.equal(home.top[0]?.article.id, ids.feature)
   assert.ok(!home.latest.some((s) => s.article.id === brief || s.article.id === ids.feature))
 })
+
+test('a placed report is shown as the desk placed it, standing for its near-identical reports', async (t) => {
+  const { db, ids } = await seed(t)
+  await db.updateTable('article').set({ placement: 'lead' }).where('id', '=', ids.dupA).execute()
+  const home = await getHomePage(db)
+  assert.equal(home.lead?.article.id, ids.dupA, 'not the longer report of the same news')
+  assert.equal(home.lead?.related, 2)
+  assert.ok(!home.latest.some((s) => s.article.id === ids.dupC || s.article.id === ids.dupB))
+})

@@ -42,8 +42,6 @@ const candidateOf = (r: queries.CandidateRow): Candidate => ({
   publishedAt: new Date(r.published_at ?? 0),
 })
 
-const single = (c: Candidate): Story => ({ shown: c, members: [c] })
-
 /**
  * The front page, no story twice: the lead and top stories (the desk's placements, else the
  * longest recent non-wire stories), the latest with near-identical reports collapsed, then a
@@ -57,8 +55,8 @@ export async function getHomePage(db: Db): Promise<HomeData> {
     listHomeSections(db),
   ])
   const pool = collapseDuplicates(newest.map(candidateOf))
-  // A placed story brings along the reports it collapsed with in the pool.
-  const withKin = (c: Candidate) => pool.find((s) => s.members.some((m) => m.id === c.id)) ?? single(c)
+  // A placed story is shown as placed, standing for the reports it collapsed with in the pool.
+  const withKin = (c: Candidate): Story => ({ shown: c, members: pool.find((s) => s.members.some((m) => m.id === c.id))?.members ?? [c] })
   const front = pickFront({
     placedLead: placedLead[0] && withKin(candidateOf(placedLead[0])),
     placedTop: placedTop.map((r) => withKin(candidateOf(r))),

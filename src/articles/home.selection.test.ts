@@ -59,6 +59,9 @@ test('near-identical reports collapse into one card showing the longest, at the 
       [lastWeek.id, [lastWeek.id]],
     ],
   )
+  const first = story('سياسي / وزير الخارجية يستقبل سفير اليابان', { wordCount: 80, publishedAt: h(8) })
+  const addition = story('سياسي / وزير الخارجية يستقبل سفير اليابان إضافة أولى', { wordCount: 80, publishedAt: h(9) })
+  assert.equal(collapseDuplicates([addition, first])[0].shown.id, first.id, 'of reports as long, the first filed')
 })
 
 test('by rule, the lead is the longest recent feature (a picture first) and top stories come from other sections first', () => {

@@ -85,8 +85,8 @@ const moreWords = (a: Candidate, b: Candidate) => b.wordCount - a.wordCount
 
 /**
  * Collapses near-identical reports (newest first in, newest first out): each card shows the
- * longest of its reports, at the place of its newest one. Only reports sharing a word are
- * compared (an index by word), so 200 headlines take about a millisecond.
+ * longest of its reports (of equals, the first filed), at the place of its newest one. Only
+ * reports sharing a word are compared (an index by word): 200 headlines take about a millisecond.
  */
 export function collapseDuplicates(candidates: Candidate[], windowMs = DUPLICATE_WINDOW_MS): Story[] {
   const groups: Candidate[][] = []
@@ -113,7 +113,9 @@ export function collapseDuplicates(candidates: Candidate[], windowMs = DUPLICATE
     }
     seen.push({ c, words, group })
   }
-  return groups.map((members) => ({ shown: [...members].sort(moreWords)[0], members }))
+  // The longest report, and of equals the first one filed (not its «إضافة أولى»).
+  const shownOf = (members: Candidate[]) => [...members].sort((a, b) => moreWords(a, b) || a.publishedAt.getTime() - b.publishedAt.getTime())[0]
+  return groups.map((members) => ({ shown: shownOf(members), members }))
 }
 
 /** Rank for the lead by rule: features first, then one with a picture, then the longest. */

@@ -1,6 +1,6 @@
 // How articles appear in listings: cards, lists and bylines (home, sections, tags, authors, search).
 import { ResponsiveImage } from '../media/index.js'
-import { BidiText, TimeAgo, type SiteChrome } from '../views/index.js'
+import { BidiText, pluralize, TimeAgo, type SiteChrome } from '../views/index.js'
 import { sectionPath, type ArticleSummary, type AuthorRef } from './article.js'
 
 export function Authors({ authors }: { authors: AuthorRef[] }) {
@@ -28,16 +28,21 @@ const CARD_IMAGE_SIZES: Record<CardVariant, string> = {
   compact: '',
 }
 
-export function ArticleCard({ chrome, article, variant = 'normal' }: { chrome: SiteChrome; article: ArticleSummary; variant?: CardVariant }) {
+/** «و٣ تقارير أخرى»: the near-identical reports a front-page card stands for. */
+const relatedText = (chrome: SiteChrome, n: number) =>
+  pluralize(chrome.format, n, { zero: '', one: 'وتقرير آخر في الموضوع', two: 'وتقريران آخران في الموضوع', few: 'و{n} تقارير أخرى في الموضوع', many: 'و{n} تقريراً آخر في الموضوع', other: 'و{n} تقرير آخر في الموضوع' })
+
+export function ArticleCard({ chrome, article, variant = 'normal', related = 0 }: { chrome: SiteChrome; article: ArticleSummary; variant?: CardVariant; related?: number }) {
   const headingLevel = variant === 'lead' ? 'h2' : 'h3'
+  const pictured = article.image !== null && variant !== 'compact'
   const title = (
     <a href={article.path} dir="auto">
       <BidiText text={article.title} />
     </a>
   )
   return (
-    <article class={`card card-${variant}`}>
-      {article.image && variant !== 'compact' ? (
+    <article class={`card card-${variant}${pictured ? '' : ' card-text'}`}>
+      {pictured && article.image ? (
         <a href={article.path} class="card-image" tabindex="-1" aria-hidden="true">
           <ResponsiveImage image={article.image} sizes={CARD_IMAGE_SIZES[variant]} eager={variant === 'lead'} />
         </a>
@@ -59,6 +64,13 @@ export function ArticleCard({ chrome, article, variant = 'normal' }: { chrome: S
         <p class="card-meta">
           <Authors authors={article.authors} />
           {article.publishedAt ? <TimeAgo chrome={chrome} date={article.publishedAt} /> : ''}
+          {related > 0 ? (
+            <span class="card-related" safe>
+              {relatedText(chrome, related)}
+            </span>
+          ) : (
+            ''
+          )}
         </p>
       </div>
     </article>

@@ -5,6 +5,7 @@ import { getPersonBySlug } from '../people/index.js'
 import { sectionPath, tagPath, type Article } from './article.js'
 import * as service from './articles.service.js'
 import { HomePage } from './home.page.js'
+import { getHomePage } from './home.service.js'
 import type { ListFilter } from './articles.queries.js'
 import { AuthorIntro, ListingPage, type ListingPageProps } from './listing.page.js'
 
@@ -32,7 +33,7 @@ export const articleRoutes: Routes<ArticleRoutesOptions> = async (app, options) 
     if (request.query.p !== undefined || request.query.page_id !== undefined) throw new NotFound('not_found')
     return pageCache.serve(request, reply, pageKey(request), async () => {
       const chrome = await loadChrome(request)
-      return { body: HomePage({ chrome, ...(await service.getHomePage(db)) }) as string, surrogateKeys: ['home'] }
+      return { body: HomePage({ chrome, ...(await getHomePage(db)) }) as string, surrogateKeys: ['home'] }
     })
   })
 

@@ -20,7 +20,6 @@ import { sanitizeArticleHtml } from './article-html.js'
 import { announceArticleWritten, type ArticleWritten } from './article-writes.js'
 import { countWords, htmlToText, readingMinutes, slugify } from './article-text.js'
 import * as queries from './articles.queries.js'
-import { listHomeSections } from './taxonomy.service.js'
 import { isVisibleToReaders } from './visibility.js'
 
 export interface ArticleInput {
@@ -249,36 +248,6 @@ export async function getTagsOf(db: Db, articleIds: number[]): Promise<Map<numbe
     map.set(t.article_id, list)
   }
   return map
-}
-
-const HOME_LATEST = 8
-const HOME_TOP = 4
-const HOME_PER_SECTION = 4
-
-/**
- * The front page, with no story shown twice: the lead story (the newest placed 'lead' by the desk,
- * else the newest with a picture among the latest), up to four top stories (placed 'top', newest
- * first), the latest, then a block per section shown on the home page, in the sections' order.
- */
-export async function getHomePage(db: Db) {
-  const [placedLead, placedTop, latestAll, sections] = await Promise.all([
-    listPublishedArticles(db, { placement: 'lead' }, { limit: 1 }),
-    listPublishedArticles(db, { placement: 'top' }, { limit: HOME_TOP + 1 }),
-    listPublishedArticles(db, {}, { limit: HOME_LATEST + HOME_TOP + 1 }),
-    listHomeSections(db),
-  ])
-  const lead = placedLead[0] ?? latestAll.slice(0, HOME_LATEST + 1).find((a) => a.image) ?? latestAll[0] ?? null
-  const top = placedTop.filter((a) => a.id !== lead?.id).slice(0, HOME_TOP)
-  const above = new Set([lead?.id, ...top.map((a) => a.id)])
-  const latest = latestAll.filter((a) => !above.has(a.id)).slice(0, HOME_LATEST)
-  const shown = [...above, ...latest.map((a) => a.id)].filter((id): id is number => id !== undefined)
-  const blocks = await Promise.all(
-    sections.map(async (section) => ({
-      section,
-      articles: await listPublishedArticles(db, { sectionId: section.id, excludeIds: shown }, { limit: HOME_PER_SECTION }),
-    })),
-  )
-  return { lead, top, latest, sections: blocks.filter((b) => b.articles.length > 0) }
 }
 
 /** The desk's SEO title and description of an article, '' where unset (pages fall back to headline and dek). */

@@ -1,14 +1,20 @@
 import { Layout, type SiteChrome } from '../views/index.js'
-import { ArticleCard, ArticleList } from './article-card.js'
-import { sectionPath, type ArticleSummary, type SectionRef } from './article.js'
+import { ArticleCard } from './article-card.js'
+import { sectionPath } from './article.js'
+import type { HomeData, HomeStory } from './home.service.js'
 
-export interface HomePageProps {
+export interface HomePageProps extends HomeData {
   chrome: SiteChrome
-  lead: ArticleSummary | null
-  /** Up to four stories the desk placed 'top', shown beside the lead. */
-  top: ArticleSummary[]
-  latest: ArticleSummary[]
-  sections: { section: SectionRef; articles: ArticleSummary[] }[]
+}
+
+function Cards({ chrome, stories, variant }: { chrome: SiteChrome; stories: HomeStory[]; variant: 'top' | 'compact' }) {
+  return (
+    <div class={`article-list list-${variant}`}>
+      {stories.map((s) => (
+        <ArticleCard chrome={chrome} article={s.article} variant={variant} related={s.related} />
+      ))}
+    </div>
+  )
 }
 
 export function HomePage({ chrome, lead, top, latest, sections }: HomePageProps) {
@@ -33,13 +39,14 @@ export function HomePage({ chrome, lead, top, latest, sections }: HomePageProps)
         ],
       }}
     >
-      <div class="wrap home">
+      {/* The front page's grid (public/site.css, «front page»): main column and rail, then section blocks. */}
+      <div class="wrap home front">
         <h1 class="visually-hidden" safe>{settings.name}</h1>
-        <div class="home-top">
-          <div class="home-main">
+        <div class="front-top">
+          <div class="front-main">
             {lead ? (
               <section class="lead" aria-label="الخبر الرئيسي">
-                <ArticleCard chrome={chrome} article={lead} variant="lead" />
+                <ArticleCard chrome={chrome} article={lead.article} variant="lead" related={lead.related} />
               </section>
             ) : (
               <p class="empty">لا توجد أخبار منشورة بعد.</p>
@@ -49,29 +56,43 @@ export function HomePage({ chrome, lead, top, latest, sections }: HomePageProps)
                 <h2 id="top-heading" class="visually-hidden">
                   أبرز الأخبار
                 </h2>
-                <ArticleList chrome={chrome} articles={top} variant="top" />
+                <Cards chrome={chrome} stories={top} variant="top" />
               </section>
             ) : (
               ''
             )}
           </div>
           {latest.length > 0 ? (
-            <section class="latest" aria-labelledby="latest-heading">
-              <h2 id="latest-heading">آخر الأخبار</h2>
-              <ArticleList chrome={chrome} articles={latest} variant="compact" />
-            </section>
+            <div class="front-rail">
+              <section class="latest" aria-labelledby="latest-heading">
+                <h2 id="latest-heading" class="rail-heading">
+                  آخر الأخبار
+                </h2>
+                <Cards chrome={chrome} stories={latest} variant="compact" />
+              </section>
+              {/* Side blocks (e.g. «الأكثر قراءة») go here, after the latest: the rail is as tall as the main column. */}
+            </div>
           ) : (
             ''
           )}
         </div>
-        {sections.map(({ section, articles }) => (
-          <section class="section-block" aria-labelledby={`block-${section.id}`}>
-            <h2 id={`block-${section.id}`} class="block-heading">
-              <a href={sectionPath(section.slug)} safe>{section.name}</a>
-            </h2>
-            <ArticleList chrome={chrome} articles={articles} />
-          </section>
-        ))}
+        {sections.length > 0 ? (
+          <div class="front-sections">
+            {sections.map(({ section, lead: first, more }) => (
+              <section class="section-block" aria-labelledby={`block-${section.id}`}>
+                <h2 id={`block-${section.id}`} class="block-heading">
+                  <a href={sectionPath(section.slug)} safe>{section.name}</a>
+                </h2>
+                <div class="block-body">
+                  <ArticleCard chrome={chrome} article={first.article} variant="top" related={first.related} />
+                  {more.length > 0 ? <Cards chrome={chrome} stories={more} variant="compact" /> : ''}
+                </div>
+              </section>
+            ))}
+          </div>
+        ) : (
+          ''
+        )}
       </div>
     </Layout>
   )

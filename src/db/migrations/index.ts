@@ -11,6 +11,7 @@ import * as editorial from './009-editorial.js'
 import * as mediaRenditions from './010-media-renditions.js'
 import * as deskListIndexes from './011-desk-list-indexes.js'
 import * as redirects from './015-redirects.js'
+import * as frontPage from './016-front-page.js'
 
 // Every migration, in order. Names sort; a feature adds its own file and one line here.
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '010-media-renditions': mediaRenditions,
   '011-desk-list-indexes': deskListIndexes,
   '015-redirects': redirects,
+  '016-front-page': frontPage,
 }

@@ -9,13 +9,14 @@ import { loadChrome } from './http/index.js'
 async function composeArticlePage(request: FastifyRequest, article: Article, comments: CommentSectionOptions, preview: boolean): Promise<string> {
   const db = request.server.db
   const chrome = await loadChrome(request)
-  const [related, commentsHtml, corrections, seo] = await Promise.all([
+  const [related, commentsHtml, corrections, seo, mostRead] = await Promise.all([
     getRelatedArticles(db, article),
     preview ? '' : renderCommentsSection(db, article, chrome, comments),
     listCorrectionsOf(db, article.id),
     getArticleSeo(db, article.id),
+    preview ? undefined : request.server.mostRead.lists(),
   ])
-  return ArticlePage({ chrome, article, related, comments: commentsHtml, corrections, seo, preview }) as string
+  return ArticlePage({ chrome, article, related, comments: commentsHtml, corrections, seo, preview, mostRead }) as string
 }
 
 /** The whole article page; `comments.form` (a refused comment, typed text and errors) makes it private to one reader. */

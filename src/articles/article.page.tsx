@@ -6,6 +6,8 @@ import { renderArticleBody } from './article-body.js'
 import { sectionPath, type Article, type ArticleSummary } from './article.js'
 import { articleJsonLd, breadcrumbJsonLd } from './article-json-ld.js'
 import { CorrectionsBox } from './corrections.page.js'
+import { MostReadBlock } from './most-read-block.js'
+import type { MostReadLists } from './most-read.service.js'
 import type { Correction } from './corrections.service.js'
 import { ShareLinks } from './share-links.js'
 
@@ -29,9 +31,11 @@ export interface ArticlePageProps {
   seo: { title: string; description: string }
   /** A preview link's page: a banner says so, and nothing invites indexing or sharing. */
   preview?: boolean
+  /** «الأكثر قراءة» for the sidebar. */
+  mostRead?: MostReadLists
 }
 
-export function ArticlePage({ chrome, article, related, comments, corrections, seo, preview }: ArticlePageProps) {
+export function ArticlePage({ chrome, article, related, comments, corrections, seo, preview, mostRead }: ArticlePageProps) {
   const { format } = chrome
   const url = chrome.baseUrl + article.path
   const visible = article.status === 'published'
@@ -189,6 +193,7 @@ export function ArticlePage({ chrome, article, related, comments, corrections, s
           {preview ? '' : <ShareLinks url={url} title={article.title} />}
         </article>
         <RelatedArticles chrome={chrome} related={related} />
+        {mostRead && !preview ? <MostReadBlock chrome={chrome} lists={mostRead} /> : ''}
         {preview ? (
           ''
         ) : (

@@ -27,8 +27,8 @@ export const articleRoutes: Routes<ArticleRoutesOptions> = async (app, options) 
 
   app.get('/', async (request, reply) =>
     pageCache.serve(request, reply, pageKey(request), async () => {
-      const chrome = await loadChrome(request)
-      return { body: HomePage({ chrome, ...(await service.getHomePage(db)) }) as string, surrogateKeys: ['home'] }
+      const [chrome, home, mostRead] = await Promise.all([loadChrome(request), service.getHomePage(db), app.mostRead.lists()])
+      return { body: HomePage({ chrome, ...home, mostRead }) as string, surrogateKeys: ['home'] }
     }),
   )
 
@@ -78,7 +78,7 @@ export const articleRoutes: Routes<ArticleRoutesOptions> = async (app, options) 
       return pageCache.serve(request, reply, pageKey(request), async () => {
         const article = await service.getPublishedArticle(db, id)
         if (section !== article.section.slug || slug !== article.slug) return { movedTo: article.path }
-        return { body: await options.renderArticlePage(request, article), surrogateKeys: [`article-${article.id}`] }
+        return { body: await options.renderArticlePage(request, article), surrogateKeys: [`article-${article.id}`], viewOf: article.id }
       })
     })
   }

@@ -1,6 +1,8 @@
 import { Layout, type SiteChrome } from '../views/index.js'
 import { ArticleCard, ArticleList } from './article-card.js'
 import { sectionPath, type ArticleSummary, type SectionRef } from './article.js'
+import { MostReadBlock } from './most-read-block.js'
+import type { MostReadLists } from './most-read.service.js'
 
 export interface HomePageProps {
   chrome: SiteChrome
@@ -9,9 +11,10 @@ export interface HomePageProps {
   top: ArticleSummary[]
   latest: ArticleSummary[]
   sections: { section: SectionRef; articles: ArticleSummary[] }[]
+  mostRead?: MostReadLists
 }
 
-export function HomePage({ chrome, lead, top, latest, sections }: HomePageProps) {
+export function HomePage({ chrome, lead, top, latest, sections, mostRead }: HomePageProps) {
   const { settings } = chrome
   return (
     <Layout
@@ -64,6 +67,7 @@ export function HomePage({ chrome, lead, top, latest, sections }: HomePageProps)
             ''
           )}
         </div>
+        {mostRead ? <MostReadBlock chrome={chrome} lists={mostRead} /> : ''}
         {sections.map(({ section, articles }) => (
           <section class="section-block" aria-labelledby={`block-${section.id}`}>
             <h2 id={`block-${section.id}`} class="block-heading">

@@ -92,3 +92,6 @@ export {
   type Transition,
 } from './editorial.service.js'
 export { bodyAsText, wordDiff, type DiffPart, type FieldChange } from './revisions.js'
+export { MostReadBlock } from './most-read-block.js'
+export { mostReadApiRoutes } from './most-read.routes.js'
+export { MostRead, type MostReadLists } from './most-read.service.js'

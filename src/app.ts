@@ -76,7 +76,7 @@ export async function buildApp(config: Config, db: Db) {
   app.decorate('pageCache', pageCache)
   app.decorate('loadChrome', loadSiteChrome)
   app.decorate('mostRead', mostRead)
-  mostRead.start((err) => app.log.error({ err }, 'writing view counts failed'))
+  mostRead.start(config.viewsFlushSeconds * 1000, (err) => app.log.error({ err }, 'writing view counts failed'))
   app.addHook('onClose', () => mostRead.stop().catch((err) => app.log.error({ err }, 'writing view counts at shutdown failed')))
 
   installSecurityHeaders(app, config.baseUrl)

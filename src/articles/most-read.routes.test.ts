@@ -13,7 +13,7 @@ const SAFARI = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebK
 /** A real server on 127.0.0.1:0 (the page cache's hot path only runs there) with two published stories. */
 async function setup(t: Parameters<typeof createTestDb>[0]) {
   const db = await createTestDb(t)
-  const config = loadConfig({ NASHRA_DATA_DIR: createTempDir(t), NASHRA_LOG_LEVEL: 'silent', NASHRA_SCHEDULER: '0' })
+  const config = loadConfig({ NASHRA_DATA_DIR: createTempDir(t), NASHRA_LOG_LEVEL: 'silent', NASHRA_SCHEDULER: '0', NASHRA_VIEWS_FLUSH_SECONDS: '3600' })
   const sectionId = await ensureSection(db, 'local', 'محليات')
   const story = (title: string) => createArticle(db, { title, summary: 'موجز', bodyHtml: '<p>نص الخبر.</p>', sectionId, status: 'published', publishedAt: NOW }, NOW)
   const first = await story('افتتاح مكتبة الحي بعد ترميمها')

@@ -20,7 +20,7 @@ export const mostReadApiRoutes: Routes = async (app) => {
 
   app.get('/most-read', { schema: { querystring: MostReadQuery } }, async (request, reply) => {
     const lists = await app.mostRead.lists()
-    // As fresh as the lists: they change after each write of the views (every 15 s at most).
+    // The lists change after each write of the views (NASHRA_VIEWS_FLUSH_SECONDS, 15 by default).
     reply.header('cache-control', 'public, max-age=15')
     return { articles: lists[request.query.period ?? 'day'].map((a) => ({ id: a.id, title: a.title, url: absolute(a.path), views: a.views })) }
   })

@@ -16,8 +16,6 @@ export interface MostReadEntry {
 
 export type MostReadLists = Record<MostReadPeriod, MostReadEntry[]>
 
-/** How often counted views are written: views show in the lists within about this (docs/decisions/017). */
-export const FLUSH_INTERVAL_MS = 15_000
 /** Lists are recomputed after a flush that wrote views, or after this, or when the day turns. */
 const LISTS_MAX_AGE_MS = 60_000
 const LIST_LENGTH = 10
@@ -51,8 +49,8 @@ export async function listMostRead(db: Db, period: MostReadPeriod, today: string
 }
 
 /**
- * Most read, for one app: views counted in memory as pages are served, written in batches every
- * FLUSH_INTERVAL_MS and on close, and the lists every page shows computed once for all of them.
+ * Most read, for one app: views counted in memory as pages are served, written in batches (every
+ * NASHRA_VIEWS_FLUSH_SECONDS and on close), and the lists every page shows computed once for all of them.
  */
 export class MostRead {
   readonly counter: ViewCounter
@@ -105,9 +103,9 @@ export class MostRead {
     return lists
   }
 
-  /** Flushes every FLUSH_INTERVAL_MS until `stop`. */
-  start(onError: (err: unknown) => void): void {
-    this.timer ??= setInterval(() => this.flush().catch(onError), FLUSH_INTERVAL_MS)
+  /** Flushes every `intervalMs` until `stop`: views show in the lists within about that (docs/decisions/017). */
+  start(intervalMs: number, onError: (err: unknown) => void): void {
+    this.timer ??= setInterval(() => this.flush().catch(onError), intervalMs)
     this.timer.unref()
   }
 

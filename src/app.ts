@@ -52,7 +52,7 @@ export async function buildApp(config: Config, db: Db) {
   connectFeatures()
   // Views are counted where article pages are served, cached or not (docs/decisions/017).
   const mostRead = new MostRead(db, { timeZone: config.timeZone, trustProxy: config.trustProxy })
-  const pageCache = new PageCache(db, config.pageCacheSeconds, config.pageCacheMegabytes * 1024 * 1024, (id, req) => mostRead.count(id, req))
+  const pageCache = new PageCache(db, config.pageCacheSeconds, config.pageCacheMegabytes * 1024 * 1024, config.countViews ? (id, req) => mostRead.count(id, req) : undefined)
   const app = Fastify({
     // Fresh cached reader pages are answered before routing (PageCache.answerRaw); the rest goes to Fastify.
     serverFactory: (handler) =>

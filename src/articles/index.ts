@@ -95,3 +95,4 @@ export { bodyAsText, wordDiff, type DiffPart, type FieldChange } from './revisio
 export { MostReadBlock } from './most-read-block.js'
 export { mostReadApiRoutes } from './most-read.routes.js'
 export { MostRead, type MostReadLists } from './most-read.service.js'
+export { ViewCounter } from './view-counter.js'

@@ -20,7 +20,7 @@ export function MostReadBlock({ chrome, lists, limit = 5, idPrefix = 'most-read'
       </h2>
       {shown.map((p) => (
         <section class="most-read-period" aria-labelledby={`${idPrefix}-${p.key}`}>
-          <h3 id={`${idPrefix}-${p.key}`} safe>{p.heading}</h3>
+          <h3 id={`${idPrefix}-${p.key}`}>{p.heading}</h3>
           <MostReadList chrome={chrome} articles={p.articles} />
         </section>
       ))}

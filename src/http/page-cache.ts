@@ -127,11 +127,11 @@ function compress(body: Buffer, encoding: 'br' | 'gzip'): Buffer {
 /**
  * A page's document, alone or with the Surrogate-Keys naming what it shows (`article-12`, `home`…,
  * space-separated in the header, for a cache in front to purge by), or the canonical address it
- * lives at now (answered 301, not cached).
+ * lives at now (answered 301, not cached). `viewOf`: the article each serving of the page is a view of.
  */
 export type Rendered = string | { body: string; surrogateKeys: string[]; viewOf?: number } | { movedTo: string }
 
-/** Told of each GET that serves a page rendered with `viewOf`, on both paths (200 or 304): in memory, cheap. */
+/** Told of each request served a page rendered with `viewOf`, on both paths (200, 304, HEAD): it must stay cheap. */
 export type ViewListener = (articleId: number, req: IncomingMessage) => void
 
 /**

@@ -68,8 +68,9 @@ test('one address cannot inflate an article by changing its User-Agent: a cap pe
 test('memory stays bounded: the window turns early when it holds maxKeys entries', () => {
   const c = counter({ maxKeys: 100, windowMs: 3_600_000 })
   for (let i = 0; i < 1000; i++) c.count(i, req(), NOON + i)
-  const internals = c as unknown as { seen: Map<string, number>; seenBefore: Map<string, number> }
-  assert.ok(internals.seen.size <= 100 && internals.seenBefore.size <= 100)
+  type Window = { readers: Set<number>; perAddress: Map<number, number> }
+  const internals = c as unknown as { seen: Window; seenBefore: Window }
+  for (const w of [internals.seen, internals.seenBefore]) assert.ok(w.readers.size <= 100 && w.perAddress.size <= 100)
   assert.equal(c.waiting, 1000)
 })
 

@@ -24,22 +24,38 @@ export interface ViewCounterOptions {
 // Crawlers, link previews, monitors and HTTP libraries. A browser's UA starts with "Mozilla/".
 const NOT_A_READER = /bot|crawl|spider|slurp|archiver|facebookexternalhit|embedly|preview|whatsapp|telegram|skype|discord|slack|curl|wget|python|java\/|okhttp|go-http|httpclient|axios|node-fetch|undici|libwww|headless|lighthouse|pingdom|uptime|monitor|scanner|feed|rss/i
 
-/** Whether a request is someone reading the page: a GET from a browser, not a prefetch or prerender. */
-export function isReaderView(req: Pick<IncomingMessage, 'method' | 'headers'>): boolean {
-  if (req.method !== 'GET') return false
+/** Whether a request may be someone reading the page: a GET, not a prefetch or prerender (the User-Agent aside). */
+function isReaderRequest(req: Pick<IncomingMessage, 'method' | 'headers'>): boolean {
   const h = req.headers
   // Chromium: Sec-Purpose: prefetch[;prerender]; older Chrome and Safari: Purpose; Firefox: X-Moz.
-  if (h['sec-purpose'] !== undefined || h.purpose !== undefined || h['x-moz'] !== undefined || h['x-purpose'] !== undefined) return false
-  const ua = h['user-agent']
-  return ua !== undefined && ua.startsWith('Mozilla/') && !NOT_A_READER.test(ua)
+  return req.method === 'GET' && h['sec-purpose'] === undefined && h.purpose === undefined && h['x-moz'] === undefined && h['x-purpose'] === undefined
 }
+
+/** Whether a User-Agent is a browser's. */
+function isReaderAgent(ua: string): boolean {
+  return ua.startsWith('Mozilla/') && !NOT_A_READER.test(ua)
+}
+
+/** Whether a request is someone reading the page: a GET from a browser, not a prefetch or prerender. */
+export function isReaderView(req: Pick<IncomingMessage, 'method' | 'headers'>): boolean {
+  const ua = req.headers['user-agent']
+  return isReaderRequest(req) && ua !== undefined && isReaderAgent(ua)
+}
+
+// Few distinct User-Agents and proxy addresses make most of the traffic: what is worked out about
+// one (a regex, a hash, a BlockList lookup: microseconds) is remembered, up to this many.
+const REMEMBERED = 1000
 
 export class ViewCounter {
   private pending: ViewBatch = new Map()
   private pendingViews = 0
-  /** Dedupe: "id addr ua-hash" → 1 and "id addr" → views counted, this window and the one before. */
-  private seen = new Map<string, number>()
-  private seenBefore = new Map<string, number>()
+  /**
+   * Dedupe, this window and the one before: readers seen (article, address, User-Agent) and views
+   * counted per (article, address). Keys are 30-bit hashes (small integers, the cheapest Map keys;
+   * a rare collision loses one view), so no address is held as such either.
+   */
+  private seen = { readers: new Set<number>(), perAddress: new Map<number, number>() }
+  private seenBefore = { readers: new Set<number>(), perAddress: new Map<number, number>() }
   private windowEnds = 0
   private dayCache = { minute: -1, day: '' }
   private readonly dayFormat: Intl.DateTimeFormat
@@ -47,6 +63,8 @@ export class ViewCounter {
   private readonly windowMs: number
   private readonly maxPerAddress: number
   private readonly maxKeys: number
+  private readonly agents = new Map<string, { reader: boolean; hash: number }>()
+  private readonly trustedPeers = new Map<string, boolean>()
 
   constructor(options: ViewCounterOptions) {
     this.dayFormat = newsroomDayFormat(options.timeZone)
@@ -63,16 +81,19 @@ export class ViewCounter {
 
   /** Counts a view of `articleId` if `req` is a reader's and not a repeat; true when counted. */
   count(articleId: number, req: IncomingMessage, now = Date.now()): boolean {
-    if (!isReaderView(req)) return false
-    if (now >= this.windowEnds || this.seen.size >= this.maxKeys) this.turnWindow(now)
-    const address = this.addressOf(req)
-    const client = `${articleId} ${address} ${hash(req.headers['user-agent']!)}`
-    if (this.seen.has(client) || this.seenBefore.has(client)) return false
-    const perAddress = `${articleId} ${address}`
-    const before = (this.seen.get(perAddress) ?? 0) + (this.seenBefore.get(perAddress) ?? 0)
-    if (before >= this.maxPerAddress) return false
-    this.seen.set(client, 1)
-    this.seen.set(perAddress, (this.seen.get(perAddress) ?? 0) + 1)
+    const ua = req.headers['user-agent']
+    if (ua === undefined || !isReaderRequest(req)) return false
+    const agent = this.agentOf(ua)
+    if (!agent.reader) return false
+    if (now >= this.windowEnds || this.seen.readers.size >= this.maxKeys) this.turnWindow(now)
+    const perAddress = mix(articleId, hash(this.addressOf(req)))
+    const reader = mix(perAddress, agent.hash)
+    const { readers, perAddress: counted } = this.seen
+    if (readers.has(reader) || this.seenBefore.readers.has(reader)) return false
+    const inWindow = counted.get(perAddress) ?? 0
+    if (inWindow + (this.seenBefore.perAddress.get(perAddress) ?? 0) >= this.maxPerAddress) return false
+    readers.add(reader)
+    counted.set(perAddress, inWindow + 1)
     this.add(this.dayOf(now), articleId, 1)
     return true
   }
@@ -104,9 +125,29 @@ export class ViewCounter {
     this.pendingViews += n
   }
 
+  private agentOf(ua: string): { reader: boolean; hash: number } {
+    let agent = this.agents.get(ua)
+    if (!agent) {
+      if (this.agents.size >= REMEMBERED) this.agents.clear()
+      agent = { reader: isReaderAgent(ua), hash: hash(ua) }
+      this.agents.set(ua, agent)
+    }
+    return agent
+  }
+
+  private isTrusted(address: string): boolean {
+    let trusted = this.trustedPeers.get(address)
+    if (trusted === undefined) {
+      if (this.trustedPeers.size >= REMEMBERED) this.trustedPeers.clear()
+      trusted = isTrusted(this.trusted!, address)
+      this.trustedPeers.set(address, trusted)
+    }
+    return trusted
+  }
+
   private turnWindow(now: number) {
     this.seenBefore = this.seen
-    this.seen = new Map()
+    this.seen = { readers: new Set(), perAddress: new Map() }
     this.windowEnds = now + this.windowMs
   }
 
@@ -114,12 +155,12 @@ export class ViewCounter {
   private addressOf(req: IncomingMessage): string {
     const peer = req.socket.remoteAddress ?? ''
     const forwarded = req.headers['x-forwarded-for']
-    if (!this.trusted || !forwarded || !isTrusted(this.trusted, peer)) return peer
+    if (!this.trusted || !forwarded || !this.isTrusted(peer)) return peer
     // Right to left, past our own proxies: the first address they did not add is the reader's.
     const hops = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded).split(',')
     for (let i = hops.length - 1; i >= 0; i--) {
       const hop = hops[i].trim()
-      if (i === 0 || !isTrusted(this.trusted, hop)) return hop
+      if (i === 0 || !this.isTrusted(hop)) return hop
     }
     return peer
   }
@@ -135,6 +176,13 @@ function hash(text: string): number {
   let h = 0x811c9dc5
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
   return h >>> 0
+}
+
+/** Two numbers into one 30-bit integer (a small integer in V8: no allocation as a Map key). */
+function mix(a: number, b: number): number {
+  let h = Math.imul(a ^ Math.imul(b, 0x85ebca6b), 0xc2b2ae35)
+  h ^= h >>> 15
+  return h & 0x3fffffff
 }
 
 function blockListOf(trustProxy: string): BlockList {

@@ -3,7 +3,7 @@ import { BlockList, isIPv6 } from 'node:net'
 
 // Views of article pages, counted where the pages are served (docs/decisions/017): in memory only,
 // taken out in batches by the most-read service. Runs on every cached page hit, so every check is
-// a header lookup or a Map lookup; addresses are kept in memory for a dedupe window and never stored.
+// a header lookup or a Map lookup; addresses are only hashed, held for a dedupe window, never written.
 
 /** Views per newsroom day ('YYYY-MM-DD') and article. */
 export type ViewBatch = Map<string, Map<number, number>>

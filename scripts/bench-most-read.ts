@@ -57,7 +57,7 @@ export async function benchMostRead(dataDir: string, options: { seconds: number;
       const fmt = (xs: number[]) => xs.map((x) => Math.round(x).toLocaleString('en')).join(', ')
       const perRequest = (m: 'off' | 'on') => cpu[m].micros / cpu[m].requests
       lines.push(`  ${load}: without counting ${fmt(rps.off)} req/s; with ${fmt(rps.on)} req/s; throughput ratio ${((mean(rps.on) / mean(rps.off)) * 100).toFixed(1)}% (goal ≥ 95%)`)
-      lines.push(`  ${load}: server CPU per request ${perRequest('off').toFixed(1)} µs without, ${perRequest('on').toFixed(1)} µs with (+${((perRequest('on') / perRequest('off') - 1) * 100).toFixed(1)}%)`)
+      lines.push(`  ${load}: server CPU per request ${perRequest('off').toFixed(1)} µs without, ${perRequest('on').toFixed(1)} µs with (${((perRequest('on') / perRequest('off') - 1) * 100).toFixed(1).replace(/^(?!-)/, '+')}%)`)
     }
     lines.push(...countingCost())
     const written = await ask<number>(servers.on.child, 'flush')

@@ -2,7 +2,8 @@
 // corpus and the import are unchanged), serves Nashra on 127.0.0.1 from a child process, and with
 // autocannon measures cached article pages against a bare node:http server answering the same
 // bytes from memory. Then saving in the newsroom under reader load, and the search and feed
-// benchmarks, run against the same server (`--pages-only`, `--search-only`, `--newsroom-only`).
+// benchmarks, run against the same server (`--pages-only`, `--search-only`, `--newsroom-only`);
+// what counting views costs article pages runs first, on servers of its own (`--most-read-only`).
 // Figures and how to read them: docs/benchmarks.md.
 import { fork, type ChildProcess } from 'node:child_process'
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -18,6 +19,7 @@ import { buildApp, connectFeatures } from '../src/app.js'
 import { importSaudiNewsNet, type ImportSummary } from '../src/import/index.js'
 import { indexStatus, readySearchIndex } from '../src/search/index.js'
 import { benchFeeds } from './bench-feeds.js'
+import { benchMostRead } from './bench-most-read.js'
 import { benchNewsroom } from './bench-newsroom.js'
 import { benchSearch } from './bench-search.js'
 
@@ -57,6 +59,10 @@ async function main() {
   try {
     const base = `http://127.0.0.1:${nashra.port}`
     const only = process.argv.find((a) => a.endsWith('-only'))
+    if (only === '--most-read-only' || !only) {
+      for (const line of await benchMostRead(BENCH_DIR, { seconds: 10, rounds: only ? 3 : 2 })) console.log(line)
+      if (only) return
+    }
     if (only === '--newsroom-only') {
       const { pages } = await warmPages(db, base)
       for (const line of await benchNewsroom({ baseUrl: base, db, readerPaths: pages.map((p) => p.path) })) console.log(line)

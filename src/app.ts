@@ -7,7 +7,7 @@ import fastifyRateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import { fastifyKitaHtml } from '@kitajs/fastify-html-plugin'
 import Fastify, { LogController } from 'fastify'
-import { articleApiRoutes, articleRoutes, correctionRoutes, listenToArticleWrites, previewRoutes, shareCardRoutes } from './articles/index.js'
+import { articleApiRoutes, articleRoutes, correctionRoutes, listenToArticleWrites, MostRead, mostReadApiRoutes, previewRoutes, shareCardRoutes } from './articles/index.js'
 import { countApprovedComments, commentAdminRoutes, commentApiRoutes, commentModerationRoutes, commentRoutes } from './comments/index.js'
 import type { Config } from './config/index.js'
 import type { Db } from './db/index.js'
@@ -50,7 +50,9 @@ export function connectFeatures(): void {
 /** Builds the whole application; server.ts listens, tests inject. This file is the site map. */
 export async function buildApp(config: Config, db: Db) {
   connectFeatures()
-  const pageCache = new PageCache(db, config.pageCacheSeconds, config.pageCacheMegabytes * 1024 * 1024)
+  // Views are counted where article pages are served, cached or not (docs/decisions/022).
+  const mostRead = new MostRead(db, { timeZone: config.timeZone, trustProxy: config.trustProxy })
+  const pageCache = new PageCache(db, config.pageCacheSeconds, config.pageCacheMegabytes * 1024 * 1024, config.countViews ? (id, req) => mostRead.count(id, req) : undefined)
   const app = Fastify({
     // Fresh cached reader pages are answered before routing (PageCache.answerRaw); the rest goes to Fastify.
     serverFactory: (handler) =>
@@ -73,6 +75,9 @@ export async function buildApp(config: Config, db: Db) {
   app.decorate('config', config)
   app.decorate('pageCache', pageCache)
   app.decorate('loadChrome', loadSiteChrome)
+  app.decorate('mostRead', mostRead)
+  mostRead.start(config.viewsFlushSeconds * 1000, (err) => app.log.error({ err }, 'writing view counts failed'))
+  app.addHook('onClose', () => mostRead.stop().catch((err) => app.log.error({ err }, 'writing view counts at shutdown failed')))
 
   installSecurityHeaders(app, config.baseUrl)
   installRequestLimits(app)
@@ -90,6 +95,7 @@ export async function buildApp(config: Config, db: Db) {
 
   await app.register(siteRoutes)
   await app.register(articleApiRoutes, { prefix: '/api/v1', countComments: countApprovedComments })
+  await app.register(mostReadApiRoutes, { prefix: '/api/v1' })
   await app.register(peopleRoutes)
   await app.register(commentApiRoutes, { prefix: '/api/v1' })
   await app.register(commentRoutes, { renderArticlePage })

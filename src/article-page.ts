@@ -19,14 +19,15 @@ async function sidebarBlocks(db: Db, article: Article): Promise<SidebarBlock[]> 
 async function composeArticlePage(request: FastifyRequest, article: Article, comments: CommentSectionOptions, preview: boolean): Promise<string> {
   const db = request.server.db
   const chrome = await loadChrome(request)
-  const [related, commentsHtml, corrections, seo, sidebar] = await Promise.all([
+  const [related, commentsHtml, corrections, seo, sidebar, mostRead] = await Promise.all([
     getRelatedArticles(db, article),
     preview ? '' : renderCommentsSection(db, article, chrome, comments),
     listCorrectionsOf(db, article.id),
     getArticleSeo(db, article.id),
     sidebarBlocks(db, article),
+    preview ? undefined : request.server.mostRead.lists(),
   ])
-  return ArticlePage({ chrome, article, related, comments: commentsHtml, corrections, seo, sidebar, preview }) as string
+  return ArticlePage({ chrome, article, related, comments: commentsHtml, corrections, seo, sidebar, preview, mostRead }) as string
 }
 
 /** The whole article page; `comments.form` (a refused comment, typed text and errors) makes it private to one reader. */

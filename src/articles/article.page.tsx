@@ -6,6 +6,8 @@ import { renderArticleBody } from './article-body.js'
 import { sectionPath, type Article, type ArticleSummary } from './article.js'
 import { articleJsonLd, breadcrumbJsonLd } from './article-json-ld.js'
 import { CorrectionsBox } from './corrections.page.js'
+import { MostReadBlock } from './most-read-block.js'
+import type { MostReadLists } from './most-read.service.js'
 import type { Correction } from './corrections.service.js'
 import { SHARE_CARD_SIZE, shareCardAlt, shareCardPath } from './share-card-path.js'
 import { ShareLinks } from './share-links.js'
@@ -32,9 +34,11 @@ export interface ArticlePageProps {
   sidebar: SidebarBlock[]
   /** A preview link's page: a banner says so, and nothing invites indexing or sharing. */
   preview?: boolean
+  /** «الأكثر قراءة» for the sidebar. */
+  mostRead?: MostReadLists
 }
 
-export function ArticlePage({ chrome, article, related, comments, corrections, seo, sidebar, preview }: ArticlePageProps) {
+export function ArticlePage({ chrome, article, related, comments, corrections, seo, sidebar, preview, mostRead }: ArticlePageProps) {
   const { format } = chrome
   const url = chrome.baseUrl + article.path
   const visible = article.status === 'published'
@@ -203,7 +207,9 @@ export function ArticlePage({ chrome, article, related, comments, corrections, s
           </section>
         )}
         </div>
-        <Sidebar chrome={chrome} blocks={sidebar} />
+        <Sidebar chrome={chrome} blocks={sidebar}>
+          {mostRead && !preview ? <MostReadBlock chrome={chrome} lists={mostRead} /> : ''}
+        </Sidebar>
       </div>
     </Layout>
   )

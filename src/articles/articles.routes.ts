@@ -32,8 +32,8 @@ export const articleRoutes: Routes<ArticleRoutesOptions> = async (app, options) 
   app.get('/', home, async (request, reply) => {
     if (request.query.p !== undefined || request.query.page_id !== undefined) throw new NotFound('not_found')
     return pageCache.serve(request, reply, pageKey(request), async () => {
-      const chrome = await loadChrome(request)
-      return { body: HomePage({ chrome, ...(await getHomePage(db)) }) as string, surrogateKeys: ['home'] }
+      const [chrome, home, mostRead] = await Promise.all([loadChrome(request), getHomePage(db), app.mostRead.lists()])
+      return { body: HomePage({ chrome, ...home, mostRead }) as string, surrogateKeys: ['home'] }
     })
   })
 
@@ -83,7 +83,7 @@ export const articleRoutes: Routes<ArticleRoutesOptions> = async (app, options) 
       return pageCache.serve(request, reply, pageKey(request), async () => {
         const article = await service.getPublishedArticle(db, id)
         if (section !== article.section.slug || slug !== article.slug) return { movedTo: article.path }
-        return { body: await options.renderArticlePage(request, article), surrogateKeys: [`article-${article.id}`] }
+        return { body: await options.renderArticlePage(request, article), surrogateKeys: [`article-${article.id}`], viewOf: article.id }
       })
     })
   }

@@ -2,9 +2,12 @@ import { Layout, type SiteChrome } from '../views/index.js'
 import { ArticleCard } from './article-card.js'
 import { sectionPath } from './article.js'
 import type { HomeData, HomeStory } from './home.service.js'
+import { MostReadBlock } from './most-read-block.js'
+import type { MostReadLists } from './most-read.service.js'
 
 export interface HomePageProps extends HomeData {
   chrome: SiteChrome
+  mostRead?: MostReadLists
 }
 
 function Cards({ chrome, stories, variant }: { chrome: SiteChrome; stories: HomeStory[]; variant: 'top' | 'compact' }) {
@@ -17,7 +20,7 @@ function Cards({ chrome, stories, variant }: { chrome: SiteChrome; stories: Home
   )
 }
 
-export function HomePage({ chrome, lead, top, latest, sections }: HomePageProps) {
+export function HomePage({ chrome, lead, top, latest, sections, mostRead }: HomePageProps) {
   const { settings } = chrome
   return (
     <Layout
@@ -70,7 +73,8 @@ export function HomePage({ chrome, lead, top, latest, sections }: HomePageProps)
                 </h2>
                 <Cards chrome={chrome} stories={latest} variant="compact" />
               </section>
-              {/* Side blocks (e.g. «الأكثر قراءة») go here, after the latest: the rail is as tall as the main column. */}
+              {/* Side blocks go here, after the latest: the rail is as tall as the main column. */}
+              {mostRead ? <MostReadBlock chrome={chrome} lists={mostRead} /> : ''}
             </div>
           ) : (
             ''

@@ -96,3 +96,7 @@ export { bodyAsText, wordDiff, type DiffPart, type FieldChange } from './revisio
 export { renderShareCard } from './share-card.js'
 export { shareCardPath } from './share-card-path.js'
 export { shareCardRoutes } from './share-card.routes.js'
+export { MostReadBlock } from './most-read-block.js'
+export { mostReadApiRoutes } from './most-read.routes.js'
+export { MostRead, type MostReadLists } from './most-read.service.js'
+export { ViewCounter } from './view-counter.js'

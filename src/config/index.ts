@@ -23,6 +23,10 @@ export interface Config {
   pageCacheMegabytes: number
   /** Whether the scheduler (publishing scheduled articles) runs in this process. */
   scheduler: boolean
+  /** Whether article pages served count as views (most read); off behind an HTTP cache that serves them itself. */
+  countViews: boolean
+  /** Seconds between two writes of the article views counted in memory (most read). */
+  viewsFlushSeconds: number
   /** Newsroom sign-in: session lifetime, idle timeout, failures allowed per 15 minutes, admin API writes per minute per token. */
   sessionHours: number
   sessionIdleMinutes: number
@@ -67,6 +71,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pageCacheSeconds: parseInteger('NASHRA_PAGE_CACHE_SECONDS', env.NASHRA_PAGE_CACHE_SECONDS, 60, 0, 86400),
     pageCacheMegabytes: parseInteger('NASHRA_PAGE_CACHE_MB', env.NASHRA_PAGE_CACHE_MB, 64, 1, 65536),
     scheduler: parseFlag('NASHRA_SCHEDULER', env.NASHRA_SCHEDULER, true),
+    countViews: parseFlag('NASHRA_COUNT_VIEWS', env.NASHRA_COUNT_VIEWS, true),
+    viewsFlushSeconds: parseInteger('NASHRA_VIEWS_FLUSH_SECONDS', env.NASHRA_VIEWS_FLUSH_SECONDS, 15, 1, 3600),
     sessionHours: parseInteger('NASHRA_SESSION_HOURS', env.NASHRA_SESSION_HOURS, 12, 1, 24 * 90),
     sessionIdleMinutes: parseInteger('NASHRA_SESSION_IDLE_MINUTES', env.NASHRA_SESSION_IDLE_MINUTES, 120, 1, 24 * 60 * 90),
     loginMaxFailures: parseInteger('NASHRA_LOGIN_MAX_FAILURES', env.NASHRA_LOGIN_MAX_FAILURES, 5, 1, 1000),

@@ -10,6 +10,7 @@ import type {
   SectionTable,
   TagTable,
 } from '../articles/articles.tables.js'
+import type { ArticleViewTable } from '../articles/most-read.tables.js'
 import type { CommentReportTable, CommentTable, CommentThrottleTable } from '../comments/comments.tables.js'
 import type { MediaTable } from '../media/media.tables.js'
 import type { LoginFailureTable, StaffSessionTable } from '../staff/newsroom.tables.js'
@@ -35,6 +36,7 @@ export interface Database {
   article_revision: ArticleRevisionTable
   article_correction: ArticleCorrectionTable
   article_event: ArticleEventTable
+  article_view: ArticleViewTable
   account: AccountTable
   api_token: ApiTokenTable
   staff_session: StaffSessionTable

@@ -18,6 +18,8 @@ interface Entry {
   headers?: Record<string, string>
   /** What the page shows, for a purge by an HTTP cache in front (`Surrogate-Key`). */
   surrogateKey?: string
+  /** The article each serving of this page is a view of (most read). */
+  viewOf?: number
 }
 
 // Per-response headers are never replayed from the cache.
@@ -125,9 +127,12 @@ function compress(body: Buffer, encoding: 'br' | 'gzip'): Buffer {
 /**
  * A page's document, alone or with the Surrogate-Keys naming what it shows (`article-12`, `home`…,
  * space-separated in the header, for a cache in front to purge by), or the canonical address it
- * lives at now (answered 301, not cached).
+ * lives at now (answered 301, not cached). `viewOf`: the article each serving of the page is a view of.
  */
-export type Rendered = string | { body: string; surrogateKeys: string[] } | { movedTo: string }
+export type Rendered = string | { body: string; surrogateKeys: string[]; viewOf?: number } | { movedTo: string }
+
+/** Told of each request served a page rendered with `viewOf`, on both paths (200, 304, HEAD): it must stay cheap. */
+export type ViewListener = (articleId: number, req: IncomingMessage) => void
 
 /**
  * Rendered anonymous reader pages, keyed by skin + path + the query parameters the page reads
@@ -153,6 +158,7 @@ export class PageCache {
     private readonly db: Db,
     private readonly ttlSeconds: number,
     maxBytes = 64 * 1024 * 1024,
+    private readonly onView?: ViewListener,
   ) {
     this.entries = new LRUCache<string, Entry>({ maxSize: Math.max(maxBytes, 1), sizeCalculation: sizeOf })
   }
@@ -207,10 +213,12 @@ export class PageCache {
       if (typeof rendered !== 'string' && 'movedTo' in rendered) return reply.redirect(rendered.movedTo, 301)
       const body = Buffer.from(typeof rendered === 'string' ? rendered : rendered.body)
       const surrogateKey = typeof rendered === 'string' ? undefined : [...new Set(rendered.surrogateKeys)].join(' ')
+      const viewOf = typeof rendered === 'string' ? undefined : rendered.viewOf
       this.renders++
-      entry = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, version, expires: now + this.ttlSeconds * 1000, surrogateKey }
+      entry = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, version, expires: now + this.ttlSeconds * 1000, surrogateKey, viewOf }
       this.store(key, entry)
     }
+    if (entry.viewOf !== undefined) this.onView?.(entry.viewOf, request.raw)
     if (entry.surrogateKey) reply.header('surrogate-key', entry.surrogateKey)
     const encoding = preferredEncoding(request.headers['accept-encoding'])
     const etag = etagOf(entry, encoding)
@@ -241,6 +249,7 @@ export class PageCache {
     const key = cacheKey(skin, req.url ?? '/', this.knownParams)
     const entry = this.entries.get(key)
     if (!entry?.headers || entry.version !== this.version || entry.expires <= now) return false
+    if (entry.viewOf !== undefined) this.onView?.(entry.viewOf, req)
     const encoding = preferredEncoding(req.headers['accept-encoding'])
     const etag = etagOf(entry, encoding)
     if (noneMatchHits(req.headers['if-none-match'], etag)) {

@@ -12,6 +12,7 @@ import * as mediaRenditions from './010-media-renditions.js'
 import * as deskListIndexes from './011-desk-list-indexes.js'
 import * as redirects from './015-redirects.js'
 import * as frontPage from './016-front-page.js'
+import * as articleViews from './013-article-views.js'
 
 // Every migration, in order. Names sort; a feature adds its own file and one line here.
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '011-desk-list-indexes': deskListIndexes,
   '015-redirects': redirects,
   '016-front-page': frontPage,
+  '013-article-views': articleViews,
 }

@@ -7,6 +7,7 @@ import * as service from './articles.service.js'
 import { HomePage } from './home.page.js'
 import type { ListFilter } from './articles.queries.js'
 import { AuthorIntro, ListingPage, type ListingPageProps } from './listing.page.js'
+import { articleKeys, authorKey, listedKeys, sectionKey, tagKey } from './surrogate-keys.js'
 
 export const PER_PAGE = 20
 
@@ -40,7 +41,7 @@ export const articleRoutes: Routes<ArticleRoutesOptions> = async (app, options) 
     ])
     const pages = pageCount(total, PER_PAGE)
     if (page > pages) throw new NotFound('not_found')
-    return { body: ListingPage({ chrome: await loadChrome(request), articles, total, page, pages, ...describe }) as string, surrogateKeys: [key] }
+    return { body: ListingPage({ chrome: await loadChrome(request), articles, total, page, pages, ...describe }) as string, surrogateKeys: [key, ...listedKeys(articles)] }
   }
 
   const listing = { schema: { params: SlugParams, querystring: PageQuery } }
@@ -50,14 +51,14 @@ export const articleRoutes: Routes<ArticleRoutesOptions> = async (app, options) 
       const section = await service.getSectionBySlug(db, request.params.slug)
       const basePath = sectionPath(section.slug)
       const description = section.description || undefined
-      return listingPage(request, request.query.page ?? 1, { sectionId: section.id }, `section-${section.id}`, { kind: 'القسم', title: section.name, description, basePath, feedHref: `${basePath}/feed.xml` })
+      return listingPage(request, request.query.page ?? 1, { sectionId: section.id }, sectionKey(section.id), { kind: 'القسم', title: section.name, description, basePath })
     }),
   )
 
   app.get('/tag/:slug', listing, async (request, reply) =>
     pageCache.serve(request, reply, pageKey(request), async () => {
       const tag = await service.getTagBySlug(db, request.params.slug)
-      return listingPage(request, request.query.page ?? 1, { tagId: tag.id }, `tag-${tag.id}`, { kind: 'الوسم', title: tag.name, basePath: tagPath(tag.slug) })
+      return listingPage(request, request.query.page ?? 1, { tagId: tag.id }, tagKey(tag.id), { kind: 'الوسم', title: tag.name, basePath: tagPath(tag.slug) })
     }),
   )
 
@@ -65,7 +66,7 @@ export const articleRoutes: Routes<ArticleRoutesOptions> = async (app, options) 
     pageCache.serve(request, reply, pageKey(request), async () => {
       const person = await getPersonBySlug(db, request.params.slug)
       const intro = AuthorIntro({ title: person.title }) as string
-      return listingPage(request, request.query.page ?? 1, { personId: person.id }, `author-${person.id}`, { kind: 'الكاتب', title: person.name, description: person.bio || undefined, basePath: person.path, intro })
+      return listingPage(request, request.query.page ?? 1, { personId: person.id }, authorKey(person.id), { kind: 'الكاتب', title: person.name, description: person.bio || undefined, basePath: person.path, intro })
     }),
   )
 
@@ -78,7 +79,7 @@ export const articleRoutes: Routes<ArticleRoutesOptions> = async (app, options) 
       return pageCache.serve(request, reply, pageKey(request), async () => {
         const article = await service.getPublishedArticle(db, id)
         if (section !== article.section.slug || slug !== article.slug) return { movedTo: article.path }
-        return { body: await options.renderArticlePage(request, article), surrogateKeys: [`article-${article.id}`] }
+        return { body: await options.renderArticlePage(request, article), surrogateKeys: articleKeys(article) }
       })
     })
   }

@@ -23,8 +23,8 @@ export interface ListingPageProps {
   page: number
   pages: number
   intro?: Children
-  /** The listing's own RSS feed (sections), linked from <head>. */
-  feedHref?: string
+  /** False for a listing without its own feeds; else `<basePath>/feed.xml` and the rest are linked from <head>. */
+  feeds?: boolean
 }
 
 const pageHref = (basePath: string, n: number) => (n === 1 ? basePath : `${basePath}?page=${n}`)
@@ -42,7 +42,7 @@ export function ListingPage(props: ListingPageProps) {
         canonical: chrome.baseUrl + pageHref(basePath, page),
         prev: page > 1 ? pageHref(basePath, page - 1) : undefined,
         next: page < pages ? pageHref(basePath, page + 1) : undefined,
-        feed: props.feedHref ? { title: props.title, href: props.feedHref } : undefined,
+        feed: props.feeds === false ? undefined : { title: props.title, basePath },
       }}
     >
       <div class="wrap listing">

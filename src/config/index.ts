@@ -21,6 +21,9 @@ export interface Config {
   pageCacheSeconds: number
   /** Bytes (in MiB) the page cache may hold, rendered pages and their compressed copies together. */
   pageCacheMegabytes: number
+  /** Cache-Control of anonymous cacheable answers: browsers keep them `browserMaxAge` s, shared caches (CDN, Varnish) `sharedMaxAge` s. */
+  browserMaxAge: number
+  sharedMaxAge: number
   /** Whether the scheduler (publishing scheduled articles) runs in this process. */
   scheduler: boolean
   /** Newsroom sign-in: session lifetime, idle timeout, failures allowed per 15 minutes, admin API writes per minute per token. */
@@ -66,6 +69,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     pageCacheSeconds: parseInteger('NASHRA_PAGE_CACHE_SECONDS', env.NASHRA_PAGE_CACHE_SECONDS, 60, 0, 86400),
     pageCacheMegabytes: parseInteger('NASHRA_PAGE_CACHE_MB', env.NASHRA_PAGE_CACHE_MB, 64, 1, 65536),
+    browserMaxAge: parseInteger('NASHRA_BROWSER_MAX_AGE', env.NASHRA_BROWSER_MAX_AGE, 30, 0, 86400),
+    sharedMaxAge: parseInteger('NASHRA_SHARED_MAX_AGE', env.NASHRA_SHARED_MAX_AGE, 60, 0, 31_536_000),
     scheduler: parseFlag('NASHRA_SCHEDULER', env.NASHRA_SCHEDULER, true),
     sessionHours: parseInteger('NASHRA_SESSION_HOURS', env.NASHRA_SESSION_HOURS, 12, 1, 24 * 90),
     sessionIdleMinutes: parseInteger('NASHRA_SESSION_IDLE_MINUTES', env.NASHRA_SESSION_IDLE_MINUTES, 120, 1, 24 * 60 * 90),

@@ -13,7 +13,7 @@ export function loadChrome(request: FastifyRequest, now = new Date()): Promise<S
   return request.server.loadChrome(request, now)
 }
 
-/** The cache key of an anonymous reader page: the skin, the path and the query parameters its route declares. */
-export function pageKey(request: FastifyRequest): string {
-  return cacheKey(skinOf(request), request.url, declaredParams(request.routeOptions.schema?.querystring))
+/** The cache key of an anonymous reader page: the skin (or another `scope`, e.g. `api`), the path and the query parameters its route declares. */
+export function pageKey(request: FastifyRequest, scope: string = skinOf(request)): string {
+  return cacheKey(scope, request.url, declaredParams(request.routeOptions.schema?.querystring))
 }

@@ -70,7 +70,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pageCacheSeconds: parseInteger('NASHRA_PAGE_CACHE_SECONDS', env.NASHRA_PAGE_CACHE_SECONDS, 60, 0, 86400),
     pageCacheMegabytes: parseInteger('NASHRA_PAGE_CACHE_MB', env.NASHRA_PAGE_CACHE_MB, 64, 1, 65536),
     browserMaxAge: parseInteger('NASHRA_BROWSER_MAX_AGE', env.NASHRA_BROWSER_MAX_AGE, 30, 0, 86400),
-    sharedMaxAge: parseInteger('NASHRA_SHARED_MAX_AGE', env.NASHRA_SHARED_MAX_AGE, 60, 0, 31_536_000),
+    // At most 3 h: with five times that stale, a cached comment form stays within its day (FORM_TOKEN_MAX_AGE_MS).
+    sharedMaxAge: parseInteger('NASHRA_SHARED_MAX_AGE', env.NASHRA_SHARED_MAX_AGE, 60, 0, 10_800),
     scheduler: parseFlag('NASHRA_SCHEDULER', env.NASHRA_SCHEDULER, true),
     sessionHours: parseInteger('NASHRA_SESSION_HOURS', env.NASHRA_SESSION_HOURS, 12, 1, 24 * 90),
     sessionIdleMinutes: parseInteger('NASHRA_SESSION_IDLE_MINUTES', env.NASHRA_SESSION_IDLE_MINUTES, 120, 1, 24 * 60 * 90),

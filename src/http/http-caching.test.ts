@@ -80,6 +80,7 @@ test('Surrogate-Key names what each answer shows', async (t) => {
   const expectations: [string, string[]][] = [
     [article.path, [`article-${ids.article}`, `section-${ids.section}`, `tag-${ids.tag}`, `author-${ids.person}`]],
     ['/', ['home']],
+    ['/masthead', ['masthead']],
     ['/section/local', [`section-${ids.section}`, `article-${ids.article}`]],
     [`/tag/${encodeURIComponent('بلدية')}`, [`tag-${ids.tag}`, `article-${ids.article}`]],
     ['/author/salma', [`author-${ids.person}`, `article-${ids.article}`]],

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import type { Db } from '../db/index.js'
-import { IdParam, JSON_TYPE, PageLimitQuery, pageKey, ReadErrors, type Routes } from '../http/index.js'
+import { cachedJson, IdParam, PageLimitQuery, ReadErrors, type Routes } from '../http/index.js'
 import { ArticleJson, ArticleListJson } from './api.schemas.js'
 import type { Article, ArticleSummary, TagRef } from './article.js'
 import * as service from './articles.service.js'
@@ -23,7 +23,7 @@ export interface ArticleApiOptions {
 
 /** The public read API under /api/v1: the brief's JSON shapes. */
 export const articleApiRoutes: Routes<ArticleApiOptions> = async (app, options) => {
-  const { db, config, pageCache } = app
+  const { db, config } = app
   const absolute = (path: string) => config.baseUrl.href.replace(/\/$/, '') + path
 
   const summaryJson = (a: ArticleSummary, tags: TagRef[]) => ({
@@ -46,7 +46,7 @@ export const articleApiRoutes: Routes<ArticleApiOptions> = async (app, options) 
     response: { 200: ArticleListJson, ...ReadErrors },
   }
   app.get('/articles', { schema: listSchema }, async (request, reply) =>
-    pageCache.serve(request, reply, pageKey(request, 'api'), async () => {
+    cachedJson(request, reply, async () => {
       const { page = 1, limit = 20, section, tag, author } = request.query
       const { articles, tags, total, filter } = await service.listArticlesPage(db, { section, tag, author }, { page, limit })
       const keys = [
@@ -54,10 +54,10 @@ export const articleApiRoutes: Routes<ArticleApiOptions> = async (app, options) 
         ...(filter?.tagId ? [tagKey(filter.tagId)] : []),
         ...(filter?.personId ? [authorKey(filter.personId)] : []),
       ]
-      const body = { articles: articles.map((a) => summaryJson(a, tags.get(a.id) ?? [])), page, total }
+      const json = { articles: articles.map((a) => summaryJson(a, tags.get(a.id) ?? [])), page, total }
       // Unfiltered, or filtered by a name not (yet) known: it changes with any story, as the home page does.
-      return { body: JSON.stringify(body), surrogateKeys: [...(keys.length > 0 ? keys : ['home']), ...listedKeys(articles)] }
-    }, { type: JSON_TYPE }),
+      return { json, surrogateKeys: [...(keys.length > 0 ? keys : ['home']), ...listedKeys(articles)] }
+    }),
   )
 
   const articleSchema = {
@@ -68,11 +68,11 @@ export const articleApiRoutes: Routes<ArticleApiOptions> = async (app, options) 
     response: { 200: ArticleJson, ...ReadErrors },
   }
   app.get('/articles/:id', { schema: articleSchema }, async (request, reply) =>
-    pageCache.serve(request, reply, pageKey(request, 'api'), async () => {
+    cachedJson(request, reply, async () => {
       const article = await service.getPublishedArticle(db, request.params.id)
       const [related, commentCount] = await Promise.all([service.getRelatedArticles(db, article), options.countComments(db, article.id)])
-      return { body: JSON.stringify(articleJson(article, related, commentCount)), surrogateKeys: articleKeys(article) }
-    }, { type: JSON_TYPE }),
+      return { json: articleJson(article, related, commentCount), surrogateKeys: articleKeys(article) }
+    }),
   )
 
   function articleJson(article: Article, related: ArticleSummary[], commentCount: number) {

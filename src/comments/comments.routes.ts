@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { getPublishedArticle, type Article } from '../articles/index.js'
-import { AppError, errorBody, Id, IdParam, Invalid, JSON_TYPE, ReadErrors, loadChrome, messageFor, NotFound, pageKey, PageLimitQuery, PageQuery, replyStatusOf, requireSameOrigin, type Routes, sendError, TooManyRequests, wantsJson } from '../http/index.js'
+import { AppError, cachedJson, errorBody, Id, IdParam, Invalid, ReadErrors, loadChrome, messageFor, NotFound, pageKey, PageLimitQuery, PageQuery, replyStatusOf, requireSameOrigin, type Routes, sendError, TooManyRequests, wantsJson } from '../http/index.js'
 import { getSiteSettings } from '../site/index.js'
 import { formatter, type Formatter } from '../views/index.js'
 import { getCommentSettings } from './comment-settings.js'
@@ -221,14 +221,14 @@ export const commentApiRoutes: Routes = async (app) => {
     response: { 200: CommentListJson, ...ReadErrors },
   }
   app.get('/articles/:id/comments', { schema: listSchema }, async (request, reply) =>
-    app.pageCache.serve(request, reply, pageKey(request, 'api'), async () => {
+    cachedJson(request, reply, async () => {
       const article = await getPublishedArticle(db, request.params.id)
       const { page = 1, limit = 50 } = request.query
       const [comments, total] = await Promise.all([
         service.listApprovedComments(db, article.id, { limit, offset: (page - 1) * limit }),
         service.countApprovedComments(db, article.id),
       ])
-      const body = {
+      const json = {
         articleId: article.id,
         total,
         page,
@@ -243,8 +243,8 @@ export const commentApiRoutes: Routes = async (app) => {
         })),
       }
       // Comments show on the article's page too: one key purges both when one is approved.
-      return { body: JSON.stringify(body), surrogateKeys: [`article-${article.id}`] }
-    }, { type: JSON_TYPE }),
+      return { json, surrogateKeys: [`article-${article.id}`] }
+    }),
   )
 
   // Scripted clients: JSON only (a cross-site HTML form cannot send it), every moderation and flood rule applies.

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox'
 import type { FastifyBaseLogger } from 'fastify'
 import { listSections, type ArticleSummary } from '../articles/index.js'
 import { sqliteFileOf, type Db } from '../db/index.js'
-import { JSON_TYPE, Limit, loadChrome, NotFound, Page, pageCount, pageKey, ReadErrors, type Routes } from '../http/index.js'
+import { cachedJson, Limit, loadChrome, NotFound, Page, pageCount, pageKey, ReadErrors, type Routes } from '../http/index.js'
 import { rebuildSearchIndex } from './indexing.js'
 import { startRelatedWorker } from './related.js'
 import { SearchPage, type SearchForm } from './search.page.js'
@@ -158,14 +158,14 @@ export const searchRoutes: Routes = async (app) => {
     response: { 200: SearchJson, ...ReadErrors },
   }
   app.get('/api/v1/search', { schema: searchSchema }, async (request, reply) =>
-    pageCache.serve(request, reply, pageKey(request, 'api'), async () => {
+    cachedJson(request, reply, async () => {
       const query = request.query
       const q = (query.q ?? '').trim()
       const { filter } = await resolveSearchFilter(db, query, config.timeZone)
       const outcome = q && filter
         ? await search({ q, page: query.page ?? 1, limit: query.limit ?? 10, filter, sort: query.sort === 'newest' ? 'newest' : 'relevance' })
         : undefined
-      const body = {
+      const json = {
         query: q,
         total: outcome?.total ?? 0,
         results: (outcome?.results ?? []).map((r) => ({
@@ -177,8 +177,8 @@ export const searchRoutes: Routes = async (app) => {
           score: r.score,
         })),
       }
-      return { body: JSON.stringify(body), surrogateKeys: ['search'] }
-    }, { type: JSON_TYPE }),
+      return { json, surrogateKeys: ['search'] }
+    }),
   )
 
   const suggestSchema = {
@@ -189,16 +189,16 @@ export const searchRoutes: Routes = async (app) => {
     response: { 200: SuggestJson, ...ReadErrors },
   }
   app.get('/api/v1/search/suggest', { schema: suggestSchema }, async (request, reply) =>
-    pageCache.serve(request, reply, pageKey(request, 'api'), async () => {
+    cachedJson(request, reply, async () => {
       const q = request.query.q ?? ''
       // Keyed by the text exactly as typed: a trailing space says the last word is complete.
       const articles = await suggestions.get(q, () => suggestArticles(db, q, SUGGESTIONS))
-      const body = {
+      const json = {
         query: q,
         suggestions: articles.map((a) => ({ id: a.id, title: a.title, url: absolute(a.path), path: a.path, section: a.section.name })),
       }
-      return { body: JSON.stringify(body), surrogateKeys: ['search'] }
-    }, { type: JSON_TYPE }),
+      return { json, surrogateKeys: ['search'] }
+    }),
   )
 
   function absolute(path: string): string {

@@ -35,7 +35,7 @@ import { siteRoutes } from './site/index.js'
 import { PUBLIC_DIR } from './views/index.js'
 import { renderArticlePage, renderArticlePreview } from './article-page.js'
 import { loadSiteChrome } from './page-chrome.js'
-import { declaredParams, installErrorHandler, installRequestLimits, installSecurityHeaders, PageCache, PARSER_MAX_HEADER_BYTES, requestLimitOptions, validatorCompiler } from './http/index.js'
+import { declaredParams, installErrorHandler, installOpenApi, installReadApiCors, installRequestLimits, installSecurityHeaders, PageCache, PARSER_MAX_HEADER_BYTES, requestLimitOptions, validatorCompiler } from './http/index.js'
 
 const FONT_DIRS = ['noto-naskh-arabic', 'noto-kufi-arabic'].map((name) =>
   // dist/src/app.js → the project's node_modules (two levels up since app.ts moved out of http/).
@@ -52,7 +52,7 @@ export async function buildApp(config: Config, db: Db) {
   connectFeatures()
   // Views are counted where article pages are served, cached or not (docs/decisions/022).
   const mostRead = new MostRead(db, { timeZone: config.timeZone, trustProxy: config.trustProxy })
-  const pageCache = new PageCache(db, config.pageCacheSeconds, config.pageCacheMegabytes * 1024 * 1024, config.countViews ? (id, req) => mostRead.count(id, req) : undefined)
+  const pageCache = new PageCache(db, config.pageCacheSeconds, config.pageCacheMegabytes * 1024 * 1024, { browser: config.browserMaxAge, shared: config.sharedMaxAge }, config.countViews ? (id, req) => mostRead.count(id, req) : undefined)
   const app = Fastify({
     // Fresh cached reader pages are answered before routing (PageCache.answerRaw); the rest goes to Fastify.
     serverFactory: (handler) =>
@@ -82,6 +82,9 @@ export async function buildApp(config: Config, db: Db) {
   installSecurityHeaders(app, config.baseUrl)
   installRequestLimits(app)
   installErrorHandler(app)
+  installReadApiCors(app)
+  // Before every route: the OpenAPI document is made from the routes registered after it.
+  await installOpenApi(app, config.baseUrl)
   await app.register(fastifyCookie, { secret: config.secret })
   await app.register(fastifyFormbody)
   // reply.html(page): type and length set. Our pages write their own <!doctype html>, so the plugin adds none.

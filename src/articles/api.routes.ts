@@ -1,8 +1,10 @@
 import { Type } from '@sinclair/typebox'
 import type { Db } from '../db/index.js'
-import { IdParam, PageLimitQuery, type Routes } from '../http/index.js'
+import { cachedJson, IdParam, PageLimitQuery, ReadErrors, type Routes } from '../http/index.js'
+import { ArticleJson, ArticleListJson } from './api.schemas.js'
 import type { Article, ArticleSummary, TagRef } from './article.js'
 import * as service from './articles.service.js'
+import { articleKeys, authorKey, listedKeys, sectionKey, tagKey } from './surrogate-keys.js'
 
 const ListQuery = Type.Object(
   {
@@ -36,19 +38,42 @@ export const articleApiRoutes: Routes<ArticleApiOptions> = async (app, options) 
     updatedAt: a.updatedAt.toISOString(),
   })
 
-  app.get('/articles', { schema: { querystring: ListQuery } }, async (request, reply) => {
-    const { page = 1, limit = 20, section, tag, author } = request.query
-    const { articles, tags, total } = await service.listArticlesPage(db, { section, tag, author }, { page, limit })
-    reply.header('cache-control', 'public, max-age=60')
-    return { articles: articles.map((a) => summaryJson(a, tags.get(a.id) ?? [])), page, total }
-  })
+  const listSchema = {
+    summary: 'المقالات المنشورة، الأحدث أولاً',
+    description: 'Published articles, newest first, optionally of one section, tag or author (slugs).',
+    tags: ['articles'],
+    querystring: ListQuery,
+    response: { 200: ArticleListJson, ...ReadErrors },
+  }
+  app.get('/articles', { schema: listSchema }, async (request, reply) =>
+    cachedJson(request, reply, async () => {
+      const { page = 1, limit = 20, section, tag, author } = request.query
+      const { articles, tags, total, filter } = await service.listArticlesPage(db, { section, tag, author }, { page, limit })
+      const keys = [
+        ...(filter?.sectionId ? [sectionKey(filter.sectionId)] : []),
+        ...(filter?.tagId ? [tagKey(filter.tagId)] : []),
+        ...(filter?.personId ? [authorKey(filter.personId)] : []),
+      ]
+      const json = { articles: articles.map((a) => summaryJson(a, tags.get(a.id) ?? [])), page, total }
+      // Unfiltered, or filtered by a name not (yet) known: it changes with any story, as the home page does.
+      return { json, surrogateKeys: [...(keys.length > 0 ? keys : ['home']), ...listedKeys(articles)] }
+    }),
+  )
 
-  app.get('/articles/:id', { schema: { params: IdParam } }, async (request, reply) => {
-    const article = await service.getPublishedArticle(db, request.params.id)
-    const [related, commentCount] = await Promise.all([service.getRelatedArticles(db, article), options.countComments(db, article.id)])
-    reply.header('cache-control', 'public, max-age=60')
-    return articleJson(article, related, commentCount)
-  })
+  const articleSchema = {
+    summary: 'مقال منشور كاملاً',
+    description: 'One published article with its body, sources, related articles and approved comment count.',
+    tags: ['articles'],
+    params: IdParam,
+    response: { 200: ArticleJson, ...ReadErrors },
+  }
+  app.get('/articles/:id', { schema: articleSchema }, async (request, reply) =>
+    cachedJson(request, reply, async () => {
+      const article = await service.getPublishedArticle(db, request.params.id)
+      const [related, commentCount] = await Promise.all([service.getRelatedArticles(db, article), options.countComments(db, article.id)])
+      return { json: articleJson(article, related, commentCount), surrogateKeys: articleKeys(article) }
+    }),
+  )
 
   function articleJson(article: Article, related: ArticleSummary[], commentCount: number) {
     return {

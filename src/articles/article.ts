@@ -16,12 +16,14 @@ export interface Section extends SectionRef {
 }
 
 export interface TagRef {
+  id: number
   slug: string
   name: string
   path: string
 }
 
 export interface AuthorRef {
+  id: number
   slug: string
   name: string
   title: string

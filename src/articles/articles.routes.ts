@@ -8,6 +8,7 @@ import { HomePage } from './home.page.js'
 import { getHomePage } from './home.service.js'
 import type { ListFilter } from './articles.queries.js'
 import { AuthorIntro, ListingPage, type ListingPageProps } from './listing.page.js'
+import { articleKeys, authorKey, listedKeys, sectionKey, tagKey } from './surrogate-keys.js'
 
 export const PER_PAGE = 20
 
@@ -45,7 +46,7 @@ export const articleRoutes: Routes<ArticleRoutesOptions> = async (app, options) 
     ])
     const pages = pageCount(total, PER_PAGE)
     if (page > pages) throw new NotFound('not_found')
-    return { body: ListingPage({ chrome: await loadChrome(request), articles, total, page, pages, ...describe }) as string, surrogateKeys: [key] }
+    return { body: ListingPage({ chrome: await loadChrome(request), articles, total, page, pages, ...describe }) as string, surrogateKeys: [key, ...listedKeys(articles)] }
   }
 
   const listing = { schema: { params: SlugParams, querystring: PageQuery } }
@@ -55,14 +56,14 @@ export const articleRoutes: Routes<ArticleRoutesOptions> = async (app, options) 
       const section = await service.getSectionBySlug(db, request.params.slug)
       const basePath = sectionPath(section.slug)
       const description = section.description || undefined
-      return listingPage(request, request.query.page ?? 1, { sectionId: section.id }, `section-${section.id}`, { kind: 'القسم', title: section.name, description, basePath, feedHref: `${basePath}/feed.xml` })
+      return listingPage(request, request.query.page ?? 1, { sectionId: section.id }, sectionKey(section.id), { kind: 'القسم', title: section.name, description, basePath })
     }),
   )
 
   app.get('/tag/:slug', listing, async (request, reply) =>
     pageCache.serve(request, reply, pageKey(request), async () => {
       const tag = await service.getTagBySlug(db, request.params.slug)
-      return listingPage(request, request.query.page ?? 1, { tagId: tag.id }, `tag-${tag.id}`, { kind: 'الوسم', title: tag.name, basePath: tagPath(tag.slug) })
+      return listingPage(request, request.query.page ?? 1, { tagId: tag.id }, tagKey(tag.id), { kind: 'الوسم', title: tag.name, basePath: tagPath(tag.slug) })
     }),
   )
 
@@ -70,7 +71,7 @@ export const articleRoutes: Routes<ArticleRoutesOptions> = async (app, options) 
     pageCache.serve(request, reply, pageKey(request), async () => {
       const person = await getPersonBySlug(db, request.params.slug)
       const intro = AuthorIntro({ title: person.title }) as string
-      return listingPage(request, request.query.page ?? 1, { personId: person.id }, `author-${person.id}`, { kind: 'الكاتب', title: person.name, description: person.bio || undefined, basePath: person.path, intro })
+      return listingPage(request, request.query.page ?? 1, { personId: person.id }, authorKey(person.id), { kind: 'الكاتب', title: person.name, description: person.bio || undefined, basePath: person.path, intro })
     }),
   )
 
@@ -83,7 +84,7 @@ export const articleRoutes: Routes<ArticleRoutesOptions> = async (app, options) 
       return pageCache.serve(request, reply, pageKey(request), async () => {
         const article = await service.getPublishedArticle(db, id)
         if (section !== article.section.slug || slug !== article.slug) return { movedTo: article.path }
-        return { body: await options.renderArticlePage(request, article), surrogateKeys: [`article-${article.id}`], viewOf: article.id }
+        return { body: await options.renderArticlePage(request, article), surrogateKeys: articleKeys(article), viewOf: article.id }
       })
     })
   }

@@ -68,7 +68,7 @@ async function authorsByArticle(db: Db, ids: number[]): Promise<Map<number, Auth
   const map = new Map<number, AuthorRef[]>()
   for (const a of await queries.authorsOf(db, ids)) {
     const list = map.get(a.article_id) ?? []
-    list.push({ slug: a.slug, name: a.name, title: a.title, path: authorPath(a.slug) })
+    list.push({ id: a.id, slug: a.slug, name: a.name, title: a.title, path: authorPath(a.slug) })
     map.set(a.article_id, list)
   }
   return map
@@ -115,7 +115,7 @@ export async function getArticle(db: Db, id: number): Promise<Article> {
     wordCount: row.word_count,
     readingMinutes: readingMinutes(row.word_count),
     commentsOpen: row.comments_open === 1,
-    tags: tags.map((t) => ({ slug: t.slug, name: t.name, path: tagPath(t.slug) })),
+    tags: tags.map((t) => ({ id: t.id, slug: t.slug, name: t.name, path: tagPath(t.slug) })),
     sources: sources.map((s) => ({ name: s.name, url: s.url })),
     sourceUrl: row.source_url,
   }
@@ -244,7 +244,7 @@ export async function getTagsOf(db: Db, articleIds: number[]): Promise<Map<numbe
   const map = new Map<number, TagRef[]>()
   for (const t of await queries.tagsOfMany(db, articleIds)) {
     const list = map.get(t.article_id) ?? []
-    list.push({ slug: t.slug, name: t.name, path: tagPath(t.slug) })
+    list.push({ id: t.id, slug: t.slug, name: t.name, path: tagPath(t.slug) })
     map.set(t.article_id, list)
   }
   return map
@@ -301,12 +301,12 @@ export async function listArticlesPage(
   db: Db,
   named: NamedFilter,
   page: { page: number; limit: number },
-): Promise<{ articles: ArticleSummary[]; tags: Map<number, TagRef[]>; total: number }> {
+): Promise<{ articles: ArticleSummary[]; tags: Map<number, TagRef[]>; total: number; filter?: queries.ListFilter }> {
   const filter = await resolveNamedFilter(db, named)
   if (!filter) return { articles: [], tags: new Map(), total: 0 }
   const [articles, total] = await Promise.all([
     listPublishedArticles(db, filter, { limit: page.limit, offset: (page.page - 1) * page.limit }),
     countPublishedArticles(db, filter),
   ])
-  return { articles, tags: await getTagsOf(db, articles.map((a) => a.id)), total }
+  return { articles, tags: await getTagsOf(db, articles.map((a) => a.id)), total, filter }
 }

@@ -44,6 +44,8 @@ export {
   type ArticleInput,
 } from './articles.service.js'
 export { ListingPage } from './listing.page.js'
+export { articleKeys, authorKey, listedKeys, sectionKey, tagKey } from './surrogate-keys.js'
+export type { ListFilter } from './articles.queries.js'
 export {
   createSection,
   createTag,

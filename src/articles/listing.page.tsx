@@ -23,8 +23,6 @@ export interface ListingPageProps {
   page: number
   pages: number
   intro?: Children
-  /** The listing's own RSS feed (sections), linked from <head>. */
-  feedHref?: string
 }
 
 const pageHref = (basePath: string, n: number) => (n === 1 ? basePath : `${basePath}?page=${n}`)
@@ -42,7 +40,8 @@ export function ListingPage(props: ListingPageProps) {
         canonical: chrome.baseUrl + pageHref(basePath, page),
         prev: page > 1 ? pageHref(basePath, page - 1) : undefined,
         next: page < pages ? pageHref(basePath, page + 1) : undefined,
-        feed: props.feedHref ? { title: props.title, href: props.feedHref } : undefined,
+        // Each listing has its own feeds at `<basePath>/feed.xml`, `/atom.xml`, `/feed.json`.
+        feed: { title: props.title, basePath },
       }}
     >
       <div class="wrap listing">

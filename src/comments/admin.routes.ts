@@ -52,30 +52,30 @@ export const commentAdminRoutes: Routes = async (app) => {
   const { db } = app
   app.addHook('onRequest', adminApi('comments.moderate'))
 
-  app.get('/', { schema: { querystring: StatusQuery } }, async (request) => {
+  app.get('/', { schema: { summary: 'طابور الإشراف على التعليقات (مع البريد)', querystring: StatusQuery } }, async (request) => {
     const { status, reported, articleId, page = 1, limit = 50 } = request.query
     const { comments, total } = await moderation.listForModeration(db, { status: reported ? undefined : (status ?? 'pending'), reported, articleId }, { limit, offset: (page - 1) * limit })
     return { comments: comments.map(commentJson), total, page }
   })
 
-  app.get('/:id', { schema: { params: IdParam } }, async (request) => commentJson(await moderation.getCommentForModeration(db, request.params.id)))
+  app.get('/:id', { schema: { summary: 'تعليق واحد للإشراف', params: IdParam } }, async (request) => commentJson(await moderation.getCommentForModeration(db, request.params.id)))
 
   app.post(
     '/:id/:action',
-    { schema: { params: ActionParams, body: ReasonBody } },
+    { schema: { summary: 'قبول تعليق أو عدّه مزعجاً أو حذفه أو استعادته', params: ActionParams, body: ReasonBody } },
     async (request) => moderation.moderateComment(db, request.params.id, request.params.action, { accountId: request.staff?.id ?? null, reason: request.body?.reason, now: new Date() }),
   )
 
   app.patch(
     '/:id',
-    { schema: { params: IdParam, body: EditBody } },
+    { schema: { summary: 'تحرير تعليق', params: IdParam, body: EditBody } },
     async (request) => {
       await moderation.editComment(db, request.params.id, request.body, { now: new Date() })
       return commentJson(await moderation.getCommentForModeration(db, request.params.id))
     },
   )
 
-  app.post('/:id/replies', { schema: { params: IdParam, body: ReplyBody } }, async (request, reply) => {
+  app.post('/:id/replies', { schema: { summary: 'رد المحرر على تعليق', params: IdParam, body: ReplyBody } }, async (request, reply) => {
     const staff = request.staff!
     const result = await moderation.replyAsStaff(db, request.params.id, request.body.body, { accountId: staff.id, name: staff.name, email: staff.email }, new Date())
     return reply.code(201).send({ id: result.id, status: result.status })

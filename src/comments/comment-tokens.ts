@@ -33,9 +33,9 @@ function same(a: string, b: string): boolean {
 }
 
 /**
- * How old a form token may be. An article page is served from caches for at most a few minutes
- * (NASHRA_PAGE_CACHE_SECONDS, 60 s by default, plus five times that stale-while-revalidate), so
- * nearly all of this bound is the reader's: a tab left open overnight with a comment half written
+ * How old a form token may be. An article page is served from caches for a few minutes by default
+ * (NASHRA_SHARED_MAX_AGE, 60 s, at most 3 h, plus five times that stale-while-revalidate), so
+ * most of this bound is the reader's: a tab left open overnight with a comment half written
  * must still post. A day covers that, while a token scraped once cannot feed a bot for ever.
  */
 export const FORM_TOKEN_MAX_AGE_MS = 24 * 3600_000

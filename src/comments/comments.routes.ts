@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { getPublishedArticle, type Article } from '../articles/index.js'
-import { AppError, errorBody, Id, IdParam, Invalid, loadChrome, messageFor, NotFound, pageKey, PageLimitQuery, PageQuery, replyStatusOf, requireSameOrigin, type Routes, sendError, TooManyRequests, wantsJson } from '../http/index.js'
+import { AppError, cachedJson, errorBody, Id, IdParam, Invalid, ReadErrors, loadChrome, messageFor, NotFound, pageKey, PageLimitQuery, PageQuery, replyStatusOf, requireSameOrigin, type Routes, sendError, TooManyRequests, wantsJson } from '../http/index.js'
 import { getSiteSettings } from '../site/index.js'
 import { formatter, type Formatter } from '../views/index.js'
 import { getCommentSettings } from './comment-settings.js'
@@ -12,6 +12,31 @@ import { CommentsPage } from './comments.page.js'
 import { commentPageCount, renderCommentsSection, type SectionOptions } from './comment-section.js'
 import * as moderation from './moderation.service.js'
 import * as service from './comments.service.js'
+
+const CommentListJson = Type.Object({
+  articleId: Type.Integer(),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  comments: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      parentId: Type.Union([Type.Integer(), Type.Null()]),
+      name: Type.String(),
+      url: Type.Union([Type.String(), Type.Null()]),
+      body: Type.String(),
+      isStaff: Type.Boolean(),
+      createdAt: Type.String({ format: 'date-time' }),
+    }),
+  ),
+})
+
+const CommentInputJson = Type.Object({
+  name: Type.String({ description: 'الاسم (إلزامي)' }),
+  email: Type.String({ format: 'email', description: 'البريد الإلكتروني (إلزامي، لا يُنشر أبداً)' }),
+  url: Type.Optional(Type.String({ description: 'الموقع' })),
+  body: Type.String({ description: 'نص التعليق (إلزامي)' }),
+  parentId: Type.Optional(Type.Integer({ description: 'التعليق الذي يُرد عليه' })),
+})
 
 const HELD_COOKIE = 'nashra_held'
 const COMMENTER_COOKIE = 'nashra_commenter'
@@ -187,18 +212,23 @@ export const commentRoutes: Routes<CommentRoutesOptions> = async (app, options) 
 export const commentApiRoutes: Routes = async (app) => {
   const { db } = app
 
-  app.get(
-    '/articles/:id/comments',
-    { schema: { params: IdParam, querystring: PageLimitQuery(100) } },
-    async (request, reply) => {
+  const listSchema = {
+    summary: 'التعليقات المنشورة على مقال',
+    description: 'Approved comments only, oldest first; never an email address.',
+    tags: ['comments'],
+    params: IdParam,
+    querystring: PageLimitQuery(100),
+    response: { 200: CommentListJson, ...ReadErrors },
+  }
+  app.get('/articles/:id/comments', { schema: listSchema }, async (request, reply) =>
+    cachedJson(request, reply, async () => {
       const article = await getPublishedArticle(db, request.params.id)
       const { page = 1, limit = 50 } = request.query
       const [comments, total] = await Promise.all([
         service.listApprovedComments(db, article.id, { limit, offset: (page - 1) * limit }),
         service.countApprovedComments(db, article.id),
       ])
-      reply.header('cache-control', 'public, max-age=60')
-      return {
+      const json = {
         articleId: article.id,
         total,
         page,
@@ -212,11 +242,22 @@ export const commentApiRoutes: Routes = async (app) => {
           createdAt: c.createdAt.toISOString(),
         })),
       }
-    },
+      // Comments show on the article's page too: one key purges both when one is approved.
+      return { json, surrogateKeys: [`article-${article.id}`] }
+    }),
   )
 
   // Scripted clients: JSON only (a cross-site HTML form cannot send it), every moderation and flood rule applies.
-  app.post('/articles/:id/comments', { schema: { params: IdParam } }, async (request, reply) => {
+  const postSchema = {
+    summary: 'إرسال تعليق (يُنشر بعد المراجعة)',
+    description: 'JSON only; every moderation, spam and flood rule applies. 202 with the comment\'s status (pending, approved…).',
+    tags: ['comments'],
+    params: IdParam,
+    // Checked by the service (Arabic messages naming the field), so described for the API's map only.
+    documentedBody: CommentInputJson,
+    response: { 202: Type.Object({ status: Type.String(), id: Type.Integer() }) },
+  }
+  app.post('/articles/:id/comments', { schema: postSchema }, async (request, reply) => {
     const type = String(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
     if (type !== 'application/json') return sendError(request, reply, 415, 'unsupported_media_type', 'content-type')
     const result = await service.submitComment(db, request.params.id, asFields(request.body), { ip: request.ip, userAgent: str(request.headers['user-agent']), now: new Date() })

@@ -21,6 +21,9 @@ export interface Config {
   pageCacheSeconds: number
   /** Bytes (in MiB) the page cache may hold, rendered pages and their compressed copies together. */
   pageCacheMegabytes: number
+  /** Cache-Control of anonymous cacheable answers: browsers keep them `browserMaxAge` s, shared caches (CDN, Varnish) `sharedMaxAge` s. */
+  browserMaxAge: number
+  sharedMaxAge: number
   /** Whether the scheduler (publishing scheduled articles) runs in this process. */
   scheduler: boolean
   /** Whether article pages served count as views (most read); off behind an HTTP cache that serves them itself. */
@@ -70,6 +73,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     pageCacheSeconds: parseInteger('NASHRA_PAGE_CACHE_SECONDS', env.NASHRA_PAGE_CACHE_SECONDS, 60, 0, 86400),
     pageCacheMegabytes: parseInteger('NASHRA_PAGE_CACHE_MB', env.NASHRA_PAGE_CACHE_MB, 64, 1, 65536),
+    browserMaxAge: parseInteger('NASHRA_BROWSER_MAX_AGE', env.NASHRA_BROWSER_MAX_AGE, 30, 0, 86400),
+    // At most 3 h: with five times that stale, a cached comment form stays within its day (FORM_TOKEN_MAX_AGE_MS).
+    sharedMaxAge: parseInteger('NASHRA_SHARED_MAX_AGE', env.NASHRA_SHARED_MAX_AGE, 60, 0, 10_800),
     scheduler: parseFlag('NASHRA_SCHEDULER', env.NASHRA_SCHEDULER, true),
     countViews: parseFlag('NASHRA_COUNT_VIEWS', env.NASHRA_COUNT_VIEWS, true),
     viewsFlushSeconds: parseInteger('NASHRA_VIEWS_FLUSH_SECONDS', env.NASHRA_VIEWS_FLUSH_SECONDS, 15, 1, 3600),

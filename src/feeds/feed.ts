@@ -27,7 +27,7 @@ export interface FeedImage {
   credit: string
 }
 
-/** The whole feed: the site's latest stories, or one section's. */
+/** The whole feed: the site's latest stories, or one section's, tag's or author's. */
 export interface FeedChannel {
   title: string
   description: string
@@ -37,6 +37,8 @@ export interface FeedChannel {
   iconUrl: string
   updated: Date
   items: FeedItem[]
+  /** What the feed shows, for the Surrogate-Key header: what it follows and each story. */
+  surrogateKeys: string[]
 }
 
 /** A `<url>` of a sitemap, or a `<sitemap>` of the index. */

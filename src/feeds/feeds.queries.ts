@@ -7,6 +7,14 @@ export function findSectionBySlug(db: Db, slug: string) {
   return db.selectFrom('section').where('slug', '=', slug).select(['id', 'slug', 'name', 'description']).executeTakeFirst()
 }
 
+export function findTagBySlug(db: Db, slug: string) {
+  return db.selectFrom('tag').where('slug', '=', slug).select(['id', 'slug', 'name']).executeTakeFirst()
+}
+
+export function findPersonBySlug(db: Db, slug: string) {
+  return db.selectFrom('person').where('slug', '=', slug).select(['id', 'slug', 'name', 'bio']).executeTakeFirst()
+}
+
 export function bodiesOf(db: Db, articleIds: number[]) {
   if (articleIds.length === 0) return Promise.resolve([])
   return db.selectFrom('article').where('id', 'in', articleIds).select(['id', 'body_html']).execute()

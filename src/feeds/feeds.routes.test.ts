@@ -213,7 +213,7 @@ test('/section/:slug/feed.xml holds only that section, and the section page link
   assert.equal(missing.statusCode, 404)
 
   const page = await app.inject({ method: 'GET', url: '/section/sports' })
-  assert.match(page.body, /<link rel="alternate" type="application\/rss\+xml" title="رياضة" href="\/section\/sports\/feed.xml"/)
+  assert.match(page.body, /<link rel="alternate" type="application\/rss\+xml" title="رياضة \(RSS\)" href="\/section\/sports\/feed.xml"/)
 })
 
 test('/sitemap.xml is an index of paginated sitemaps with lastmod; they list only published pages', async (t) => {

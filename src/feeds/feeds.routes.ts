@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { Type } from '@sinclair/typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { NotFound, type Routes, SlugParams } from '../http/index.js'
+import { NotFound, type Rendered, type Routes, SlugParams } from '../http/index.js'
 import { renderJsonFeed } from './feed-json.js'
 import { renderAtom, renderRss } from './feed-xml.js'
 import * as service from './feeds.service.js'
@@ -26,24 +26,32 @@ export const feedRoutes: Routes = async (app) => {
   const ctx: service.FeedContext = { db, baseUrl, mediaDir: join(config.dataDir, 'media'), timeZone: config.timeZone }
 
   // Nothing here reads cookies or the query string: one cache entry per path, whatever is appended.
-  const cached = (request: FastifyRequest, reply: FastifyReply, type: string, render: () => Promise<string>) =>
+  const cached = (request: FastifyRequest, reply: FastifyReply, type: string, render: () => Promise<Rendered>) =>
     pageCache.serve(request, reply, `feed ${request.url.split('?')[0]}`, render, { type })
 
-  app.get('/feed.xml', (request, reply) =>
-    cached(request, reply, TYPES.rss, async () => renderRss(await service.getFeedChannel(ctx, { now: new Date() }), `${baseUrl}/feed.xml`)),
-  )
-  app.get('/atom.xml', (request, reply) =>
-    cached(request, reply, TYPES.atom, async () => renderAtom(await service.getFeedChannel(ctx, { now: new Date() }), `${baseUrl}/atom.xml`)),
-  )
-  app.get('/feed.json', (request, reply) =>
-    cached(request, reply, TYPES.json, async () => renderJsonFeed(await service.getFeedChannel(ctx, { now: new Date() }), `${baseUrl}/feed.json`)),
-  )
-  app.get('/section/:slug/feed.xml', { schema: { params: SlugParams } }, (request, reply) =>
-    cached(request, reply, TYPES.rss, async () => {
-      const channel = await service.getFeedChannel(ctx, { sectionSlug: request.params.slug, now: new Date() })
-      return renderRss(channel, `${channel.homeUrl}/feed.xml`)
-    }),
-  )
+  // Each feed in three formats: the site's at /feed.xml, /atom.xml, /feed.json; a listing's under
+  // its own address (/section/<slug>/feed.xml, /tag/<slug>/atom.xml, /author/<slug>/feed.json…).
+  const FORMATS = [
+    { file: 'feed.xml', type: TYPES.rss, render: renderRss },
+    { file: 'atom.xml', type: TYPES.atom, render: renderAtom },
+    { file: 'feed.json', type: TYPES.json, render: renderJsonFeed },
+  ]
+  for (const format of FORMATS) {
+    app.get(`/${format.file}`, (request, reply) =>
+      cached(request, reply, format.type, async () => {
+        const channel = await service.getFeedChannel(ctx, { now: new Date() })
+        return { body: format.render(channel, `${baseUrl}/${format.file}`), surrogateKeys: channel.surrogateKeys }
+      }),
+    )
+    for (const kind of ['section', 'tag', 'author'] as const) {
+      app.get(`/${kind}/:slug/${format.file}`, { schema: { params: SlugParams } }, (request, reply) =>
+        cached(request, reply, format.type, async () => {
+          const channel = await service.getFeedChannel(ctx, { of: { kind, slug: request.params.slug }, now: new Date() })
+          return { body: format.render(channel, `${channel.homeUrl}/${format.file}`), surrogateKeys: channel.surrogateKeys }
+        }),
+      )
+    }
+  }
 
   app.get('/sitemap.xml', (request, reply) => cached(request, reply, TYPES.xml, async () => renderSitemapIndex(await service.getSitemapIndex(ctx))))
   app.get('/sitemaps/pages.xml', (request, reply) => cached(request, reply, TYPES.xml, async () => renderUrlSet(await service.getPagesSitemap(ctx))))

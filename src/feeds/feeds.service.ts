@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { articlePath, authorPath, getTagsOf, latestCorrectionAt, listPublishedArticles, renderArticleBody, sectionPath, tagPath, type ArticleSummary, type Image } from '../articles/index.js'
+import { articlePath, authorKey, authorPath, getTagsOf, latestCorrectionAt, listedKeys, listPublishedArticles, renderArticleBody, sectionKey, sectionPath, tagKey, tagPath, type ArticleSummary, type Image, type ListFilter } from '../articles/index.js'
 import type { Db } from '../db/index.js'
 import { NotFound } from '../http/index.js'
 import { mediaUrl } from '../media/index.js'
@@ -26,15 +26,40 @@ export interface FeedContext {
 
 export const settingsOf = (ctx: FeedContext): Promise<SiteSettings> => getSiteSettings(ctx.db, { timeZone: ctx.timeZone })
 
-/** The latest published stories of the site, or of one section (`sectionSlug`), ready for any feed format. */
-export async function getFeedChannel(ctx: FeedContext, input: { sectionSlug?: string; now: Date }): Promise<FeedChannel> {
-  const settings = await settingsOf(ctx)
-  let section: Awaited<ReturnType<typeof queries.findSectionBySlug>>
-  if (input.sectionSlug !== undefined) {
-    section = await queries.findSectionBySlug(ctx.db, input.sectionSlug)
+/** Whose stories a feed follows: the whole site, or one section, tag or author (by slug). */
+export type FeedOf = { kind: 'section' | 'tag' | 'author'; slug: string }
+
+interface Followed {
+  filter: ListFilter
+  /** Its Surrogate-Key (docs/decisions/019). */
+  key: string
+  name: string
+  description: string
+  path: string
+}
+
+/** The section, tag or author a feed follows; NotFound for an unknown slug. */
+async function followed(db: Db, of: FeedOf): Promise<Followed> {
+  if (of.kind === 'section') {
+    const section = await queries.findSectionBySlug(db, of.slug)
     if (!section) throw new NotFound('section_not_found')
+    return { filter: { sectionId: section.id }, key: sectionKey(section.id), name: section.name, description: section.description, path: sectionPath(section.slug) }
   }
-  const summaries = await listPublishedArticles(ctx.db, section ? { sectionId: section.id } : {}, { limit: FEED_SIZE })
+  if (of.kind === 'tag') {
+    const tag = await queries.findTagBySlug(db, of.slug)
+    if (!tag) throw new NotFound('tag_not_found')
+    return { filter: { tagId: tag.id }, key: tagKey(tag.id), name: tag.name, description: '', path: tagPath(tag.slug) }
+  }
+  const person = await queries.findPersonBySlug(db, of.slug)
+  if (!person) throw new NotFound('person_not_found')
+  return { filter: { personId: person.id }, key: authorKey(person.id), name: person.name, description: person.bio, path: authorPath(person.slug) }
+}
+
+/** The latest published stories of the site, or of one section, tag or author (`of`), ready for any feed format. */
+export async function getFeedChannel(ctx: FeedContext, input: { of?: FeedOf; now: Date }): Promise<FeedChannel> {
+  const settings = await settingsOf(ctx)
+  const of = input.of ? await followed(ctx.db, input.of) : undefined
+  const summaries = await listPublishedArticles(ctx.db, of?.filter ?? {}, { limit: FEED_SIZE })
   const ids = summaries.map((a) => a.id)
   const [bodies, tags] = await Promise.all([queries.bodiesOf(ctx.db, ids), getTagsOf(ctx.db, ids)])
   const bodyById = new Map(bodies.map((b) => [b.id, b.body_html]))
@@ -43,13 +68,15 @@ export async function getFeedChannel(ctx: FeedContext, input: { sectionSlug?: st
   )
   const newest = items.reduce<Date | null>((max, item) => (max === null || item.updatedAt > max ? item.updatedAt : max), null)
   return {
-    title: section ? `${section.name} | ${settings.name}` : settings.name,
-    description: section?.description || settings.tagline,
+    title: of ? `${of.name} | ${settings.name}` : settings.name,
+    description: of?.description || settings.tagline,
     siteName: settings.name,
-    homeUrl: ctx.baseUrl + (section ? sectionPath(section.slug) : '/'),
+    homeUrl: ctx.baseUrl + (of ? of.path : '/'),
     iconUrl: `${ctx.baseUrl}/assets/icon.svg`,
     updated: newest ?? input.now,
     items,
+    // The site-wide feed follows the latest stories, as the home page does.
+    surrogateKeys: [of?.key ?? 'home', ...listedKeys(summaries)],
   }
 }
 

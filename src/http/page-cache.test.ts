@@ -61,6 +61,10 @@ test('a fresh cached page is answered before routing, with the same bytes and he
   const notModified = await get(port, path, { 'if-none-match': String(first.headers.etag) })
   assert.equal(notModified.status, 304)
   assert.equal(notModified.body.length, 0)
+  const unchangedSince = await get(port, path, { 'if-modified-since': String(first.headers['last-modified']) })
+  assert.equal(unchangedSince.status, 304, 'If-Modified-Since on the hot path')
+  const otherTag = await get(port, path, { 'if-none-match': '"other"', 'if-modified-since': String(first.headers['last-modified']) })
+  assert.equal(otherTag.status, 200, 'If-Modified-Since is ignored beside If-None-Match')
 
   const head = await get(port, path, {}, 'HEAD')
   assert.equal(head.status, 200)

@@ -9,6 +9,10 @@ import { isSkinChoice } from '../views/index.js'
 interface Entry {
   body: Buffer
   etag: string
+  /** When these bytes were first rendered (ms, whole seconds): kept across re-renders that give the same ETag. */
+  lastModified: number
+  /** The same, as the Last-Modified header writes it. */
+  lastModifiedHeader: string
   version: string
   expires: number
   /** Compressed copies, made on the first request that accepts them and kept with the entry. */
@@ -105,6 +109,19 @@ function qValue(params: string[]): number {
 }
 
 /**
+ * A conditional GET or HEAD the reader's copy answers (RFC 9110 §13.2.2): If-None-Match when
+ * present (If-Modified-Since is then ignored), else If-Modified-Since against `lastModified`.
+ */
+export function notModified(headers: { 'if-none-match'?: string; 'if-modified-since'?: string }, etag: string, lastModified: number): boolean {
+  const ifNoneMatch = headers['if-none-match']
+  if (ifNoneMatch !== undefined) return noneMatchHits(ifNoneMatch, etag)
+  const since = headers['if-modified-since']
+  if (since === undefined) return false
+  const date = Date.parse(since) // NaN for an invalid date: the header is then ignored
+  return date >= lastModified
+}
+
+/**
  * If-None-Match (RFC 9110 §13.1.2) against the representation's ETag: `*` matches any existing
  * representation; otherwise a list of tags compared weakly (a `W/` prefix on either side ignored).
  */
@@ -134,6 +151,23 @@ export type Rendered = string | { body: string; surrogateKeys: string[]; viewOf?
 /** Told of each request served a page rendered with `viewOf`, on both paths (200, 304, HEAD): it must stay cheap. */
 export type ViewListener = (articleId: number, req: IncomingMessage) => void
 
+/** How long anonymous cacheable answers may be kept: by the browser, and by shared caches (s-maxage). */
+export interface HttpMaxAge {
+  browser: number
+  shared: number
+}
+
+/**
+ * Cache-Control of an anonymous cacheable answer: a short browser lifetime, a shared cache's own
+ * (s-maxage), served stale while one request revalidates, and for a day if Nashra is down.
+ */
+export function publicCacheControl({ browser, shared }: HttpMaxAge): string {
+  return `public, max-age=${browser}, s-maxage=${shared}, stale-while-revalidate=${Math.max(shared, 30) * 5}, stale-if-error=86400`
+}
+
+/** JSON answers of the read API, served through the cache like pages. */
+export const JSON_TYPE = 'application/json; charset=utf-8'
+
 /**
  * Rendered anonymous reader pages, keyed by skin + path + the query parameters the page reads
  * (`cacheKey`). An entry is good until its TTL passes or the content version changes. The version
@@ -153,14 +187,17 @@ export class PageCache {
   private reading?: Promise<string>
   /** Pages rendered since the start (a render is the expensive part the cache saves). */
   renders = 0
+  private readonly cacheControl: string
 
   constructor(
     private readonly db: Db,
     private readonly ttlSeconds: number,
     maxBytes = 64 * 1024 * 1024,
+    maxAge: HttpMaxAge = { browser: 30, shared: 60 },
     private readonly onView?: ViewListener,
   ) {
     this.entries = new LRUCache<string, Entry>({ maxSize: Math.max(maxBytes, 1), sizeCalculation: sizeOf })
+    this.cacheControl = publicCacheControl(maxAge)
   }
 
   /** Bytes held: bodies, compressed copies and a per-entry overhead. */
@@ -215,7 +252,11 @@ export class PageCache {
       const surrogateKey = typeof rendered === 'string' ? undefined : [...new Set(rendered.surrogateKeys)].join(' ')
       const viewOf = typeof rendered === 'string' ? undefined : rendered.viewOf
       this.renders++
-      entry = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, version, expires: now + this.ttlSeconds * 1000, surrogateKey, viewOf }
+      // The ETag and Last-Modified are made here, once per render, never per request.
+      const etag = `"${createHash('sha1').update(body).digest('base64url')}"`
+      const previous = this.entries.peek(key)
+      const lastModified = previous?.etag === etag ? previous.lastModified : Math.floor(now / 1000) * 1000
+      entry = { body, etag, lastModified, lastModifiedHeader: new Date(lastModified).toUTCString(), version, expires: now + this.ttlSeconds * 1000, surrogateKey, viewOf }
       this.store(key, entry)
     }
     if (entry.viewOf !== undefined) this.onView?.(entry.viewOf, request.raw)
@@ -223,11 +264,12 @@ export class PageCache {
     const encoding = preferredEncoding(request.headers['accept-encoding'])
     const etag = etagOf(entry, encoding)
     reply.header('etag', etag)
-    reply.header('cache-control', `public, max-age=${this.ttlSeconds}, stale-while-revalidate=${this.ttlSeconds * 5}`)
+    reply.header('last-modified', entry.lastModifiedHeader)
+    reply.header('cache-control', this.cacheControl)
     reply.header('vary', options.type === undefined ? 'Accept-Encoding, Cookie' : 'Accept-Encoding')
     reply.type(options.type ?? 'text/html; charset=utf-8')
     entry.headers ??= replayableHeaders(reply)
-    if (noneMatchHits(request.headers['if-none-match'], etag)) return reply.code(304).send()
+    if (notModified(request.headers, etag, entry.lastModified)) return reply.code(304).send()
     if (encoding !== 'identity') reply.header('content-encoding', encoding)
     return reply.send(this.encoded(key, entry, encoding))
   }
@@ -252,7 +294,7 @@ export class PageCache {
     if (entry.viewOf !== undefined) this.onView?.(entry.viewOf, req)
     const encoding = preferredEncoding(req.headers['accept-encoding'])
     const etag = etagOf(entry, encoding)
-    if (noneMatchHits(req.headers['if-none-match'], etag)) {
+    if (notModified(req.headers, etag, entry.lastModified)) {
       res.writeHead(304, { ...entry.headers, etag }).end()
       return true
     }

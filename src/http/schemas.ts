@@ -37,3 +37,12 @@ export const SlugParams = Type.Object({
 export function pageCount(total: number, perPage: number): number {
   return Math.max(1, Math.ceil(total / perPage))
 }
+
+/** `{"error":{"code","message","field"?}}`: every JSON error (for the OpenAPI document). */
+export const ErrorJson = Type.Object(
+  { error: Type.Object({ code: Type.String(), message: Type.String(), field: Type.Optional(Type.String()) }) },
+  { description: 'خطأ: رمز ثابت ورسالة بالعربية' },
+)
+
+/** The error answers a read route may give, for its `response` schema. */
+export const ReadErrors = { 400: ErrorJson, 404: ErrorJson }

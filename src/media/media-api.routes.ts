@@ -17,14 +17,14 @@ export const mediaApiRoutes: Routes = async (app) => {
   app.addHook('onRequest', adminApi('media.upload'))
   await acceptImageUploads(app)
 
-  app.get('/', { schema: { querystring: ListQuery } }, async (request) => {
+  app.get('/', { schema: { summary: 'مكتبة الصور', querystring: ListQuery } }, async (request) => {
     const { q, page = 1, limit = 20 } = request.query
     const { images, total } = await listImages(db, { q, page, perPage: limit })
     const media = images.map((image) => ({ ...uploadJson(image), alt: image.alt, caption: image.caption, credit: image.credit, createdAt: image.createdAt.toISOString() }))
     return { media, total, page }
   })
 
-  app.post('/', { schema: { body: UploadBody } }, async (request, reply) => {
+  app.post('/', { schema: { summary: 'رفع صورة (multipart: file, alt, caption?, credit?)', body: UploadBody } }, async (request, reply) => {
     try {
       const image = await storeImage(db, config.dataDir, uploadFrom(request), new Date())
       return reply.status(201).send(uploadJson(image))

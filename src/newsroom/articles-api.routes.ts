@@ -85,7 +85,7 @@ export const articleAdminRoutes: Routes = async (app) => {
 
   app.addHook('onRequest', adminApi('newsroom.access'))
 
-  app.get('/', { schema: { querystring: ListQuery } }, async (request) => {
+  app.get('/', { schema: { summary: 'مقالات المكتب (حسب الدور)', querystring: ListQuery } }, async (request) => {
     const staff = staffOf(request)
     const { status, q, page = 1, limit = 20 } = request.query
     const mine = staff.role === 'writer' ? staff.id : undefined
@@ -98,15 +98,15 @@ export const articleAdminRoutes: Routes = async (app) => {
     }
   })
 
-  app.post('/', { schema: { body: CreateBody } }, async (request, reply) => {
+  app.post('/', { schema: { summary: 'إنشاء مقال', body: CreateBody } }, async (request, reply) => {
     const body = request.body
     const article = await createFromDesk(db, staffOf(request), fieldsOf(body), { status: body.status, publishAt: publishAtOf(body.publishAt) }, new Date())
     return reply.status(201).send(await json(article))
   })
 
-  app.get('/:id', { schema: { params: IdParam } }, async (request) => json(await readArticle(db, staffOf(request), request.params.id)))
+  app.get('/:id', { schema: { summary: 'مقال بأي حالة، مع رقم نسخته', params: IdParam } }, async (request) => json(await readArticle(db, staffOf(request), request.params.id)))
 
-  app.patch('/:id', { schema: { params: IdParam, body: UpdateBody } }, async (request, reply) => {
+  app.patch('/:id', { schema: { summary: 'تعديل مقال (version القديمة ← 409)', params: IdParam, body: UpdateBody } }, async (request, reply) => {
     const body = request.body
     try {
       const article = await updateFromDesk(db, staffOf(request), request.params.id, fieldsOf(body), { version: body.version, status: body.status, publishAt: publishAtOf(body.publishAt) }, new Date())
@@ -118,7 +118,7 @@ export const articleAdminRoutes: Routes = async (app) => {
   })
 
   for (const [action, to] of [['publish', 'published'], ['unpublish', 'unpublished'], ['submit', 'review'], ['schedule', 'scheduled']] as const) {
-    app.post(`/:id/${action}`, { schema: { params: IdParam, body: VersionBody } }, async (request, reply) => {
+    app.post(`/:id/${action}`, { schema: { summary: `نقل المقال في سير العمل: ${action}`, params: IdParam, body: VersionBody } }, async (request, reply) => {
       try {
         const article = await moveFromDesk(db, staffOf(request), request.params.id, to, { version: request.body?.version, publishAt: publishAtOf(request.body?.publishAt) }, new Date())
         return await json(article)
@@ -129,25 +129,25 @@ export const articleAdminRoutes: Routes = async (app) => {
     })
   }
 
-  app.post('/:id/legal', { onRequest: adminApi('articles.legal'), schema: { params: IdParam, body: LegalBody } }, async (request) => {
+  app.post('/:id/legal', { onRequest: adminApi('articles.legal'), schema: { summary: 'قرار المراجعة القانونية (دور legal وحده)', params: IdParam, body: LegalBody } }, async (request) => {
     const staff = staffOf(request)
     const article = await decideLegalReview(db, request.params.id, { approve: request.body.decision === 'approve', note: request.body.note ?? '' }, { id: staff.id, name: staff.name }, new Date())
     return json(article)
   })
 
-  app.get('/:id/revisions', { schema: { params: IdParam } }, async (request) => {
+  app.get('/:id/revisions', { schema: { summary: 'نسخ المقال المحفوظة', params: IdParam } }, async (request) => {
     await readArticle(db, staffOf(request), request.params.id)
     const revisions = await listRevisions(db, request.params.id)
     return { revisions: revisions.map((r) => ({ id: r.id, version: r.version, kind: r.kind, createdAt: r.createdAt.toISOString(), user: r.user?.name ?? null })) }
   })
 
-  app.get('/:id/revisions/compare', { schema: { params: IdParam, querystring: CompareQuery } }, async (request) => {
+  app.get('/:id/revisions/compare', { schema: { summary: 'الفرق بين نسختين', params: IdParam, querystring: CompareQuery } }, async (request) => {
     await readArticle(db, staffOf(request), request.params.id)
     const { from, to, changes } = await compareRevisions(db, request.params.id, request.query.from, request.query.to)
     return { from: from.id, to: to.id, changes }
   })
 
-  app.post('/:id/revisions/:rev/restore', { schema: { params: RevisionParams, body: VersionBody } }, async (request, reply) => {
+  app.post('/:id/revisions/:rev/restore', { schema: { summary: 'استعادة نسخة سابقة', params: RevisionParams, body: VersionBody } }, async (request, reply) => {
     const staff = staffOf(request)
     const current = await readArticle(db, staff, request.params.id)
     assertCanEdit(staff, current, {})
@@ -160,13 +160,13 @@ export const articleAdminRoutes: Routes = async (app) => {
     }
   })
 
-  app.post('/:id/corrections', { onRequest: adminApi('articles.correct'), schema: { params: IdParam, body: CorrectionBody } }, async (request, reply) => {
+  app.post('/:id/corrections', { onRequest: adminApi('articles.correct'), schema: { summary: 'إضافة تصحيح أو حق رد', params: IdParam, body: CorrectionBody } }, async (request, reply) => {
     await readArticle(db, staffOf(request), request.params.id)
     const { id, createdAt } = await addCorrection(db, request.params.id, request.body, staffOf(request).id, new Date())
     return reply.status(201).send({ id, articleId: request.params.id, ...request.body, party: request.body.party ?? '', createdAt: createdAt.toISOString() })
   })
 
-  app.post('/:id/preview', { schema: { params: IdParam } }, async (request) => {
+  app.post('/:id/preview', { schema: { summary: 'رابط معاينة قبل النشر', params: IdParam } }, async (request) => {
     const article = await readArticle(db, staffOf(request), request.params.id)
     assertCanRead(staffOf(request), article)
     const token = await previewTokenOf(db, article.id)

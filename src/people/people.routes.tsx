@@ -7,7 +7,8 @@ export const peopleRoutes: Routes = async (app) => {
   app.get('/masthead', async (request, reply) =>
     pageCache.serve(request, reply, pageKey(request), async () => {
       const [chrome, people] = await Promise.all([loadChrome(request), listMasthead(db)])
-      return MastheadPage({ chrome, people }) as string
+      // Named like the articles' keys (docs/decisions/019): editing a person purges this page too.
+      return { body: MastheadPage({ chrome, people }) as string, surrogateKeys: ['masthead', ...people.map((p) => `author-${p.id}`)] }
     }),
   )
 }

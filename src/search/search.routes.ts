@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox'
 import type { FastifyBaseLogger } from 'fastify'
 import { listSections, type ArticleSummary } from '../articles/index.js'
 import { sqliteFileOf, type Db } from '../db/index.js'
-import { Limit, loadChrome, NotFound, Page, pageCount, pageKey, type Routes } from '../http/index.js'
+import { cachedJson, Limit, loadChrome, NotFound, Page, pageCount, pageKey, ReadErrors, type Routes } from '../http/index.js'
 import { rebuildSearchIndex } from './indexing.js'
 import { startRelatedWorker } from './related.js'
 import { SearchPage, type SearchForm } from './search.page.js'
@@ -48,6 +48,26 @@ const ApiQuerySchema = Type.Object(
 )
 
 const SuggestQuerySchema = Type.Object({ q: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false })
+
+const SearchJson = Type.Object({
+  query: Type.String(),
+  total: Type.Integer(),
+  results: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      title: Type.String({ description: 'العنوان كما خُزِّن، بلا تمييز' }),
+      url: Type.String({ format: 'uri' }),
+      snippet: Type.String({ description: 'مقتطف HTML، الكلمات المطابقة داخل <mark>' }),
+      publishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+      score: Type.Number(),
+    }),
+  ),
+})
+
+const SuggestJson = Type.Object({
+  query: Type.String(),
+  suggestions: Type.Array(Type.Object({ id: Type.Integer(), title: Type.String(), url: Type.String(), path: Type.String(), section: Type.String() })),
+})
 
 /** Articles up to which a stale index is rebuilt as the server starts (a second or two); above, it takes `nashra reindex`. */
 const REBUILD_AT_START = 2000
@@ -113,7 +133,7 @@ export const searchRoutes: Routes = async (app) => {
         : undefined
       const pages = pageCount(outcome?.total ?? 0, PAGE_SIZE)
       if (outcome && outcome.total > 0 && page > pages) throw new NotFound('not_found')
-      return SearchPage({
+      const html = SearchPage({
         chrome,
         form,
         sections,
@@ -124,42 +144,62 @@ export const searchRoutes: Routes = async (app) => {
         partial: outcome?.partial ?? false,
         didYouMean: outcome?.didYouMean,
         unknownAuthor: resolved.unknownAuthor,
-      }) as string
+      })
+      // Results depend on every story: the key a write to any story purges (docs/decisions/019).
+      return { body: html as string, surrogateKeys: ['search'] }
     }),
   )
 
-  app.get('/api/v1/search', { schema: { querystring: ApiQuerySchema } }, async (request, reply) => {
-    const query = request.query
-    const q = (query.q ?? '').trim()
-    const { filter } = await resolveSearchFilter(db, query, config.timeZone)
-    const outcome = q && filter
-      ? await search({ q, page: query.page ?? 1, limit: query.limit ?? 10, filter, sort: query.sort === 'newest' ? 'newest' : 'relevance' })
-      : undefined
-    reply.header('cache-control', 'public, max-age=60')
-    return {
-      query: q,
-      total: outcome?.total ?? 0,
-      results: (outcome?.results ?? []).map((r) => ({
-        id: r.article.id,
-        title: r.article.title,
-        url: absolute(r.article.path),
-        snippet: r.snippetHtml,
-        publishedAt: r.article.publishedAt?.toISOString() ?? null,
-        score: r.score,
-      })),
-    }
-  })
+  const searchSchema = {
+    summary: 'البحث في المقالات المنشورة',
+    description: 'Arabic full-text search (normalised, lightly stemmed); `snippet` marks matched words with <mark>.',
+    tags: ['search'],
+    querystring: ApiQuerySchema,
+    response: { 200: SearchJson, ...ReadErrors },
+  }
+  app.get('/api/v1/search', { schema: searchSchema }, async (request, reply) =>
+    cachedJson(request, reply, async () => {
+      const query = request.query
+      const q = (query.q ?? '').trim()
+      const { filter } = await resolveSearchFilter(db, query, config.timeZone)
+      const outcome = q && filter
+        ? await search({ q, page: query.page ?? 1, limit: query.limit ?? 10, filter, sort: query.sort === 'newest' ? 'newest' : 'relevance' })
+        : undefined
+      const json = {
+        query: q,
+        total: outcome?.total ?? 0,
+        results: (outcome?.results ?? []).map((r) => ({
+          id: r.article.id,
+          title: r.article.title,
+          url: absolute(r.article.path),
+          snippet: r.snippetHtml,
+          publishedAt: r.article.publishedAt?.toISOString() ?? null,
+          score: r.score,
+        })),
+      }
+      return { json, surrogateKeys: ['search'] }
+    }),
+  )
 
-  app.get('/api/v1/search/suggest', { schema: { querystring: SuggestQuerySchema } }, async (request, reply) => {
-    const q = request.query.q ?? ''
-    // Keyed by the text exactly as typed: a trailing space says the last word is complete.
-    const articles = await suggestions.get(q, () => suggestArticles(db, q, SUGGESTIONS))
-    reply.header('cache-control', 'public, max-age=60')
-    return {
-      query: q,
-      suggestions: articles.map((a) => ({ id: a.id, title: a.title, url: absolute(a.path), path: a.path, section: a.section.name })),
-    }
-  })
+  const suggestSchema = {
+    summary: 'اقتراحات العناوين أثناء الكتابة',
+    description: 'Headlines matching what has been typed so far (a trailing space completes the last word).',
+    tags: ['search'],
+    querystring: SuggestQuerySchema,
+    response: { 200: SuggestJson, ...ReadErrors },
+  }
+  app.get('/api/v1/search/suggest', { schema: suggestSchema }, async (request, reply) =>
+    cachedJson(request, reply, async () => {
+      const q = request.query.q ?? ''
+      // Keyed by the text exactly as typed: a trailing space says the last word is complete.
+      const articles = await suggestions.get(q, () => suggestArticles(db, q, SUGGESTIONS))
+      const json = {
+        query: q,
+        suggestions: articles.map((a) => ({ id: a.id, title: a.title, url: absolute(a.path), path: a.path, section: a.section.name })),
+      }
+      return { json, surrogateKeys: ['search'] }
+    }),
+  )
 
   function absolute(path: string): string {
     return config.baseUrl.href.replace(/\/$/, '') + path

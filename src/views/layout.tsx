@@ -39,7 +39,7 @@ export function Layout({ chrome, meta, children }: { chrome: SiteChrome; meta: P
           <link rel="alternate" type="application/rss+xml" title={settings.name} href="/feed.xml" />
           <link rel="alternate" type="application/atom+xml" title={settings.name} href="/atom.xml" />
           <link rel="alternate" type="application/feed+json" title={settings.name} href="/feed.json" />
-          {meta.feed ? <link rel="alternate" type="application/rss+xml" title={meta.feed.title} href={meta.feed.href} /> : ''}
+          {meta.feed ? <ListingFeedLinks {...meta.feed} /> : ''}
           <link rel="search" type="application/opensearchdescription+xml" title={settings.name} href="/opensearch.xml" />
           <script src={assetUrl('early.js')}></script>
           <script src={assetUrl('site.js')} defer></script>
@@ -202,5 +202,16 @@ function SiteFooter({ chrome }: { chrome: SiteChrome }) {
         </a>
       </div>
     </footer>
+  )
+}
+
+/** A listing's own feeds in the three formats, as `<link rel="alternate">` (feed readers discover them). */
+function ListingFeedLinks({ title, basePath }: { title: string; basePath: string }) {
+  return (
+    <>
+      <link rel="alternate" type="application/rss+xml" title={`${title} (RSS)`} href={`${basePath}/feed.xml`} />
+      <link rel="alternate" type="application/atom+xml" title={`${title} (Atom)`} href={`${basePath}/atom.xml`} />
+      <link rel="alternate" type="application/feed+json" title={`${title} (JSON Feed)`} href={`${basePath}/feed.json`} />
+    </>
   )
 }

@@ -58,6 +58,6 @@ export interface PageMeta {
   prev?: string
   next?: string
   feeds?: boolean
-  /** This page's own RSS feed (a section's), linked beside the site-wide feeds. */
-  feed?: { title: string; href: string }
+  /** This listing's own feeds (`<basePath>/feed.xml`, `/atom.xml`, `/feed.json`), linked beside the site-wide ones. */
+  feed?: { title: string; basePath: string }
 }

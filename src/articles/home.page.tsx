@@ -65,14 +65,18 @@ export function HomePage({ chrome, lead, top, latest, sections, mostRead }: Home
               ''
             )}
           </div>
-          {latest.length > 0 ? (
+          {latest.length > 0 || (mostRead && mostRead.day.length + mostRead.week.length > 0) ? (
             <div class="front-rail">
-              <section class="latest" aria-labelledby="latest-heading">
-                <h2 id="latest-heading" class="rail-heading">
-                  آخر الأخبار
-                </h2>
-                <Cards chrome={chrome} stories={latest} variant="compact" />
-              </section>
+              {latest.length > 0 ? (
+                <section class="latest" aria-labelledby="latest-heading">
+                  <h2 id="latest-heading" class="rail-heading">
+                    آخر الأخبار
+                  </h2>
+                  <Cards chrome={chrome} stories={latest} variant="compact" />
+                </section>
+              ) : (
+                ''
+              )}
               {/* Side blocks go here, after the latest: the rail is as tall as the main column. */}
               {mostRead ? <MostReadBlock chrome={chrome} lists={mostRead} /> : ''}
             </div>

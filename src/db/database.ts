@@ -16,6 +16,7 @@ import type { LoginFailureTable, StaffSessionTable } from '../staff/newsroom.tab
 import type { AccountTable, ApiTokenTable } from '../staff/accounts.tables.js'
 import type { PersonTable } from '../people/people.tables.js'
 import type { SearchRelatedPendingTable, SearchStateTable } from '../search/search.tables.js'
+import type { ArticleImportTable } from '../import/import.tables.js'
 import type { SiteSettingTable } from './settings.js'
 
 /** Every table, as Kysely sees it. A feature adds its tables here. */
@@ -42,4 +43,5 @@ export interface Database {
   comment_throttle: CommentThrottleTable
   search_state: SearchStateTable
   search_related_pending: SearchRelatedPendingTable
+  article_import: ArticleImportTable
 }

@@ -27,7 +27,7 @@ async function articleAt(db: Db, url: string) {
 test('the sample imports every mapping rule and counts each skip reason', async (t) => {
   const db = await createTestDb(t)
   const summary = await importSaudiNewsNet(db, [SAMPLE], { now })
-  assert.deepEqual({ ...summary, seconds: 0 }, { files: 1, read: 11, imported: 7, duplicates: 1, skipped: { no_title: 2, no_body: 1 }, seconds: 0 })
+  assert.deepEqual({ ...summary, seconds: 0 }, { files: 1, read: 11, imported: 7, duplicates: 1, updated: 0, merged: 0, peopleRemoved: 0, skipped: { no_title: 2, no_body: 1 }, seconds: 0 })
   assert.equal(await countArticles(db), 7)
 
   const park = await articleAt(db, 'http://example.sa/news/حديقة-الواحة?id=7')

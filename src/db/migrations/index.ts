@@ -10,6 +10,7 @@ import * as headlineVocabulary from './008-headline-vocabulary.js'
 import * as editorial from './009-editorial.js'
 import * as mediaRenditions from './010-media-renditions.js'
 import * as deskListIndexes from './011-desk-list-indexes.js'
+import * as importFidelity from './012-import-fidelity.js'
 
 // Every migration, in order. Names sort; a feature adds its own file and one line here.
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '009-editorial': editorial,
   '010-media-renditions': mediaRenditions,
   '011-desk-list-indexes': deskListIndexes,
+  '012-import-fidelity': importFidelity,
 }

@@ -11,10 +11,11 @@ test('a short first sentence runs on into the next; a long one is cut at a word 
   assert.equal(dekFrom(['أمطار غزيرة.', 'شهدت المرتفعات الجنوبية أمطارا غزيرة صباح اليوم وسط تحذيرات الدفاع المدني.']), 'أمطار غزيرة. شهدت المرتفعات الجنوبية أمطارا غزيرة صباح اليوم وسط تحذيرات الدفاع المدني.')
   const long = 'كلمة '.repeat(80).trim()
   const dek = dekFrom([long])
-  assert.ok(dek.length <= 200, `${dek.length} characters`)
+  assert.ok(dek.length <= 160, `${dek.length} characters`)
   assert.ok(dek.endsWith('كلمة…'))
 })
 
-test('SPA\'s dateline line is not the dek', () => {
+test('SPA\'s dateline line, or a short kicker line, is not the dek', () => {
+  assert.equal(dekFrom(['عين اليوم – جدة', 'أوضح رئيس الهيئة أن المشروع يبدأ الشهر المقبل في ثلاث مدن.']), 'أوضح رئيس الهيئة أن المشروع يبدأ الشهر المقبل في ثلاث مدن.')
   assert.equal(dekFrom(['أبها 18 شوال 1436 هـ الموافق 3 أغسطس 2015 م واس', 'عقد المجلس البلدي جلسته الأسبوعية مساء اليوم برئاسة رئيسه.']), 'عقد المجلس البلدي جلسته الأسبوعية مساء اليوم برئاسة رئيسه.')
 })

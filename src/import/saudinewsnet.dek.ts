@@ -1,14 +1,17 @@
 // A dek (summary, meta description) from the story's opening sentence, when the corpus has none.
 
 const MIN_LENGTH = 60
-const MAX_LENGTH = 200
+const MAX_LENGTH = 160 // what search engines show of a meta description
 /** SPA's first line: «بريدة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس». */
 export const WIRE_DATELINE = /^(\S+(?:\s+\S+)?)\s+\d{1,2}\s+\S+\s+\d{4}\s*هـ\s+الموافق\s+\d{1,2}\s+\S+\s+\d{4}\s*م\s*\/?\s*واس$/
 /** Sentence ends: a full stop after a word of two letters or more (not «د.»), or ! ? ؟ */
 const SENTENCE_END = /(?<=[\p{L}\p{N}]{2}[)»"”]?)[.!?؟](?=\s|$)/gu
 
 export function dekFrom(paragraphs: string[]): string {
-  const text = paragraphs.filter((p) => !WIRE_DATELINE.test(p)).join(' ')
+  const lines = paragraphs.filter((p) => !WIRE_DATELINE.test(p))
+  // A short first line with no sentence in it is a dateline or a kicker («عين اليوم – جدة»).
+  while (lines.length > 1 && lines[0].split(' ').length <= 5 && !/[.!?؟]$/.test(lines[0])) lines.shift()
+  const text = lines.join(' ')
   let end = -1
   for (const match of text.matchAll(SENTENCE_END)) {
     if (match.index! + 1 >= MIN_LENGTH) {

@@ -63,7 +63,7 @@ test('--update re-maps articles imported before, keeping ids and URLs; a second 
   assert.equal(library.title, 'المكتبة العامة تمدد ساعات العمل “حتى منتصف الليل”')
   assert.match(library.path, /8220/, 'the URL stays as it was')
   assert.doesNotMatch(library.bodyHtml, /سمات|&amp;quot;/)
-  assert.match(library.bodyHtml, /&quot;للجميع&quot;/)
+  assert.match(library.bodyHtml, /&#34;للجميع&#34;/) // decoded, then escaped once
   assert.deepEqual(library.tags.map((t) => t.name), ['المكتبة', 'آل سعود', 'الطلاب'])
   assert.deepEqual([library.dateline, library.authors, library.sources.map((s) => s.name)], ['ديار بكر', [], ['رويترز']])
 
@@ -106,7 +106,7 @@ test('a fresh import folds continuations, drops furniture and writes deks; their
   const library = await articleAt(db, 'http://example.sa/3alyoum/tags')
   assert.match(decodeURIComponent(library.path), /^\/3alyoum\/\d+\/المكتبة-العامة-تمدد-ساعات-العمل-حتى-منتصف-الليل$/)
   const book = await articleAt(db, 'http://example.sa/alyaum/dek')
-  assert.equal(book.summary, 'افتتح د. سامي الخالدي معرض الكتاب السنوي في الدمام بمشاركة أكثر من مئتي دار نشر عربية وأجنبية تعرض أحدث إصداراتها في الأدب والعلوم والفنون والتاريخ للقراء من مختلف الأعمار.')
+  assert.equal(book.summary, 'افتتح د. سامي الخالدي معرض الكتاب السنوي في الدمام بمشاركة أكثر من مئتي دار نشر عربية وأجنبية.')
   assert.deepEqual([book.dateline, book.authors.map((a) => a.name), book.sources.map((s) => s.name)], ['الدمام', ['هند العتيبي'], ['رويترز']])
 
   const again = await importSaudiNewsNet(db, [FURNITURE], { now })

@@ -97,20 +97,20 @@ interface WriteState {
 async function writeFile(db: Db, path: string, records: PreparedRecord[], state: WriteState): Promise<void> {
   const { summary, seen, ids } = state
   const counts = { ...summary, skipped: { ...summary.skipped } }
-  const seenInFile: string[] = []
+  const seenBefore = new Map<string, number | undefined>()
   // Continuations last: the story they fold into has its id by then.
-  const ordered = [...records.filter((r) => !r.mergedInto), ...records.filter((r) => r.mergedInto)]
+  const ordered = [...records.keys()].sort((a, b) => Number(!!records[a].mergedInto) - Number(!!records[b].mergedInto) || a - b)
   let current = -1
   try {
     await db.transaction().execute(async (trx) => {
       const formerAuthors = new Set<string>()
       const remember = (url: string, id: number) => {
-        if (seen.get(url) === id) return
-        seenInFile.push(url)
+        if (!seenBefore.has(url)) seenBefore.set(url, seen.get(url))
         seen.set(url, id)
       }
-      for (current = 0; current < ordered.length; current++) {
-        const record = ordered[current]
+      for (const index of ordered) {
+        current = index
+        const record = records[index]
         const known = seen.get(record.url)
         summary.read++
         if (record.skip) summary.skipped[record.skip]++
@@ -139,7 +139,10 @@ async function writeFile(db: Db, path: string, records: PreparedRecord[], state:
     })
   } catch (err) {
     Object.assign(summary, counts)
-    for (const url of seenInFile) seen.delete(url)
+    for (const [url, id] of seenBefore) {
+      if (id === undefined) seen.delete(url)
+      else seen.set(url, id)
+    }
     ids.rollback()
     const article = current >= 0 ? `article ${current + 1}: ` : ''
     throw new ImportFileError(path, `${article}could not be written (${messageOf(err)})`)

@@ -1,18 +1,18 @@
 import type { Db } from '../db/index.js'
 
-/** Articles stored with an original URL but not yet in article_import (written by another path), added. */
-export async function backfillImported(db: Db): Promise<void> {
-  await db
-    .insertInto('article_import')
-    .columns(['source_url', 'article_id'])
-    .expression((eb) => eb.selectFrom('article').where('source_url', 'is not', null).select(['source_url', 'id']))
-    .onConflict((oc) => oc.column('source_url').doNothing())
-    .execute()
-}
-
-/** Every original address already imported, with the article it became. */
-export function listImported(db: Db) {
-  return db.selectFrom('article_import').select(['source_url', 'article_id']).execute()
+/**
+ * Every original address already imported, with the article it became: article_import, and
+ * articles stored with an original URL by another path (`mapped: false`). article_import wins: a
+ * folded continuation keeps its own URL as source_url but maps to its story.
+ */
+export async function listImported(db: Db): Promise<{ url: string; id: number; mapped: boolean }[]> {
+  const [stored, mapped] = await Promise.all([
+    db.selectFrom('article').where('source_url', 'is not', null).select(['source_url', 'id']).execute(),
+    db.selectFrom('article_import').select(['source_url', 'article_id']).execute(),
+  ])
+  const byUrl = new Map(stored.map((r) => [r.source_url as string, { url: r.source_url as string, id: r.id, mapped: false }]))
+  for (const r of mapped) byUrl.set(r.source_url, { url: r.source_url, id: r.article_id, mapped: true })
+  return [...byUrl.values()]
 }
 
 export async function mapImported(db: Db, sourceUrl: string, articleId: number): Promise<void> {

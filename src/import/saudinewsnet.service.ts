@@ -2,7 +2,7 @@ import { createArticle, ensureSection, ensureTag, getArticle, setArticleStatus, 
 import { bumpContentVersion, pauseForOtherWriters, type Db } from '../db/index.js'
 import { ensurePerson, findPersonId } from '../people/index.js'
 import { compactSearchIndex } from '../search/index.js'
-import { backfillImported, deletePeople, findOrphanPeople, listImported, mapImported, markMerged } from './import.queries.js'
+import { deletePeople, findOrphanPeople, listImported, mapImported, markMerged } from './import.queries.js'
 import { CorpusFiles, type PreparedRecord } from './saudinewsnet.files.js'
 import type { MappedArticle, SkipReason } from './saudinewsnet.mapper.js'
 import { ImportError, ImportFileError } from './saudinewsnet.reader.js'
@@ -51,18 +51,16 @@ export async function importSaudiNewsNet(db: Db, paths: string[], options: Impor
     options.onStart?.(total)
 
     const summary: ImportSummary = { files: paths.length, read: 0, imported: 0, duplicates: 0, updated: 0, merged: 0, peopleRemoved: 0, skipped: { no_title: 0, no_body: 0 }, seconds: 0 }
-    const imported = await outsideFiles((why) => `reading the addresses already imported failed (${why})`, 0, async () => {
-      await backfillImported(db)
-      return listImported(db)
-    })
-    const seen = new Map(imported.map((r) => [r.source_url, r.article_id]))
+    const imported = await outsideFiles((why) => `reading the addresses already imported failed (${why})`, 0, () => listImported(db))
+    const seen = new Map(imported.map((r) => [r.url, r.id]))
+    const unmapped = new Set(imported.filter((r) => !r.mapped).map((r) => r.url))
     const ids = new IdCache()
     let next = prefetch(files, paths[0])
     for (let i = 0; i < paths.length; i++) {
       try {
         const records = await next!
         next = prefetch(files, paths[i + 1])
-        await writeFile(db, paths[i], records, { summary, seen, ids, now, update: options.update === true, onProgress: options.onProgress })
+        await writeFile(db, paths[i], records, { summary, seen, unmapped, ids, now, update: options.update === true, onProgress: options.onProgress })
       } catch (err) {
         if (err instanceof ImportError) err.filesImported = i
         throw err
@@ -83,6 +81,8 @@ interface WriteState {
   summary: ImportSummary
   /** Original URL → article id, for everything imported. */
   seen: Map<string, number>
+  /** Of those, the ones not in article_import (stored by another path): an update adds them. */
+  unmapped: Set<string>
   ids: IdCache
   now: Date
   update: boolean
@@ -124,6 +124,7 @@ async function writeFile(db: Db, path: string, records: PreparedRecord[], state:
             summary.merged++
           }
         } else if (known !== undefined) {
+          if (state.update && state.unmapped.has(record.url)) await mapImported(trx, record.url, known)
           if (state.update && (await remapArticle(trx, known, record.article!, ids, state.now, formerAuthors))) summary.updated++
           else summary.duplicates++
         } else {

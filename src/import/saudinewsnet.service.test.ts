@@ -184,7 +184,7 @@ test(
     t.diagnostic(`full corpus: ${summary.imported} imported in ${summary.seconds.toFixed(1)} s`)
     assert.equal(summary.files, 18)
     assert.equal(summary.read, 31030)
-    // 30,666 stories, of which 22 SPA continuations are folded into the story they continue.
+    // 30,666 records with text, of which 22 SPA continuations are folded into the story they continue.
     assert.equal(summary.imported, 30644)
     assert.equal(summary.merged, 22)
     assert.deepEqual(summary.skipped, { no_title: 67, no_body: 297 })

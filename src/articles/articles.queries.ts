@@ -253,6 +253,18 @@ export function findIdBySourceUrl(db: Db, sourceUrl: string) {
   return db.selectFrom('article').where('source_url', '=', sourceUrl).select('id').executeTakeFirst()
 }
 
+/** Where an article folded into another (an imported continuation) sends readers. */
+export function findMergedInto(db: Db, id: number) {
+  return db
+    .selectFrom('article as merged')
+    .innerJoin('article', 'article.id', 'merged.merged_into_id')
+    .innerJoin('section', 'section.id', 'article.section_id')
+    .where('merged.id', '=', id)
+    .where(visibleToReaders)
+    .select(['article.id', 'article.slug', 'section.slug as section_slug'])
+    .executeTakeFirst()
+}
+
 export async function countArticles(db: Db): Promise<number> {
   const row = await db.selectFrom('article').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()
   return Number(row?.n ?? 0)

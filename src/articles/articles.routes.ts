@@ -82,7 +82,13 @@ export const articleRoutes: Routes<ArticleRoutesOptions> = async (app, options) 
       const id = Number(request.params.id)
       if (!Number.isSafeInteger(id) || id > MAX_ID) throw new NotFound('article_not_found')
       return pageCache.serve(request, reply, pageKey(request), async () => {
-        const article = await service.getPublishedArticle(db, id)
+        const article = await service.getPublishedArticle(db, id).catch(async (err) => {
+          // A continuation folded into its story on import: its old address leads to the story.
+          const movedTo = err instanceof NotFound ? await service.findMergedArticlePath(db, id) : undefined
+          if (movedTo) return { movedTo }
+          throw err
+        })
+        if ('movedTo' in article) return article
         if (section !== article.section.slug || slug !== article.slug) return { movedTo: article.path }
         return { body: await options.renderArticlePage(request, article), surrogateKeys: articleKeys(article), viewOf: article.id }
       })

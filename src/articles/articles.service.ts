@@ -128,6 +128,12 @@ export async function getPublishedArticle(db: Db, id: number): Promise<Article> 
   return article
 }
 
+/** The path of the story an article was folded into (an imported continuation), if any. */
+export async function findMergedArticlePath(db: Db, id: number): Promise<string | undefined> {
+  const row = await queries.findMergedInto(db, id)
+  return row ? articlePath(row.section_slug, row.id, row.slug) : undefined
+}
+
 /** Related stories: stored by content similarity (search), else same section or tags. */
 export async function getRelatedArticles(db: Db, article: Pick<Article, 'id' | 'section'>, limit = 4): Promise<ArticleSummary[]> {
   const stored = await queries.relatedIdsOf(db, article.id, limit)

@@ -48,6 +48,8 @@ export interface ArticleTable {
   preview_token: string | null
   created_by: number | null
   updated_by: number | null
+  /** An imported continuation folded into its story: readers are sent there. */
+  merged_into_id: Generated<number | null>
 }
 
 export type ArticlePlacement = 'lead' | 'top'

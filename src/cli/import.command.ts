@@ -12,11 +12,13 @@ export function registerImportCommands(program: Command): void {
     .command('saudinewsnet')
     .description('import SaudiNewsNet corpus zips, or JSON files holding an array in the corpus format')
     .argument('<files...>', 'corpus .zip files or .json files')
-    .action(async (files: string[]) => {
+    .option('--update', 're-map articles already imported (matched by original URL), keeping their ids and URLs')
+    .action(async (files: string[], options: { update?: boolean }) => {
       const { db } = await openMigratedDb()
       const bar = process.stdout.isTTY ? new SingleBar({ format: 'importing [{bar}] {value}/{total} {eta_formatted}', hideCursor: true }, Presets.shades_classic) : undefined
       try {
         const summary = await importSaudiNewsNet(db, files, {
+          update: options.update === true,
           onStart: (total) => bar?.start(total, 0),
           onProgress: (done) => bar?.update(done),
         })
@@ -89,6 +91,9 @@ export function summaryLine(s: ImportSummary): string {
   return (
     `imported ${s.imported} of ${s.read} articles from ${s.files} file(s); ` +
     `skipped ${skipped} (no title: ${s.skipped.no_title}, no body: ${s.skipped.no_body}); ` +
-    `duplicates ${s.duplicates}; ${s.seconds.toFixed(1)} s`
+    `duplicates ${s.duplicates}; ` +
+    (s.updated > 0 || s.peopleRemoved > 0 ? `updated ${s.updated}; people removed ${s.peopleRemoved}; ` : '') +
+    (s.merged > 0 ? `continuations merged ${s.merged}; ` : '') +
+    `${s.seconds.toFixed(1)} s`
   )
 }

@@ -17,6 +17,7 @@ import type { LoginFailureTable, StaffSessionTable } from '../staff/newsroom.tab
 import type { AccountTable, ApiTokenTable } from '../staff/accounts.tables.js'
 import type { PersonTable } from '../people/people.tables.js'
 import type { SearchRelatedPendingTable, SearchStateTable } from '../search/search.tables.js'
+import type { ArticleImportTable } from '../import/import.tables.js'
 import type { SiteSettingTable } from './settings.js'
 import type { RedirectTable } from '../http/redirects.tables.js'
 import type { ImportOriginTable } from '../import/import.tables.js'
@@ -48,4 +49,5 @@ export interface Database {
   search_related_pending: SearchRelatedPendingTable
   redirect: RedirectTable
   import_origin: ImportOriginTable
+  article_import: ArticleImportTable
 }

@@ -1,6 +1,6 @@
 export { importSaudiNewsNet, type ImportOptions, type ImportSummary } from './saudinewsnet.service.js'
 export { ImportError, ImportFileError, MAX_JSON_BYTES, readSaudiNewsNetFile, type SaudiNewsNetRecord } from './saudinewsnet.reader.js'
 export { NEWSPAPERS, type SkipReason } from './saudinewsnet.mapper.js'
-export { parseByline, type Byline } from './saudinewsnet.byline.js'
+export { isNotAPerson, parseByline, type Byline } from './saudinewsnet.byline.js'
 export { importWxr, type WxrImportOptions, type WxrImportSummary } from './wxr.service.js'
 export { WxrError, WXR_VERSIONS } from './wxr.reader.js'

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { parseByline } from './saudinewsnet.byline.js'
+import { isNotAPerson, parseByline } from './saudinewsnet.byline.js'
 
 test('a leading "city:" becomes the dateline and the rest a person', () => {
   assert.deepEqual(parseByline('الدمام: سارة المطيري'), { dateline: 'الدمام', people: ['سارة المطيري'], sources: [] })
@@ -53,4 +53,29 @@ test('a tatweel between spaces separates parts; inside a word it does not', () =
 
 test('an empty byline names nobody', () => {
   assert.deepEqual(parseByline(''), { dateline: '', people: [], sources: [] })
+})
+
+test('places, offices, bodies and outlets are no one: datelines, sources, or dropped', () => {
+  assert.deepEqual(parseByline('ديار بكر - رويترز'), { dateline: 'ديار بكر', people: [], sources: ['رويترز'] })
+  assert.deepEqual(parseByline('المنسق الإعلامي - سلمان الحربي'), { dateline: '', people: ['سلمان الحربي'], sources: [] })
+  assert.deepEqual(parseByline('سلمان الحربي - المنسق الإعلامي'), { dateline: '', people: ['سلمان الحربي'], sources: [] })
+  assert.deepEqual(parseByline('الرياض - اللجنة الاعلامية'), { dateline: 'الرياض', people: [], sources: [] })
+  assert.deepEqual(parseByline('هند العتيبي عضو جمعية المكتبات').people, ['هند العتيبي'])
+  assert.deepEqual(parseByline('واشنطن رويترز'), { dateline: 'واشنطن', people: [], sources: ['رويترز'] })
+  assert.deepEqual(parseByline('القاهرةد ب أ'), { dateline: 'القاهرة', people: [], sources: ['د ب أ'] })
+  assert.deepEqual(parseByline('رامي خليل لندن'), { dateline: 'لندن', people: ['رامي خليل'], sources: [] })
+  assert.deepEqual(parseByline('اليوم وكالات'), { dateline: '', people: [], sources: ['وكالات', 'اليوم'] })
+  assert.deepEqual(parseByline('شمال بيروت').people, [])
+})
+
+test('isNotAPerson tells a name from a place, an office or an outlet', () => {
+  for (const name of ['ديار بكر', 'المنسق الإعلامي', 'لندن رويترز', 'اللجنة الاعلامية', 'شمال بيروت', 'وكالات الأنباء']) assert.ok(isNotAPerson(name), name)
+  for (const name of ['سلمان الحربي', 'بكر فاضل', 'محمد الهلالي']) assert.ok(!isNotAPerson(name), name)
+})
+
+test('a place or an outlet run into a part without a separator', () => {
+  assert.deepEqual(parseByline('الرياض خالد الزامل'), { dateline: 'الرياض', people: ['خالد الزامل'], sources: [] })
+  assert.deepEqual(parseByline('مكة المكرمة تصوير منصور الغامدي'), { dateline: 'مكة المكرمة', people: ['منصور الغامدي'], sources: [] })
+  assert.deepEqual(parseByline('سامي الشهري مكة المكرمة'), { dateline: 'مكة المكرمة', people: ['سامي الشهري'], sources: [] })
+  assert.deepEqual(parseByline('سبق زاوية الأسبوع'), { dateline: '', people: [], sources: ['سبق'] })
 })

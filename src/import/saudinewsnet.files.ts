@@ -13,6 +13,8 @@ export interface PreparedRecord {
   url: string
   skip: SkipReason | undefined
   article: MappedArticle | undefined
+  /** A continuation folded into its story: the story's original URL. */
+  mergedInto?: string
 }
 
 export type FileReply =

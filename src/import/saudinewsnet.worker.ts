@@ -1,5 +1,6 @@
 // The file reader's thread: reads, checks and maps corpus files while the main thread writes.
 import { parentPort } from 'node:worker_threads'
+import { attachContinuations } from './saudinewsnet.continuations.js'
 import { mapRecord, skipReason } from './saudinewsnet.mapper.js'
 import { ImportFileError, readSaudiNewsNetFile, type SaudiNewsNetRecord } from './saudinewsnet.reader.js'
 import type { FileReply, FileRequest, PreparedRecord } from './saudinewsnet.files.js'
@@ -16,7 +17,7 @@ parentPort?.on('message', async ({ id, kind, path }: FileRequest) => {
     reply =
       kind === 'check'
         ? { id, count: records.length }
-        : { id, records: records.map(prepare) }
+        : { id, records: attachContinuations(records.map(prepare)) }
   } catch (err) {
     reply = err instanceof ImportFileError ? { id, error: { path: err.path, reason: err.reason } } : { id, error: { path, reason: `cannot be read (${err instanceof Error ? err.message : err})` } }
   }

@@ -10,9 +10,10 @@ import * as headlineVocabulary from './008-headline-vocabulary.js'
 import * as editorial from './009-editorial.js'
 import * as mediaRenditions from './010-media-renditions.js'
 import * as deskListIndexes from './011-desk-list-indexes.js'
-import * as redirects from './015-redirects.js'
-import * as frontPage from './016-front-page.js'
+import * as importFidelity from './012-import-fidelity.js'
 import * as articleViews from './013-article-views.js'
+import * as redirects from './014-redirects.js'
+import * as frontPage from './015-front-page.js'
 
 // Every migration, in order. Names sort; a feature adds its own file and one line here.
 export const migrations: Record<string, Migration> = {
@@ -27,7 +28,8 @@ export const migrations: Record<string, Migration> = {
   '009-editorial': editorial,
   '010-media-renditions': mediaRenditions,
   '011-desk-list-indexes': deskListIndexes,
-  '015-redirects': redirects,
-  '016-front-page': frontPage,
+  '012-import-fidelity': importFidelity,
   '013-article-views': articleViews,
+  '014-redirects': redirects,
+  '015-front-page': frontPage,
 }

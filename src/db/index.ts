@@ -7,7 +7,7 @@ import type { Database } from './database.js'
 import { NashraSqliteDialect } from './sqlite-dialect.js'
 
 export type { Database } from './database.js'
-export { migrateToLatest, migrationNames } from './migrate.js'
+export { migrateDownOne, migrateToLatest, migrationNames } from './migrate.js'
 
 /** The database handle every service takes; a transaction is a Db too. */
 export type Db = Kysely<Database>

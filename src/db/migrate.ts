@@ -13,3 +13,11 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
 export function migrationNames(): string[] {
   return Object.keys(migrations).sort()
 }
+
+/** Undoes the newest applied migration: a database as an older Nashra left it (restore tests). */
+export async function migrateDownOne(db: Kysely<any>): Promise<string> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+  const { error, results } = await migrator.migrateDown()
+  if (error) throw error instanceof Error ? error : new Error(String(error))
+  return results?.[0]?.migrationName ?? ''
+}

@@ -30,8 +30,11 @@ export function quote(text: string): string {
   return `"${text.replace(/"/g, '""')}"`
 }
 
+/** A word's tokens: its stems when it is matched by stem, and its forms as written. */
+const termTokens = (t: QueryTerm) => [...(t.useStem ? [t.stem] : []), ...t.alternatives, ...t.forms.map(exactToken)]
+
 function termExpression(t: QueryTerm): string {
-  return [t.stem, ...t.alternatives, exactToken(t.exact)].map(quote).join(' OR ')
+  return termTokens(t).map(quote).join(' OR ')
 }
 
 const MAX_PHRASE_VARIANTS = 16
@@ -68,7 +71,8 @@ export function matchExpression(query: ParsedQuery, mode: 'all' | 'any'): string
   const words = query.words
   // Any-word matching gathers candidates when fewer than five articles hold every word: the
   // phrase would only reorder those few (they rank first anyway), at the cost of scanning it.
-  if (words.length > 1 && mode === 'all') positive = `(${positive}) OR ${quote(words.map((t) => t.stem).join(' '))}`
+  // (A word matched only as written makes it the phrase as written: stems would match more than the word does.)
+  if (words.length > 1 && mode === 'all') positive = `(${positive}) OR ${quote(words.map((t) => (words.every((w) => w.useStem) ? t.stem : exactToken(t.exact))).join(' '))}`
   if (query.not.length === 0) return positive
   return `(${positive}) NOT (${query.not.map(clauseExpression).join(' OR ')})`
 }
@@ -86,8 +90,15 @@ export function countExpression(query: ParsedQuery, mode: 'all' | 'any'): string
   return `(${positive}) NOT (${query.not.map(clauseExpression).join(' OR ')})`
 }
 
-/** A clause in its stems only: the same articles as `clauseExpression` (see `countExpression`), fewer lists to read. */
-const stemsExpression = (clause: QueryClause) => `(${phraseVariants(clause.terms).map(quote).join(' OR ')})`
+/**
+ * A clause in its stems only: the same articles as `clauseExpression` (see `countExpression`),
+ * fewer lists to read. A word matched only as written has no stem to stand for it: its forms then.
+ */
+function stemsExpression(clause: QueryClause): string {
+  const [t] = clause.terms
+  if (clause.terms.length === 1 && !t.useStem) return `(${termExpression(t)})`
+  return `(${phraseVariants(clause.terms).map(quote).join(' OR ')})`
+}
 
 function filterSql(filter: SearchFilter) {
   return sql.join(
@@ -365,6 +376,16 @@ export const sqliteEngine: SearchEngine = {
       select value as term from json_each(${JSON.stringify(tokens)})
       where exists (select 1 from article_fts where article_fts match '"' || replace(value, '"', '""') || '"')`.execute(db)
     return new Set(rows.map((r) => r.term))
+  },
+
+  async exactCounts(db, forms, upTo) {
+    if (forms.length === 0) return new Map()
+    // How many articles hold each folded form as written, counting no further than `upTo` (FTS5 stops there).
+    const { rows } = await sql<{ term: string; n: number }>`
+      select value as term, (select count(*) from (
+        select 1 from article_fts where article_fts match '"' || ${EXACT_MARK} || replace(value, '"', '""') || '"' limit ${upTo})) as n
+      from json_each(${JSON.stringify(forms)})`.execute(db)
+    return new Map(rows.map((r) => [r.term, r.n]))
   },
 
   async spellings(db, prefix, scope) {

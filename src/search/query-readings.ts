@@ -1,0 +1,88 @@
+// Which readings of a query word to search, decided by the index (issue 13): a word the stories
+// hold as written is matched as written, with the proclitics Arabic writes before it, and not by
+// its stem; a stem widens the search only when the word as written is rare, and proclitics are
+// peeled only in Arabic's order. Names gain most: «لوبان» is not «كلوب», «كوباني» not «بأنه».
+import type { Db } from '../db/index.js'
+import { procliticForms, procliticReadings, stem, type Reading } from './arabic-analyzer.js'
+import type { ParsedQuery, QueryClause, QueryTerm } from './query-parser.js'
+import type { SearchEngine } from './search-engine.js'
+
+/** A word held as written, with its proclitics, in at least this many articles (a page of results) is matched as written only. */
+export const EXACT_ENOUGH = 10
+/** A bare proclitic (no article after it) is peeled from a word held as written only if the base is this many times as common. */
+const PEEL_RATIO = 4
+/** Counting articles stops here: enough to compare a word with its base. */
+const COUNT_UP_TO = 1000
+
+/**
+ * The query with each one-word clause resolved against the index (`forms`, `useStem`,
+ * `alternatives`); words of a phrase keep their stems (adjacency makes a phrase precise), with
+ * alternatives no article holds dropped. Two statements whatever the query's length.
+ */
+export async function chooseReadings(db: Db, engine: SearchEngine, query: ParsedQuery): Promise<ParsedQuery> {
+  const clauses = [...query.must, ...query.not]
+  const words = [...new Set(clauses.filter((c) => c.terms.length === 1).map((c) => c.terms[0].exact))]
+  // 1. How common each word and each base of a bare reading is, as written.
+  const bareBases = words.flatMap((w) => procliticReadings(w).filter(isBare).flatMap((r) => [r.base, r.base.slice(1)]))
+  const counts = await engine.exactCounts(db, [...new Set([...words, ...bareBases].flatMap((w) => [w, 'ال' + w]))], COUNT_UP_TO)
+  // A word as written, bare or with the article: «بسيارات» may be read ب + «سيارات» when stories write «السيارات».
+  const count = (form: string) => (counts.get(form) ?? 0) + (counts.get('ال' + form) ?? 0)
+  const bases = new Map(words.map((w) => [w, basesOf(w, count)]))
+  // 2. Which forms of those bases the stories hold, up to a page.
+  const allForms = [...new Set([...bases.values()].flat().flatMap(procliticForms))]
+  const held = await engine.exactCounts(db, allForms, EXACT_ENOUGH)
+  // 3. Stems widening a rare word, and the alternatives of phrase words: only those some article holds.
+  const resolved = new Map(words.map((w) => [w, resolve(w, bases.get(w)!, held)]))
+  const stems = [...new Set([...resolved.values()].flatMap((r) => r.stems).concat(clauses.filter((c) => c.terms.length > 1).flatMap((c) => c.terms.flatMap((t) => t.alternatives))))]
+  const known = stems.length > 0 ? await engine.existing(db, stems) : new Set<string>()
+  const term = (t: QueryTerm, single: boolean): QueryTerm => {
+    const r = single ? resolved.get(t.exact) : undefined
+    if (!r) return { ...t, alternatives: t.alternatives.filter((a) => known.has(a)) }
+    const useStem = r.stems.includes(t.stem)
+    return { ...t, forms: r.forms, useStem, alternatives: r.stems.filter((s) => s !== t.stem && known.has(s)) }
+  }
+  const clause = (c: QueryClause): QueryClause => ({ terms: c.terms.map((t) => term(t, c.terms.length === 1)) })
+  const must = query.must.map(clause)
+  const byExact = new Map(must.filter((c) => c.terms.length === 1).map((c) => [c.terms[0].exact, c.terms[0]]))
+  return { ...query, must, not: query.not.map(clause), words: query.words.map((t) => byExact.get(t.exact) ?? term(t, false)) }
+}
+
+const isBare = (r: Reading) => r.proclitics !== '' && !r.article
+const isPreposition = (letter: string) => letter === 'ب' || letter === 'ك' || letter === 'ل'
+
+/**
+ * The bases a word may be written from. A reading ending in the article is sure («وبالمدرسه» →
+ * «مدرسه»). Otherwise the word itself, and each bare reading («وبريطانيا» → «بريطانيا») whose base
+ * the stories hold, when the word as written is rare or the base far more common; after a
+ * preposition, a base beginning with و or ف only when it is more common than without that letter
+ * (a root letter, «لوزير»; not a conjunction out of order, «لوبان» → «وبان» → «بان»).
+ */
+function basesOf(word: string, count: (form: string) => number): string[] {
+  const readings = procliticReadings(word)
+  const sure = readings.filter((r) => r.article).sort((a, b) => b.proclitics.length - a.proclitics.length)[0]
+  if (sure) return [sure.base]
+  const written = count(word)
+  const bases = [word]
+  for (const r of readings.filter(isBare)) {
+    const n = count(r.base)
+    if (n === 0) continue
+    if (isPreposition(r.proclitics.at(-1)!) && /^[وف]/.test(r.base) && n <= count(r.base.slice(1))) continue
+    if (written >= EXACT_ENOUGH && n < PEEL_RATIO * written) continue
+    bases.push(r.base)
+  }
+  return bases
+}
+
+/**
+ * A word's forms as written (its bases with every proclitic Arabic writes before them, those some
+ * article holds) and the stems widening it: none when its forms are in a page of articles or more;
+ * when fewer, only stems that keep the base whole (the base with a suffix, «لوبانه», not «لوب» of
+ * «اللوبي»); when none, the stems of its bases as light10 cuts them (a word written only inflected).
+ */
+function resolve(word: string, bases: string[], held: Map<string, number>): { forms: string[]; stems: string[] } {
+  const forms = [...new Set(bases.flatMap(procliticForms))].filter((f) => (held.get(f) ?? 0) > 0)
+  const found = forms.reduce((sum, f) => sum + (held.get(f) ?? 0), 0)
+  if (found >= EXACT_ENOUGH) return { forms, stems: [] }
+  const stems = new Set(bases.flatMap((b) => [stem(b), stem(b, { keepWaw: true })]).filter((s) => found === 0 || bases.includes(s)))
+  return { forms: forms.length > 0 ? forms : [word], stems: [...stems] }
+}

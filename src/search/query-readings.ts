@@ -11,6 +11,8 @@ import type { SearchEngine } from './search-engine.js'
 export const EXACT_ENOUGH = 10
 /** A bare proclitic (no article after it) is peeled from a word held as written only if the base is this many times as common. */
 const PEEL_RATIO = 4
+/** A stem held by more than this many times the articles holding the word's forms stands for other words too: the word is matched as written. */
+const STEM_RATIO = 2
 /** Counting articles stops here: enough to compare a word with its base. */
 const COUNT_UP_TO = 1000
 
@@ -23,16 +25,24 @@ export async function chooseReadings(db: Db, engine: SearchEngine, query: Parsed
   const clauses = [...query.must, ...query.not]
   const words = [...new Set(clauses.filter((c) => c.terms.length === 1).map((c) => c.terms[0].exact))]
   // 1. How common each word and each base of a bare reading is, as written.
-  const bareBases = words.flatMap((w) => procliticReadings(w).filter(isBare).flatMap((r) => [r.base, r.base.slice(1)]))
-  const counts = await engine.exactCounts(db, [...new Set([...words, ...bareBases].flatMap((w) => [w, 'ال' + w]))], COUNT_UP_TO)
+  const readingBases = words.flatMap((w) => procliticReadings(w).filter((r) => r.proclitics !== '').flatMap((r) => [r.base, r.base.slice(1)]))
+  const counts = await engine.counts(db, [...new Set([...words, ...readingBases].flatMap((w) => [w, 'ال' + w]))], COUNT_UP_TO, 'exact')
   // A word as written, bare or with the article: «بسيارات» may be read ب + «سيارات» when stories write «السيارات».
   const count = (form: string) => (counts.get(form) ?? 0) + (counts.get('ال' + form) ?? 0)
   const bases = new Map(words.map((w) => [w, basesOf(w, count)]))
   // 2. Which forms of those bases the stories hold, up to a page.
   const allForms = [...new Set([...bases.values()].flat().flatMap(procliticForms))]
-  const held = await engine.exactCounts(db, allForms, EXACT_ENOUGH)
+  const held = await engine.counts(db, allForms, EXACT_ENOUGH, 'exact')
+  // …and how many hold each word's stem: a stem far commoner than the word's forms stands for other words too.
+  const stemCounts = await engine.counts(db, [...new Set(clauses.filter((c) => c.terms.length === 1).map((c) => c.terms[0].stem))], COUNT_UP_TO, 'stem')
   // 3. Stems widening a rare word, and the alternatives of phrase words: only those some article holds.
-  const resolved = new Map(words.map((w) => [w, resolve(w, bases.get(w)!, held)]))
+  const resolved = new Map(
+    words.map((w) => {
+      const stemmed = clauses.find((c) => c.terms.length === 1 && c.terms[0].exact === w)!.terms[0].stem
+      const family = bases.get(w)!.reduce((sum, b) => sum + count(b), 0)
+      return [w, resolve(w, bases.get(w)!, held, (stemCounts.get(stemmed) ?? 0) <= STEM_RATIO * family)]
+    }),
+  )
   const stems = [...new Set([...resolved.values()].flatMap((r) => r.stems).concat(clauses.filter((c) => c.terms.length > 1).flatMap((c) => c.terms.flatMap((t) => t.alternatives))))]
   const known = stems.length > 0 ? await engine.existing(db, stems) : new Set<string>()
   const term = (t: QueryTerm, single: boolean): QueryTerm => {
@@ -79,10 +89,14 @@ function basesOf(word: string, count: (form: string) => number): string[] {
  * when fewer, only stems that keep the base whole (the base with a suffix, «لوبانه», not «لوب» of
  * «اللوبي»); when none, the stems of its bases as light10 cuts them (a word written only inflected).
  */
-function resolve(word: string, bases: string[], held: Map<string, number>): { forms: string[]; stems: string[] } {
+function resolve(word: string, bases: string[], held: Map<string, number>, stemIsTheWord: boolean): { forms: string[]; stems: string[] } {
   const forms = [...new Set(bases.flatMap(procliticForms))].filter((f) => (held.get(f) ?? 0) > 0)
   const found = forms.reduce((sum, f) => sum + (held.get(f) ?? 0), 0)
-  if (found >= EXACT_ENOUGH) return { forms, stems: [] }
+  // Held in a page of articles or more: the forms as written, without those fewer than a page of
+  // articles hold (unless typed so). bm25 weighs each form by its rarity, and a story's rare
+  // «فالطاقه» would outrank the common «الطاقه» of the story the reader means.
+  if (found >= EXACT_ENOUGH && stemIsTheWord) return { forms: [word], stems: [...new Set(bases.flatMap((b) => [stem(b), stem(b, { keepWaw: true })]))] }
+  if (found >= EXACT_ENOUGH) return { forms: forms.filter((f) => f === word || (held.get(f) ?? 0) >= EXACT_ENOUGH), stems: [] }
   const stems = new Set(bases.flatMap((b) => [stem(b), stem(b, { keepWaw: true })]).filter((s) => found === 0 || bases.includes(s)))
   return { forms: forms.length > 0 ? forms : [word], stems: [...stems] }
 }

@@ -378,13 +378,14 @@ export const sqliteEngine: SearchEngine = {
     return new Set(rows.map((r) => r.term))
   },
 
-  async exactCounts(db, forms, upTo) {
-    if (forms.length === 0) return new Map()
-    // How many articles hold each folded form as written, counting no further than `upTo` (FTS5 stops there).
+  async counts(db, tokens, upTo, kind) {
+    if (tokens.length === 0) return new Map()
+    // How many articles hold each token (a folded form as written, or a stem), counting no further than `upTo` (FTS5 stops there).
+    const mark = kind === 'exact' ? EXACT_MARK : ''
     const { rows } = await sql<{ term: string; n: number }>`
       select value as term, (select count(*) from (
-        select 1 from article_fts where article_fts match '"' || ${EXACT_MARK} || replace(value, '"', '""') || '"' limit ${upTo})) as n
-      from json_each(${JSON.stringify(forms)})`.execute(db)
+        select 1 from article_fts where article_fts match '"' || ${mark} || replace(value, '"', '""') || '"' limit ${upTo})) as n
+      from json_each(${JSON.stringify(tokens)})`.execute(db)
     return new Map(rows.map((r) => [r.term, r.n]))
   },
 

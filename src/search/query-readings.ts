@@ -14,35 +14,34 @@ const PEEL_RATIO = 4
 /** A stem held by more than this many times the articles holding the word's forms stands for other words too: the word is matched as written. */
 const STEM_RATIO = 2
 /** Counting articles stops here: enough to compare a word with its base. */
-const COUNT_UP_TO = 1000
+const COUNT_UP_TO = 300
 
 /**
  * The query with each one-word clause resolved against the index (`forms`, `useStem`,
  * `alternatives`); words of a phrase keep their stems (adjacency makes a phrase precise), with
- * alternatives no article holds dropped. Two statements whatever the query's length.
+ * alternatives no article holds dropped. Two to four statements whatever the query's length.
  */
 export async function chooseReadings(db: Db, engine: SearchEngine, query: ParsedQuery): Promise<ParsedQuery> {
   const clauses = [...query.must, ...query.not]
   const words = [...new Set(clauses.filter((c) => c.terms.length === 1).map((c) => c.terms[0].exact))]
   // 1. How common each word and each base of a bare reading is, as written.
-  const readingBases = words.flatMap((w) => procliticReadings(w).filter((r) => r.proclitics !== '').flatMap((r) => [r.base, r.base.slice(1)]))
+  const readingBases = words.flatMap((w) => procliticReadings(w).filter((r) => r.proclitics !== '').flatMap((r) => (afterPreposition(r) ? [r.base, r.base.slice(1)] : [r.base])))
   const counts = await engine.counts(db, [...new Set([...words, ...readingBases].flatMap((w) => [w, 'ال' + w]))], COUNT_UP_TO, 'exact')
   // A word as written, bare or with the article: «بسيارات» may be read ب + «سيارات» when stories write «السيارات».
   const count = (form: string) => (counts.get(form) ?? 0) + (counts.get('ال' + form) ?? 0)
   const bases = new Map(words.map((w) => [w, basesOf(w, count)]))
-  // 2. Which forms of those bases the stories hold, up to a page.
-  const allForms = [...new Set([...bases.values()].flat().flatMap(procliticForms))]
-  const held = await engine.counts(db, allForms, EXACT_ENOUGH, 'exact')
   // …and how many hold each word's stem: a stem far commoner than the word's forms stands for other words too.
-  const stemCounts = await engine.counts(db, [...new Set(clauses.filter((c) => c.terms.length === 1).map((c) => c.terms[0].stem))], COUNT_UP_TO, 'stem')
+  const stemOf = new Map(clauses.filter((c) => c.terms.length === 1).map((c) => [c.terms[0].exact, c.terms[0].stem]))
+  const stemCounts = await engine.counts(db, [...new Set(stemOf.values())], COUNT_UP_TO, 'stem')
+  const family = (w: string) => bases.get(w)!.reduce((sum, b) => sum + count(b), 0)
+  const stemIsTheWord = (w: string) => (stemCounts.get(stemOf.get(w)!) ?? 0) <= STEM_RATIO * family(w)
+  // 2. A common word whose stem is its own is matched as before (its stems and its spelling); for
+  // the others, which forms of their bases the stories hold, up to a page each.
+  const common = new Set(words.filter((w) => family(w) >= EXACT_ENOUGH && stemIsTheWord(w)))
+  const allForms = [...new Set(words.filter((w) => !common.has(w)).flatMap((w) => bases.get(w)!.flatMap(procliticForms)))]
+  const held = allForms.length > 0 ? await engine.counts(db, allForms, EXACT_ENOUGH, 'exact') : new Map<string, number>()
   // 3. Stems widening a rare word, and the alternatives of phrase words: only those some article holds.
-  const resolved = new Map(
-    words.map((w) => {
-      const stemmed = clauses.find((c) => c.terms.length === 1 && c.terms[0].exact === w)!.terms[0].stem
-      const family = bases.get(w)!.reduce((sum, b) => sum + count(b), 0)
-      return [w, resolve(w, bases.get(w)!, held, (stemCounts.get(stemmed) ?? 0) <= STEM_RATIO * family)]
-    }),
-  )
+  const resolved = new Map(words.map((w) => [w, common.has(w) ? asCommonWord(w, bases.get(w)!) : resolve(w, bases.get(w)!, held)]))
   const stems = [...new Set([...resolved.values()].flatMap((r) => r.stems).concat(clauses.filter((c) => c.terms.length > 1).flatMap((c) => c.terms.flatMap((t) => t.alternatives))))]
   const known = stems.length > 0 ? await engine.existing(db, stems) : new Set<string>()
   const term = (t: QueryTerm, single: boolean): QueryTerm => {
@@ -58,7 +57,8 @@ export async function chooseReadings(db: Db, engine: SearchEngine, query: Parsed
 }
 
 const isBare = (r: Reading) => r.proclitics !== '' && !r.article
-const isPreposition = (letter: string) => letter === 'ب' || letter === 'ك' || letter === 'ل'
+/** A bare reading whose base begins with و or ف right after a preposition: a root letter, or a conjunction out of order. */
+const afterPreposition = (r: Reading) => isBare(r) && /[بكل]$/.test(r.proclitics) && /^[وف]/.test(r.base)
 
 /**
  * The bases a word may be written from. A reading ending in the article is sure («وبالمدرسه» →
@@ -76,12 +76,15 @@ function basesOf(word: string, count: (form: string) => number): string[] {
   for (const r of readings.filter(isBare)) {
     const n = count(r.base)
     if (n === 0) continue
-    if (isPreposition(r.proclitics.at(-1)!) && /^[وف]/.test(r.base) && n <= count(r.base.slice(1))) continue
-    if (written >= EXACT_ENOUGH && n < PEEL_RATIO * written) continue
+    if (afterPreposition(r) && n <= count(r.base.slice(1))) continue
+    if (written >= EXACT_ENOUGH && n < Math.min(COUNT_UP_TO, PEEL_RATIO * written)) continue
     bases.push(r.base)
   }
   return bases
 }
+
+/** A common word whose stem is its own: its spelling and the stems of its bases (light10's conflations are its own forms). */
+const asCommonWord = (word: string, bases: string[]) => ({ forms: [word], stems: [...new Set(bases.flatMap((b) => [stem(b), stem(b, { keepWaw: true })]))] })
 
 /**
  * A word's forms as written (its bases with every proclitic Arabic writes before them, those some
@@ -89,13 +92,12 @@ function basesOf(word: string, count: (form: string) => number): string[] {
  * when fewer, only stems that keep the base whole (the base with a suffix, «لوبانه», not «لوب» of
  * «اللوبي»); when none, the stems of its bases as light10 cuts them (a word written only inflected).
  */
-function resolve(word: string, bases: string[], held: Map<string, number>, stemIsTheWord: boolean): { forms: string[]; stems: string[] } {
+function resolve(word: string, bases: string[], held: Map<string, number>): { forms: string[]; stems: string[] } {
   const forms = [...new Set(bases.flatMap(procliticForms))].filter((f) => (held.get(f) ?? 0) > 0)
   const found = forms.reduce((sum, f) => sum + (held.get(f) ?? 0), 0)
   // Held in a page of articles or more: the forms as written, without those fewer than a page of
   // articles hold (unless typed so). bm25 weighs each form by its rarity, and a story's rare
   // «فالطاقه» would outrank the common «الطاقه» of the story the reader means.
-  if (found >= EXACT_ENOUGH && stemIsTheWord) return { forms: [word], stems: [...new Set(bases.flatMap((b) => [stem(b), stem(b, { keepWaw: true })]))] }
   if (found >= EXACT_ENOUGH) return { forms: forms.filter((f) => f === word || (held.get(f) ?? 0) >= EXACT_ENOUGH), stems: [] }
   const stems = new Set(bases.flatMap((b) => [stem(b), stem(b, { keepWaw: true })]).filter((s) => found === 0 || bases.includes(s)))
   return { forms: forms.length > 0 ? forms : [word], stems: [...stems] }

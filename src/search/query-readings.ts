@@ -13,8 +13,8 @@ export const EXACT_ENOUGH = 10
 const PEEL_RATIO = 4
 /** A stem held by more than this many times the articles holding the word's forms stands for other words too: the word is matched as written. */
 const STEM_RATIO = 2
-/** Counting articles stops here: enough to compare a word with its base. */
-const COUNT_UP_TO = 300
+/** Counting articles stops here: enough to compare a word with its base and its stem (a name of a few hundred stories against a stem of a thousand). */
+const COUNT_UP_TO = 1000
 
 /**
  * The query with each one-word clause resolved against the index (`forms`, `useStem`,
@@ -25,8 +25,13 @@ export async function chooseReadings(db: Db, engine: SearchEngine, query: Parsed
   const clauses = [...query.must, ...query.not]
   const words = [...new Set(clauses.filter((c) => c.terms.length === 1).map((c) => c.terms[0].exact))]
   // 1. How common each word and each base of a bare reading is, as written.
-  const readingBases = words.flatMap((w) => procliticReadings(w).filter((r) => r.proclitics !== '').flatMap((r) => (afterPreposition(r) ? [r.base, r.base.slice(1)] : [r.base])))
-  const counts = await engine.counts(db, [...new Set([...words, ...readingBases].flatMap((w) => [w, 'ال' + w]))], COUNT_UP_TO, 'exact')
+  const counted = words.flatMap((w) => {
+    const readings = procliticReadings(w)
+    const sure = sureReading(readings)
+    if (sure) return [sure.base] // the word as written is not asked about (`basesOf`)
+    return [w, ...readings.filter(isBare).flatMap((r) => (afterPreposition(r) ? [r.base, r.base.slice(1)] : [r.base]))]
+  })
+  const counts = await engine.counts(db, [...new Set(counted.flatMap((w) => [w, 'ال' + w]))], COUNT_UP_TO, 'exact')
   // A word as written, bare or with the article: «بسيارات» may be read ب + «سيارات» when stories write «السيارات».
   const count = (form: string) => (counts.get(form) ?? 0) + (counts.get('ال' + form) ?? 0)
   const bases = new Map(words.map((w) => [w, basesOf(w, count)]))
@@ -56,6 +61,8 @@ export async function chooseReadings(db: Db, engine: SearchEngine, query: Parsed
   return { ...query, must, not: query.not.map(clause), words: query.words.map((t) => byExact.get(t.exact) ?? term(t, false)) }
 }
 
+/** The reading with the longest proclitics ending in the article, if any. */
+const sureReading = (readings: Reading[]) => readings.filter((r) => r.article).sort((a, b) => b.proclitics.length - a.proclitics.length)[0]
 const isBare = (r: Reading) => r.proclitics !== '' && !r.article
 /** A bare reading whose base begins with و or ف right after a preposition: a root letter, or a conjunction out of order. */
 const afterPreposition = (r: Reading) => isBare(r) && /[بكل]$/.test(r.proclitics) && /^[وف]/.test(r.base)
@@ -69,7 +76,7 @@ const afterPreposition = (r: Reading) => isBare(r) && /[بكل]$/.test(r.proclit
  */
 function basesOf(word: string, count: (form: string) => number): string[] {
   const readings = procliticReadings(word)
-  const sure = readings.filter((r) => r.article).sort((a, b) => b.proclitics.length - a.proclitics.length)[0]
+  const sure = sureReading(readings)
   if (sure) return [sure.base]
   const written = count(word)
   const bases = [word]
@@ -98,7 +105,10 @@ function resolve(word: string, bases: string[], held: Map<string, number>): { fo
   // Held in a page of articles or more: the forms as written, without those fewer than a page of
   // articles hold (unless typed so). bm25 weighs each form by its rarity, and a story's rare
   // «فالطاقه» would outrank the common «الطاقه» of the story the reader means.
-  if (found >= EXACT_ENOUGH) return { forms: forms.filter((f) => f === word || (held.get(f) ?? 0) >= EXACT_ENOUGH), stems: [] }
+  if (found >= EXACT_ENOUGH) {
+    const common = forms.filter((f) => f === word || (held.get(f) ?? 0) >= EXACT_ENOUGH)
+    return { forms: common.length > 0 ? common : forms, stems: [] }
+  }
   const stems = new Set(bases.flatMap((b) => [stem(b), stem(b, { keepWaw: true })]).filter((s) => found === 0 || bases.includes(s)))
   return { forms: forms.length > 0 ? forms : [word], stems: [...stems] }
 }

@@ -31,7 +31,10 @@ export function quote(text: string): string {
 }
 
 /** A word's tokens: its stems when it is matched by stem, and its forms as written. */
-const termTokens = (t: QueryTerm) => [...(t.useStem ? [t.stem] : []), ...t.alternatives, ...t.forms.map(exactToken)]
+function termTokens(t: QueryTerm): string[] {
+  const tokens = [...(t.useStem ? [t.stem] : []), ...t.alternatives, ...t.forms.map(exactToken)]
+  return tokens.length > 0 ? tokens : [exactToken(t.exact)] // never an empty expression
+}
 
 function termExpression(t: QueryTerm): string {
   return termTokens(t).map(quote).join(' OR ')

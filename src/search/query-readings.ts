@@ -19,7 +19,7 @@ const COUNT_UP_TO = 1000
 /**
  * The query with each one-word clause resolved against the index (`forms`, `useStem`,
  * `alternatives`); words of a phrase keep their stems (adjacency makes a phrase precise), with
- * alternatives no article holds dropped. Two to four statements whatever the query's length.
+ * alternatives no article holds dropped. One to three statements whatever the query's length.
  */
 export async function chooseReadings(db: Db, engine: SearchEngine, query: ParsedQuery): Promise<ParsedQuery> {
   const clauses = [...query.must, ...query.not]
@@ -31,24 +31,25 @@ export async function chooseReadings(db: Db, engine: SearchEngine, query: Parsed
     if (sure) return [sure.base] // the word as written is not asked about (`basesOf`)
     return [w, ...readings.filter(isBare).flatMap((r) => (afterPreposition(r) ? [r.base, r.base.slice(1)] : [r.base]))]
   })
-  const counts = await engine.counts(db, [...new Set(counted.flatMap((w) => [w, 'ال' + w]))], COUNT_UP_TO, 'exact')
+  // …and how many hold each word's stem: a stem far commoner than the word's forms stands for other words too.
+  const stemOf = new Map(clauses.filter((c) => c.terms.length === 1).map((c) => [c.terms[0].exact, c.terms[0].stem]))
+  const { exact: counts, stems: stemCounts } = await engine.counts(db, { exact: [...new Set(counted.flatMap((w) => [w, 'ال' + w]))], stems: [...new Set(stemOf.values())] }, COUNT_UP_TO)
   // A word as written, bare or with the article: «بسيارات» may be read ب + «سيارات» when stories write «السيارات».
   const count = (form: string) => (counts.get(form) ?? 0) + (counts.get('ال' + form) ?? 0)
   const bases = new Map(words.map((w) => [w, basesOf(w, count)]))
-  // …and how many hold each word's stem: a stem far commoner than the word's forms stands for other words too.
-  const stemOf = new Map(clauses.filter((c) => c.terms.length === 1).map((c) => [c.terms[0].exact, c.terms[0].stem]))
-  const stemCounts = await engine.counts(db, [...new Set(stemOf.values())], COUNT_UP_TO, 'stem')
   const family = (w: string) => bases.get(w)!.reduce((sum, b) => sum + count(b), 0)
   const stemIsTheWord = (w: string) => (stemCounts.get(stemOf.get(w)!) ?? 0) <= STEM_RATIO * family(w)
   // 2. A common word whose stem is its own is matched as before (its stems and its spelling); for
   // the others, which forms of their bases the stories hold, up to a page each.
   const common = new Set(words.filter((w) => family(w) >= EXACT_ENOUGH && stemIsTheWord(w)))
   const allForms = [...new Set(words.filter((w) => !common.has(w)).flatMap((w) => bases.get(w)!.flatMap(procliticForms)))]
-  const held = allForms.length > 0 ? await engine.counts(db, allForms, EXACT_ENOUGH, 'exact') : new Map<string, number>()
+  const held = (await engine.counts(db, { exact: allForms }, EXACT_ENOUGH)).exact
   // 3. Stems widening a rare word, and the alternatives of phrase words: only those some article holds.
   const resolved = new Map(words.map((w) => [w, common.has(w) ? asCommonWord(w, bases.get(w)!) : resolve(w, bases.get(w)!, held)]))
   const stems = [...new Set([...resolved.values()].flatMap((r) => r.stems).concat(clauses.filter((c) => c.terms.length > 1).flatMap((c) => c.terms.flatMap((t) => t.alternatives))))]
-  const known = stems.length > 0 ? await engine.existing(db, stems) : new Set<string>()
+  // (The words' own stems were counted already: only the others are looked up.)
+  const unknown = stems.filter((s) => !stemCounts.has(s))
+  const known = new Set([...stems.filter((s) => (stemCounts.get(s) ?? 0) > 0), ...(unknown.length > 0 ? await engine.existing(db, unknown) : [])])
   const term = (t: QueryTerm, single: boolean): QueryTerm => {
     const r = single ? resolved.get(t.exact) : undefined
     if (!r) return { ...t, alternatives: t.alternatives.filter((a) => known.has(a)) }

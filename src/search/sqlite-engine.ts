@@ -381,15 +381,20 @@ export const sqliteEngine: SearchEngine = {
     return new Set(rows.map((r) => r.term))
   },
 
-  async counts(db, tokens, upTo, kind) {
-    if (tokens.length === 0) return new Map()
-    // How many articles hold each token (a folded form as written, or a stem), counting no further than `upTo` (FTS5 stops there).
-    const mark = kind === 'exact' ? EXACT_MARK : ''
+  async counts(db, { exact = [], stems = [] }, upTo) {
+    const tokens = [...exact.map(exactToken), ...stems]
+    const found = { exact: new Map<string, number>(), stems: new Map<string, number>() }
+    if (tokens.length === 0) return found
+    // How many articles hold each token, counting no further than `upTo` (FTS5 stops there). One statement for both kinds.
     const { rows } = await sql<{ term: string; n: number }>`
       select value as term, (select count(*) from (
-        select 1 from article_fts where article_fts match '"' || ${mark} || replace(value, '"', '""') || '"' limit ${upTo})) as n
+        select 1 from article_fts where article_fts match '"' || replace(value, '"', '""') || '"' limit ${upTo})) as n
       from json_each(${JSON.stringify(tokens)})`.execute(db)
-    return new Map(rows.map((r) => [r.term, r.n]))
+    for (const r of rows) {
+      if (r.term.startsWith(EXACT_MARK)) found.exact.set(r.term.slice(EXACT_MARK.length), r.n)
+      else found.stems.set(r.term, r.n)
+    }
+    return found
   },
 
   async spellings(db, prefix, scope) {

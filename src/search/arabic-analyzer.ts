@@ -124,7 +124,7 @@ export function stem(word: string, options: { keepWaw?: boolean } = {}): string 
 export interface Reading {
   proclitics: string
   base: string
-  /** The proclitics end in the article (ال, or ل+ال written «لل»): no name begins that way, so the reading is sure. */
+  /** The proclitics end in the article (ال, or ل+ال written «لل»): a reading all but sure (few names begin so). */
   article: boolean
 }
 
@@ -161,6 +161,9 @@ export function procliticReadings(word: string): Reading[] {
   }
   return readings
 }
+
+/** A bare reading whose base begins with و or ف right after a preposition: a root letter («لوزير»), or a conjunction out of order («لوبان»). */
+export const afterPreposition = (r: Reading) => !r.article && /[بكل]$/.test(r.proclitics) && /^[وف]/.test(r.base)
 
 /** The forms a base is written in with proclitics, in Arabic's order (as `procliticReadings` reads them), the base itself first. */
 export function procliticForms(base: string): string[] {

@@ -1,6 +1,6 @@
 // A reader's query → clauses of analyzed terms. Nothing the reader types reaches the engine as
 // syntax: words become analyzed tokens (letters and digits only) and the engine quotes them.
-import { analyze, normalizeForMatching, procliticReadings, stem, type Token } from './arabic-analyzer.js'
+import { afterPreposition, analyze, normalizeForMatching, procliticReadings, stem, type Token } from './arabic-analyzer.js'
 
 export interface QueryTerm {
   exact: string
@@ -85,13 +85,14 @@ function toTerm(token: Token, inPhrase: boolean): QueryTerm {
  */
 export function procliticAlternatives(exact: string, stemmed: string, inPhrase = false): string[] {
   const found = new Set<string>()
-  for (const { base, proclitics } of procliticReadings(exact)) {
-    // After a preposition a base beginning with و or ف keeps it as a root letter («لوزير»): the index decides (query-readings.ts).
-    if (proclitics && !proclitics.endsWith('ال') && !proclitics.endsWith('لل') && /[بكل]$/.test(proclitics) && /^[وف]/.test(base)) continue
-    found.add(stem(base, { keepWaw: true }))
-    found.add(stem(base))
+  const readings = procliticReadings(exact)
+  for (const reading of readings) {
+    // After a preposition, a base beginning with و or ف: only the index can tell a root letter (query-readings.ts).
+    if (afterPreposition(reading)) continue
+    found.add(stem(reading.base, { keepWaw: true }))
+    found.add(stem(reading.base))
   }
-  const hasArticle = procliticReadings(exact).some((r) => r.article)
+  const hasArticle = readings.some((r) => r.article)
   if (inPhrase && !hasArticle && Array.from(exact).length >= 3) for (const p of ['ب', 'ل', 'ك', 'ف']) found.add(stem(p + exact))
   found.delete(stemmed)
   return [...found]

@@ -3,7 +3,7 @@
 // its stem; a stem widens the search only when the word as written is rare, and proclitics are
 // peeled only in Arabic's order. Names gain most: «لوبان» is not «كلوب», «كوباني» not «بأنه».
 import type { Db } from '../db/index.js'
-import { procliticForms, procliticReadings, stem, type Reading } from './arabic-analyzer.js'
+import { afterPreposition, procliticForms, procliticReadings, stem, type Reading } from './arabic-analyzer.js'
 import type { ParsedQuery, QueryClause, QueryTerm } from './query-parser.js'
 import type { SearchEngine } from './search-engine.js'
 
@@ -65,8 +65,6 @@ export async function chooseReadings(db: Db, engine: SearchEngine, query: Parsed
 /** The reading with the longest proclitics ending in the article, if any. */
 const sureReading = (readings: Reading[]) => readings.filter((r) => r.article).sort((a, b) => b.proclitics.length - a.proclitics.length)[0]
 const isBare = (r: Reading) => r.proclitics !== '' && !r.article
-/** A bare reading whose base begins with و or ف right after a preposition: a root letter, or a conjunction out of order. */
-const afterPreposition = (r: Reading) => isBare(r) && /[بكل]$/.test(r.proclitics) && /^[وف]/.test(r.base)
 
 /**
  * The bases a word may be written from. A reading ending in the article is sure («وبالمدرسه» →

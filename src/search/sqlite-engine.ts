@@ -75,7 +75,8 @@ export function matchExpression(query: ParsedQuery, mode: 'all' | 'any'): string
   // Any-word matching gathers candidates when fewer than five articles hold every word: the
   // phrase would only reorder those few (they rank first anyway), at the cost of scanning it.
   // (A word matched only as written makes it the phrase as written: stems would match more than the word does.)
-  if (words.length > 1 && mode === 'all') positive = `(${positive}) OR ${quote(words.map((t) => (words.every((w) => w.useStem) ? t.stem : exactToken(t.exact))).join(' '))}`
+  const byStem = words.every((t) => t.useStem)
+  if (words.length > 1 && mode === 'all') positive = `(${positive}) OR ${quote(words.map((t) => (byStem ? t.stem : exactToken(t.exact))).join(' '))}`
   if (query.not.length === 0) return positive
   return `(${positive}) NOT (${query.not.map(clauseExpression).join(' OR ')})`
 }
@@ -95,11 +96,11 @@ export function countExpression(query: ParsedQuery, mode: 'all' | 'any'): string
 
 /**
  * A clause in its stems only: the same articles as `clauseExpression` (see `countExpression`),
- * fewer lists to read. A word matched only as written has no stem to stand for it: its forms then.
+ * fewer lists to read. A word matched (also) in forms its stems do not cover is read whole (query-readings.ts).
  */
 function stemsExpression(clause: QueryClause): string {
   const [t] = clause.terms
-  if (clause.terms.length === 1 && !t.useStem) return `(${termExpression(t)})`
+  if (clause.terms.length === 1 && (!t.useStem || t.forms.length > 1)) return `(${termExpression(t)})`
   return `(${phraseVariants(clause.terms).map(quote).join(' OR ')})`
 }
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { ANALYZER_VERSION, analyze, indexForms, normalizeForMatching, stem } from './arabic-analyzer.js'
+import { ANALYZER_VERSION, analyze, indexForms, normalizeForMatching, procliticForms, procliticReadings, stem } from './arabic-analyzer.js'
+import { procliticAlternatives } from './query-parser.js'
 
 const analyzed = (word: string) => stem(normalizeForMatching(word))
 
@@ -204,4 +205,34 @@ test('indexForms holds the same tokens as analyze, space-joined', () => {
   const tokens = analyze(text)
   assert.deepEqual(indexForms(text), { exact: tokens.map((t) => t.exact).join(' '), stem: tokens.map((t) => t.stem).join(' ') })
   assert.ok(Number.isInteger(ANALYZER_VERSION) && ANALYZER_VERSION >= 1)
+})
+
+test('proclitics are read only in the order Arabic writes them: conjunction, preposition, article', () => {
+  const readings = (word: string) => procliticReadings(normalizeForMatching(word)).map((r) => `${r.proclitics}+${r.base}${r.article ? '!' : ''}`)
+  assert.deepEqual(readings('وبالمدرسة'), ['+وبالمدرسه', 'و+بالمدرسه', 'وب+المدرسه', 'وبال+مدرسه!'])
+  assert.deepEqual(readings('فللطلاب'), ['+فللطلاب', 'ف+للطلاب', 'فل+لطلاب', 'فلل+طلاب!'])
+  // A preposition is never read before a conjunction, nor two prepositions in a row.
+  assert.deepEqual(readings('كلوب'), ['+كلوب', 'ك+لوب'])
+  assert.deepEqual(readings('لوبان'), ['+لوبان', 'ل+وبان'])
+  assert.deepEqual(readings('لوران'), ['+لوران', 'ل+وران'])
+  assert.deepEqual(readings('بأنه'), ['+بانه', 'ب+انه'])
+  assert.deepEqual(readings('كوفيد'), ['+كوفيد', 'ك+وفيد'])
+  assert.deepEqual(readings('لندن'), ['+لندن', 'ل+ندن'])
+  // The forms a base is written in: the same order, the article after ل written «لل».
+  const forms = procliticForms('مدرسه')
+  for (const f of ['مدرسه', 'المدرسه', 'وبالمدرسه', 'فللمدرسه', 'ولمدرسه', 'كالمدرسه']) assert.ok(forms.includes(f), f)
+  for (const f of ['بوالمدرسه', 'لالمدرسه', 'بفمدرسه', 'لومدرسه']) assert.ok(!forms.includes(f), f)
+})
+
+test('a query word stands for stems of its legal readings only: a name is not another word cut short', () => {
+  const alternatives = (word: string) => {
+    const exact = normalizeForMatching(word)
+    return procliticAlternatives(exact, stem(exact))
+  }
+  assert.ok(!alternatives('كوفيد').includes('فيد'), 'ك then و: a preposition before a conjunction')
+  assert.ok(!alternatives('كوباني').includes('بان'), '«بأنه» is not «كوباني»')
+  assert.ok(!alternatives('لوران').includes('كلور'), '«الكلور» is not «لوران»')
+  assert.ok(!alternatives('لوبان').includes('كلوب'), '«كلوب» is not «لوبان»')
+  assert.ok(alternatives('بالمدرسة').includes('مدرس') || stem(normalizeForMatching('بالمدرسة')) === 'مدرس')
+  assert.ok(alternatives('وبسيارات').includes('سيار'), 'و then ب: in order')
 })

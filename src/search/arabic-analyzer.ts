@@ -120,6 +120,63 @@ export function stem(word: string, options: { keepWaw?: boolean } = {}): string 
   return w.join('')
 }
 
+/** One way of reading a folded word as proclitics and a base: «وبالمدرسه» → «وبال» + «مدرسه». */
+export interface Reading {
+  proclitics: string
+  base: string
+  /** The proclitics end in the article (ال, or ل+ال written «لل»): a reading all but sure (few names begin so). */
+  article: boolean
+}
+
+const CONJUNCTIONS = ['', 'و', 'ف']
+const PREPOSITIONS = ['', 'ب', 'ك', 'ل']
+/** Letters a base must keep: two after an article (as light10), three after bare one-letter proclitics. */
+const MIN_BASE_AFTER_ARTICLE = 2
+const MIN_BASE_BARE = 3
+
+/**
+ * The readings of a folded word as proclitics written in the only order Arabic allows —
+ * a conjunction (و ف), then a preposition (ب ك ل), then the article (ال; after ل written «لل») —
+ * and a base; the word itself (no proclitics) first. A preposition is never read before a
+ * conjunction: «كوفيد» is not ك + «وفيد», and so not «فيد». Whether a bare reading (no
+ * article) is right is for the index to tell (a preposition's base may begin with a root و,
+ * as «لوزير»): see `chooseReadings` in query-readings.ts.
+ */
+export function procliticReadings(word: string): Reading[] {
+  const letters = Array.from(word)
+  const readings: Reading[] = [{ proclitics: '', base: word, article: false }]
+  if (!ARABIC_LETTER.test(word)) return readings
+  for (const c of CONJUNCTIONS) {
+    for (const p of PREPOSITIONS) {
+      const bare = c + p
+      for (const proclitics of [bare, p === 'ل' ? c + 'لل' : bare + 'ال']) {
+        if (!proclitics) continue
+        const article = proclitics !== bare
+        const n = Array.from(proclitics).length
+        const min = article ? MIN_BASE_AFTER_ARTICLE : MIN_BASE_BARE
+        if (letters.length - n < min || letters.slice(0, n).join('') !== proclitics) continue
+        readings.push({ proclitics, base: letters.slice(n).join(''), article })
+      }
+    }
+  }
+  return readings
+}
+
+/** A bare reading whose base begins with و or ف right after a preposition: a root letter («لوزير»), or a conjunction out of order («لوبان»). */
+export const afterPreposition = (r: Reading) => !r.article && /[بكل]$/.test(r.proclitics) && /^[وف]/.test(r.base)
+
+/** The forms a base is written in with proclitics, in Arabic's order (as `procliticReadings` reads them), the base itself first. */
+export function procliticForms(base: string): string[] {
+  const forms = new Set<string>()
+  for (const c of CONJUNCTIONS) {
+    for (const p of PREPOSITIONS) {
+      forms.add(c + p + base)
+      forms.add(p === 'ل' ? c + 'لل' + base : c + p + 'ال' + base)
+    }
+  }
+  return [...forms]
+}
+
 // A word in the original text: letters, digits, combining marks, tatweel, joiners.
 const WORD = /[\p{L}\p{N}\p{M}\u0640\u200C\u200D]+/gu
 const SPLIT = /[^\p{L}\p{N}\p{M}]+/u

@@ -1,12 +1,16 @@
 // A reader's query → clauses of analyzed terms. Nothing the reader types reaches the engine as
 // syntax: words become analyzed tokens (letters and digits only) and the engine quotes them.
-import { analyze, normalizeForMatching, stem, type Token } from './arabic-analyzer.js'
+import { afterPreposition, analyze, normalizeForMatching, procliticReadings, stem, type Token } from './arabic-analyzer.js'
 
 export interface QueryTerm {
   exact: string
   stem: string
-  /** Further stems the word may stand for: the word without a one-letter proclitic (ب ل ك ف). */
+  /** Further stems the word may stand for: its bases with proclitics peeled in Arabic's order (`procliticReadings`). */
   alternatives: string[]
+  /** Folded forms matched as written: the word, and once the index is asked (query-readings.ts), its base with proclitics. */
+  forms: string[]
+  /** Whether `stem` is matched; false when the word is matched as written (a name is not a stem of something else). */
+  useStem: boolean
 }
 
 /** One word, or several that must be adjacent ("a quoted phrase", or a word like covid-19). */
@@ -28,7 +32,6 @@ export const MAX_EXCLUDED = 5
 const MAX_PHRASE_WORDS = 8
 
 const PIECE = /(-?)"([^"]*)"?|(-?)([^\s"]+)/g
-const PROCLITICS = new Set(['ب', 'ل', 'ك', 'ف'])
 
 /** Parses `"phrase"`, `-word`, `-"phrase"` and plain words; anything else is just text. */
 export function parseQuery(input: string): ParsedQuery {
@@ -39,7 +42,7 @@ export function parseQuery(input: string): ParsedQuery {
     const text = m[2] ?? m[4] ?? ''
     const tokens = analyze(text).slice(0, MAX_PHRASE_WORDS)
     if (tokens.length === 0) continue
-    const clause = { terms: tokens.map(toTerm) }
+    const clause = { terms: tokens.map((t) => toTerm(t, tokens.length > 1)) }
     if (negated) {
       if (not.length < MAX_EXCLUDED) not.push(clause)
     } else if (must.length < MAX_CLAUSES && !must.some((c) => sameClause(c, clause))) {
@@ -66,34 +69,34 @@ const STOP_WORDS = new Set(
     .map(normalizeForMatching),
 )
 
-function toTerm(token: Token): QueryTerm {
-  return { exact: token.exact, stem: token.stem, alternatives: procliticAlternatives(token.exact, token.stem) }
+function toTerm(token: Token, inPhrase: boolean): QueryTerm {
+  return { exact: token.exact, stem: token.stem, alternatives: procliticAlternatives(token.exact, token.stem, inPhrase), forms: [token.exact], useStem: true }
 }
 
 /**
- * Further stems a query word may stand for. The index stays pure light10; queries also try:
- * the word without a bare one-letter proclitic (ب ل ك ف), which light10 keeps («بقرار» → «قرار»),
- * the word with one (a story's «لترشيد» for the reader's «ترشيد»),
- * and both readings of a leading و, which light10 strips only when no article follows it
- * («وزير» → «زير» but «الوزير» → «وزير»).
+ * Further stems a query word may stand for, before the index is asked which readings hold
+ * (suggestions use these as they are). The index stays pure light10; queries also try each base
+ * of the word with its proclitics peeled in Arabic's order (light10 keeps a bare «بقرار»), in
+ * both readings of a leading و, which light10 strips only when no article protects it («وزير» →
+ * «زير» but «الوزير» → «وزير»). Never a preposition before a conjunction: «كوفيد» does not
+ * stand for «فيد». In a phrase, also the word with a bare proclitic the reader did not type (a
+ * story's «لترشيد» for «ترشيد»): adjacency keeps that precise, where a word alone would meet
+ * other words' stems («كلوران» → «كلور», chlorine); a word alone gets such forms as written (query-readings.ts).
  */
-export function procliticAlternatives(exact: string, stemmed: string): string[] {
+export function procliticAlternatives(exact: string, stemmed: string, inPhrase = false): string[] {
   const found = new Set<string>()
-  let letters = Array.from(exact)
-  if (letters[0] === 'و' && letters.length - 1 >= 3) {
-    found.add(stem(exact, { keepWaw: true }))
-    letters = letters.slice(1)
+  const readings = procliticReadings(exact)
+  for (const reading of readings) {
+    // After a preposition, a base beginning with و or ف: only the index can tell a root letter (query-readings.ts).
+    if (afterPreposition(reading)) continue
+    found.add(stem(reading.base, { keepWaw: true }))
+    found.add(stem(reading.base))
   }
-  const article = ARTICLES.find((p) => letters.length - p.length >= 2 && p.every((c, i) => letters[i] === c))
-  if (article && letters[article.length] === 'و') found.add(stem(letters.slice(article.length).join('')))
-  if (PROCLITICS.has(letters[0]) && letters.length - 1 >= 3) found.add(stem(letters.slice(1).join('')))
-  // …and the other way: the story may have written the word with a bare proclitic («لترشيد» for «ترشيد»).
-  if (!article && letters.length >= 3) for (const p of PROCLITICS) found.add(stem(p + letters.join('')))
+  const hasArticle = readings.some((r) => r.article)
+  if (inPhrase && !hasArticle && Array.from(exact).length >= 3) for (const p of ['ب', 'ل', 'ك', 'ف']) found.add(stem(p + exact))
   found.delete(stemmed)
   return [...found]
 }
-
-const ARTICLES = ['بال', 'كال', 'فال', 'ال', 'لل'].map((p) => Array.from(p))
 
 function sameClause(a: QueryClause, b: QueryClause): boolean {
   return a.terms.length === b.terms.length && a.terms.every((t, i) => t.exact === b.terms[i].exact)
@@ -105,9 +108,9 @@ export function queryForms(query: ParsedQuery): { stems: Set<string>; exacts: Se
   const exacts = new Set<string>()
   for (const clause of query.must) {
     for (const t of clause.terms) {
-      stems.add(t.stem)
+      if (t.useStem) stems.add(t.stem)
       for (const a of t.alternatives) stems.add(a)
-      exacts.add(t.exact)
+      for (const f of t.forms) exacts.add(f)
     }
   }
   return { stems, exacts }

@@ -54,6 +54,8 @@ export interface SearchEngine {
   similar(db: Db, stems: string[], options: { excludeId: number; around: string; limit: number }): Promise<Hit[]>
   /** Which of these tokens (stems or folded forms) occur anywhere in the index. */
   existing(db: Db, tokens: string[]): Promise<Set<string>>
+  /** How many articles hold each folded form as written and each stem, each counted up to `upTo`. */
+  counts(db: Db, tokens: { exact?: string[]; stems?: string[] }, upTo: number): Promise<{ exact: Map<string, number>; stems: Map<string, number> }>
   /** Spellings (folded, unstemmed) starting with `prefix` in indexed headlines, or in headlines and bodies, with their document counts. */
   spellings(db: Db, prefix: string, scope: 'headlines' | 'stories'): Promise<{ term: string; docs: number }[]>
 }

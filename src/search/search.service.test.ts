@@ -184,3 +184,26 @@ test('reindex rebuilds the index and clears a stale analyzer version', async (t)
   assert.equal((await indexStatus(db)).stale, false)
   assert.equal((await search(db, 'مستشفى')).results[0]?.article.id, s.hospital.id)
 })
+
+test('names are matched as written, not through stems of other words; a word no story holds gives nothing and «هل تقصد»', async (t) => {
+  const db = await createTestDb(t)
+  const sectionId = await ensureSection(db, 'world', 'دولي')
+  const story = (title: string, body: string) =>
+    createArticle(db, { title, bodyHtml: `<p>${body}</p>`, sectionId, status: 'published', publishedAt: FIXTURE_NOW }, FIXTURE_NOW)
+  const lePen = await story('مارين لوبان تخاطب أنصارها في ليون', 'قالت لوبان إن حزبها سيخوض الانتخابات المحلية بقوائم كاملة.')
+  const laurent = await story('لوران فابيوس يزور العاصمة', 'التقى لوران فابيوس نظيره وبحثا ملفات المنطقة.')
+  const kobani = await story('عودة الأهالي إلى كوباني بعد شهور', 'بدأ سكان كوباني إصلاح بيوتهم المهدمة.')
+  await story('نادي كلوب الرياضي يفتتح موسمه', 'أعلن الكلوب الرياضي برنامجه للموسم، وقال المدرب بأنه راضٍ عن اللاعبين.')
+  await story('تحذير من الإفراط في الكلور', 'يستعمل الكلور في تعقيم المسابح، وأكد الأطباء بأنه مضر بكميات كبيرة.')
+  await story('فيد يعلن الأسعار الجديدة', 'قرر فيد رفع الأسعار، وقال مسؤول بأنه قرار مؤقت.')
+  await story('افتتاح كوفي جديد في الحي', 'يقدم الكوفي القهوة العربية والحلويات.')
+  const ids = async (q: string) => (await search(db, q)).results.map((r) => r.article.id)
+  assert.deepEqual(await ids('لوبان'), [lePen.id]) // not «كلوب»
+  assert.deepEqual(await ids('لوران'), [laurent.id]) // not «الكلور»
+  assert.deepEqual(await ids('كوباني'), [kobani.id]) // not «بأنه»
+  assert.deepEqual(await ids('للوبان'), [lePen.id]) // a preposition and the article before the name, in order
+  assert.deepEqual(await ids('وكوباني'), [kobani.id]) // a conjunction before the name
+  const absent = await search(db, 'كوفيد') // not «فيد»: a preposition is never read before a conjunction
+  assert.equal(absent.total, 0)
+  assert.equal(absent.didYouMean, 'كوفي')
+})

@@ -3,7 +3,8 @@ import { isPostgres, type Db } from '../db/index.js'
 import { Invalid } from '../http/index.js'
 import { ANALYZER_VERSION, analyze } from './arabic-analyzer.js'
 import { highlight, leadSnippet, snippet, type MatchForms } from './highlight.js'
-import { parseQuery, queryForms, type ParsedQuery, type QueryClause, type QueryTerm } from './query-parser.js'
+import { parseQuery, queryForms, type ParsedQuery } from './query-parser.js'
+import { chooseReadings } from './query-readings.js'
 import type { Hit, SearchEngine, SearchFilter, SearchSort } from './search-engine.js'
 import { dayEnd, dayStart } from './search-dates.js'
 import * as queries from './search.queries.js'
@@ -48,7 +49,7 @@ const FALLBACK_CANDIDATES = 30
 
 export async function searchArticles(db: Db, params: SearchParams, now = new Date()): Promise<SearchOutcome> {
   const engine = engineFor(db)
-  const query = engine ? await withoutUnknownAlternatives(db, engine, parseQuery(params.q)) : parseQuery(params.q)
+  const query = engine ? await chooseReadings(db, engine, parseQuery(params.q)) : parseQuery(params.q)
   if (!engine || query.must.length === 0) return { query, total: 0, results: [], partial: false }
   const offset = (params.page - 1) * params.limit
   const options = { filter: params.filter, sort: params.sort, limit: params.limit, offset, now }
@@ -69,16 +70,6 @@ export async function searchArticles(db: Db, params: SearchParams, now = new Dat
   const results = await present(db, hits, queryForms(query))
   const didYouMean = total === 0 && query.not.length === 0 ? await respell(db, engine, query, params.q) : undefined
   return { query, total, results, partial, didYouMean }
-}
-
-/** Drops alternative stems no article holds: each costs ranking work on every match. */
-async function withoutUnknownAlternatives(db: Db, engine: SearchEngine, query: ParsedQuery): Promise<ParsedQuery> {
-  const alternatives = [...new Set([...query.must, ...query.not].flatMap((c) => c.terms.flatMap((t) => t.alternatives)))]
-  if (alternatives.length === 0) return query
-  const known = await engine.existing(db, alternatives)
-  const prune = (t: QueryTerm): QueryTerm => ({ ...t, alternatives: t.alternatives.filter((a) => known.has(a)) })
-  const clauses = (list: QueryClause[]) => list.map((c) => ({ terms: c.terms.map(prune) }))
-  return { ...query, must: clauses(query.must), not: clauses(query.not), words: query.words.map(prune) }
 }
 
 /** Articles matching any clause, most clauses first, then by the requested order. */

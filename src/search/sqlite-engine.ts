@@ -30,8 +30,14 @@ export function quote(text: string): string {
   return `"${text.replace(/"/g, '""')}"`
 }
 
+/** A word's tokens: its stems when it is matched by stem, and its forms as written. */
+function termTokens(t: QueryTerm): string[] {
+  const tokens = [...(t.useStem ? [t.stem] : []), ...t.alternatives, ...t.forms.map(exactToken)]
+  return tokens.length > 0 ? tokens : [exactToken(t.exact)] // never an empty expression
+}
+
 function termExpression(t: QueryTerm): string {
-  return [t.stem, ...t.alternatives, exactToken(t.exact)].map(quote).join(' OR ')
+  return termTokens(t).map(quote).join(' OR ')
 }
 
 const MAX_PHRASE_VARIANTS = 16
@@ -68,7 +74,9 @@ export function matchExpression(query: ParsedQuery, mode: 'all' | 'any'): string
   const words = query.words
   // Any-word matching gathers candidates when fewer than five articles hold every word: the
   // phrase would only reorder those few (they rank first anyway), at the cost of scanning it.
-  if (words.length > 1 && mode === 'all') positive = `(${positive}) OR ${quote(words.map((t) => t.stem).join(' '))}`
+  // (A word matched only as written makes it the phrase as written: stems would match more than the word does.)
+  const byStem = words.every((t) => t.useStem)
+  if (words.length > 1 && mode === 'all') positive = `(${positive}) OR ${quote(words.map((t) => (byStem ? t.stem : exactToken(t.exact))).join(' '))}`
   if (query.not.length === 0) return positive
   return `(${positive}) NOT (${query.not.map(clauseExpression).join(' OR ')})`
 }
@@ -86,8 +94,15 @@ export function countExpression(query: ParsedQuery, mode: 'all' | 'any'): string
   return `(${positive}) NOT (${query.not.map(clauseExpression).join(' OR ')})`
 }
 
-/** A clause in its stems only: the same articles as `clauseExpression` (see `countExpression`), fewer lists to read. */
-const stemsExpression = (clause: QueryClause) => `(${phraseVariants(clause.terms).map(quote).join(' OR ')})`
+/**
+ * A clause in its stems only: the same articles as `clauseExpression` (see `countExpression`),
+ * fewer lists to read. A word matched (also) in forms its stems do not cover is read whole (query-readings.ts).
+ */
+function stemsExpression(clause: QueryClause): string {
+  const [t] = clause.terms
+  if (clause.terms.length === 1 && (!t.useStem || t.forms.length > 1)) return `(${termExpression(t)})`
+  return `(${phraseVariants(clause.terms).map(quote).join(' OR ')})`
+}
 
 function filterSql(filter: SearchFilter) {
   return sql.join(
@@ -365,6 +380,22 @@ export const sqliteEngine: SearchEngine = {
       select value as term from json_each(${JSON.stringify(tokens)})
       where exists (select 1 from article_fts where article_fts match '"' || replace(value, '"', '""') || '"')`.execute(db)
     return new Set(rows.map((r) => r.term))
+  },
+
+  async counts(db, { exact = [], stems = [] }, upTo) {
+    const tokens = [...exact.map(exactToken), ...stems]
+    const found = { exact: new Map<string, number>(), stems: new Map<string, number>() }
+    if (tokens.length === 0) return found
+    // How many articles hold each token, counting no further than `upTo` (FTS5 stops there). One statement for both kinds.
+    const { rows } = await sql<{ term: string; n: number }>`
+      select value as term, (select count(*) from (
+        select 1 from article_fts where article_fts match '"' || replace(value, '"', '""') || '"' limit ${upTo})) as n
+      from json_each(${JSON.stringify(tokens)})`.execute(db)
+    for (const r of rows) {
+      if (r.term.startsWith(EXACT_MARK)) found.exact.set(r.term.slice(EXACT_MARK.length), r.n)
+      else found.stems.set(r.term, r.n)
+    }
+    return found
   },
 
   async spellings(db, prefix, scope) {

@@ -5,12 +5,18 @@ import type { Db } from '../db/index.js'
 import { appWithRoles, assertDeskGuards, deskClient } from '../staff/testing.js'
 
 /** `n` published stories in a section (the home page gives a section a block once lead and latest are filled: 9 stories). */
+// Distinct stories: headlines that differ only by a number are one story told twice, and the front
+// page folds them into one card; a subject in another city is another story.
+const SUBJECTS = ['افتتاح حديقة', 'مهرجان الكتاب', 'أمطار غزيرة', 'تجديد المياه', 'سوق السمك', 'مدرسة جديدة']
+const CITIES = ['بجدة', 'بمكة', 'بالرياض', 'بتبوك', 'بأبها']
+const headline = (i: number) => `${SUBJECTS[i % SUBJECTS.length]} ${CITIES[Math.floor(i / SUBJECTS.length) % CITIES.length]}`
+
 async function seedSection(db: Db, slug: string, name: string, n: number) {
   const sectionId = await ensureSection(db, slug, name)
   const t0 = Date.parse('2025-03-01T08:00:00Z')
   for (let i = 0; i < n; i++) {
     const at = new Date(t0 + i * 60_000)
-    await createArticle(db, { title: `خبر رقم ${i + 1} من قسم ${name}`, bodyHtml: '<p>نص قصير للتجربة.</p>', sectionId, status: 'published', publishedAt: at }, at)
+    await createArticle(db, { title: headline(i), bodyHtml: '<p>نص قصير للتجربة.</p>', sectionId, status: 'published', publishedAt: at }, at)
   }
   return sectionId
 }
@@ -60,7 +66,8 @@ test('sections: a new section takes its slug from the Arabic name; a taken or re
 
 test('sections: a rename moves the section page and shows on the home page at once; off the home page, its block goes', async (t) => {
   const { app, db } = await appWithRoles(t, ['editor'])
-  const id = await seedSection(db, 'local', 'محليات', 12)
+  // More stories than the lead, top stories and «آخر الأخبار» take, so the section's block has some.
+  const id = await seedSection(db, 'local', 'محليات', 30)
   const editor = await deskClient(app, 'editor@example.com')
   // Warm the page cache: the rename must reach readers through it.
   assert.match((await app.inject({ url: '/section/local' })).body, /محليات/)

@@ -1,8 +1,9 @@
 // Builds dist/: TypeScript → JavaScript, then the newsroom editor bundle (client/editor → esbuild →
 // dist/newsroom-assets/editor-<hash>.js/.css + manifest.json, read by src/newsroom/editor-assets.ts).
-// Fonts and other static assets are served from their packages and public/.
+// Fonts are served from their packages; public/ is copied to dist/public/ beside brotli and gzip
+// copies of its text files, which @fastify/static sends to browsers that accept them.
 import { spawn } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { basename, join } from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
@@ -17,6 +18,8 @@ try {
 }
 
 const ASSETS = 'dist/newsroom-assets'
+const PUBLIC = 'dist/public'
+const COMPRESSIBLE = /\.(css|js|svg|webmanifest|json|txt)$/
 
 /** Runs tsc on one project; resolves to its exit code. */
 function typecheck(project) {
@@ -65,9 +68,23 @@ async function bundleEditor() {
   writeFileSync(join(ASSETS, 'manifest.json'), JSON.stringify({ js: basename(js), css: basename(css) }) + '\n')
 }
 
+/** public/ → dist/public/, each text file with its .br and .gz (the site's CSS and JS are sent compressed). */
+function copyPublic() {
+  rmSync(PUBLIC, { recursive: true, force: true })
+  mkdirSync(PUBLIC, { recursive: true })
+  for (const name of readdirSync('public')) {
+    const bytes = readFileSync(join('public', name))
+    writeFileSync(join(PUBLIC, name), bytes)
+    if (!COMPRESSIBLE.test(name)) continue
+    writeFileSync(join(PUBLIC, name + '.gz'), gzipSync(bytes, { level: 9 }))
+    writeFileSync(join(PUBLIC, name + '.br'), brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }))
+  }
+}
+
 // The two type checks share nothing: run them side by side, then bundle only checked code.
 const codes = await Promise.all([typecheck('tsconfig.json'), typecheck('client/tsconfig.json')])
 if (codes.some((code) => code !== 0)) process.exit(1)
+copyPublic()
 try {
   await bundleEditor()
 } catch (err) {

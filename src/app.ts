@@ -92,7 +92,9 @@ export async function buildApp(config: Config, db: Db) {
   // Not global: only routes that ask (admin API writes, via adminApi()) are limited.
   await app.register(fastifyRateLimit, { global: false })
 
-  await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/assets/', immutable: true, maxAge: '365d', index: false })
+  // The build keeps .br and .gz beside each text file; the answer depends on Accept-Encoding, so say so to caches.
+  const varyOnEncoding = (res: { setHeader(name: string, value: string): void }) => res.setHeader('Vary', 'Accept-Encoding')
+  await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/assets/', immutable: true, maxAge: '365d', index: false, preCompressed: true, setHeaders: varyOnEncoding })
   await app.register(fastifyStatic, { root: FONT_DIRS, prefix: '/fonts/', decorateReply: false, immutable: true, maxAge: '365d', index: false })
   await app.register(fastifyStatic, { root: join(config.dataDir, 'media'), prefix: '/media/', decorateReply: false, maxAge: '30d', index: false })
 

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
-/** public/ in the package: CSS, client scripts, icons. */
-export const PUBLIC_DIR = fileURLToPath(new URL('../../../public/', import.meta.url))
+/** public/ as the build copies it to dist/public/ (with .br and .gz beside each text file): CSS, client scripts, icons. */
+export const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url))
 
 const versions = new Map<string, string>()
 

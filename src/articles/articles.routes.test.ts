@@ -188,3 +188,13 @@ async function updateSeo(db: Awaited<ReturnType<typeof setup>>['db'], id: number
   // A direct write, as the desk's save would bump it: mark cached pages stale.
   await bumpContentVersion(db)
 }
+
+test('every reader page says what it is in a meta description, listings and search included', async (t) => {
+  const { app, path } = await setup(t)
+  for (const url of ['/', path, '/section/economy', '/author/huda', '/search?q=' + encodeURIComponent('الفائدة')]) {
+    const res = await app.inject({ method: 'GET', url })
+    assert.equal(res.statusCode, 200, url)
+    const description = res.body.match(/<meta name="description" content="([^"]+)"/)?.[1]
+    assert.ok(description && description.length >= 20, `${url}: ${description}`)
+  }
+})

@@ -35,7 +35,8 @@ export function ListingPage(props: ListingPageProps) {
       chrome={chrome}
       meta={{
         title: page > 1 ? `${props.title} - صفحة ${chrome.format.number(page)}` : props.title,
-        description: props.description,
+        // Every page has a description (search engines show it under the link); a listing without one of its own gets this.
+        description: props.description || `${props.title}: أحدث الأخبار والمقالات في ${chrome.settings.name}.`,
         path: pageHref(basePath, page),
         canonical: chrome.baseUrl + pageHref(basePath, page),
         prev: page > 1 ? pageHref(basePath, page - 1) : undefined,

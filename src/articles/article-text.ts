@@ -37,3 +37,14 @@ export function countWords(text: string): number {
 export function readingMinutes(wordCount: number): number {
   return Math.max(1, Math.round(wordCount / ARABIC_WORDS_PER_MINUTE))
 }
+
+/**
+ * Whether a dek only repeats the story's opening words (an imported story's dek is its first
+ * sentence, cut with «…»): the page then shows it once, in the body, while cards and the meta
+ * description keep it.
+ */
+export function dekRepeatsOpening(dek: string, bodyHtml: string): boolean {
+  const opening = dek.replace(/\s*(…|\.\.\.)\s*$/, '').replace(/\s+/g, ' ').trim()
+  if (!opening) return false
+  return htmlToText(bodyHtml.slice(0, opening.length * 4 + 200)).startsWith(opening)
+}

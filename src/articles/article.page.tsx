@@ -3,6 +3,7 @@ import { ResponsiveImage } from '../media/index.js'
 import { BidiText, Breadcrumbs, Layout, pluralize, Sidebar, type SidebarBlock, type SiteChrome } from '../views/index.js'
 import { Authors } from './article-card.js'
 import { renderArticleBody } from './article-body.js'
+import { dekRepeatsOpening } from './article-text.js'
 import { sectionPath, type Article, type ArticleSummary } from './article.js'
 import { articleJsonLd, breadcrumbJsonLd } from './article-json-ld.js'
 import { CorrectionsBox } from './corrections.page.js'
@@ -94,7 +95,7 @@ export function ArticlePage({ chrome, article, related, comments, corrections, s
             <h1 class="headline" dir="auto">
               <BidiText text={article.title} />
             </h1>
-            {article.summary ? (
+            {article.summary && !dekRepeatsOpening(article.summary, article.bodyHtml) ? (
               <p class="dek" dir="auto">
                 <BidiText text={article.summary} />
               </p>

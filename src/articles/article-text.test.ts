@@ -1,0 +1,12 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { dekRepeatsOpening } from './article-text.js'
+
+test('a dek that only repeats the opening sentence is recognised; a dek of its own is not', () => {
+  const body = '<p>افتتحت البلدية صباح اليوم حديقة &quot;النخيل&quot; في الحي الشرقي بعد عامين من العمل.</p><p>وقال رئيس البلدية إن الحديقة مفتوحة للجميع.</p>'
+  assert.equal(dekRepeatsOpening('افتتحت البلدية صباح اليوم حديقة "النخيل" في الحي الشرقي…', body), true, 'cut with an ellipsis')
+  assert.equal(dekRepeatsOpening('افتتحت البلدية صباح اليوم حديقة "النخيل" في الحي الشرقي بعد عامين من العمل.', body), true, 'the whole sentence')
+  assert.equal(dekRepeatsOpening('حديقة جديدة بعد عامين من الانتظار', body), false, "an editor's own dek")
+  assert.equal(dekRepeatsOpening('…', body), false, 'nothing to compare')
+  assert.equal(dekRepeatsOpening('وقال رئيس البلدية', body), false, 'words from further down are not the opening')
+})

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { test } from 'node:test'
@@ -9,6 +9,7 @@ import { seedCommentArticle } from './comments/index.js'
 import { loadConfig } from './config/index.js'
 import { migrateToLatest, openSqlite, sqliteFileOf } from './db/index.js'
 import { createTempDir, createTestDb } from './db/testing.js'
+import { serveNashra } from './cli/testing.js'
 import { buildApp } from './app.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -20,26 +21,12 @@ function serveEnv(dataDir: string, extra: Record<string, string> = {}) {
   return { ...process.env, NASHRA_DATA_DIR: dataDir, DATABASE_URL: '', PORT: '0', NASHRA_DEMO: '0', NASHRA_SEARCH_WORKERS: '0', NASHRA_LOG_LEVEL: 'info', NASHRA_SECRET: 'test-secret', ...extra }
 }
 
-/** `nashra serve` on `dataDir`, resolved once it listens, with the address it listens on. */
-async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<ChildProcess & { url?: string }> {
-  const child: ChildProcess & { url?: string } = spawn(process.execPath, [BIN, 'serve'], { cwd: ROOT, env: serveEnv(dataDir, env), stdio: ['ignore', 'pipe', 'pipe'] })
-  let stderr = ''
-  child.stderr!.on('data', (c: Buffer) => (stderr += c))
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      const listening = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(chunk.toString())
-      if (!listening) return
-      child.url = listening[1]
-      resolve()
-    })
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)))
-  })
-  return child
-}
+// `nashra serve` as these tests run it: a secret given, the scheduler on.
+const startServer = (dataDir: string, env: Record<string, string> = {}) => serveNashra(dataDir, { NASHRA_SECRET: 'test-secret', ...env })
 
 test('the demo content a first `nashra serve` writes is searchable at once (search follows article writes from the start)', async (t) => {
   const server = await startServer(createTempDir(t), { NASHRA_DEMO: '1' })
-  t.after(() => server.kill('SIGKILL'))
+  t.after(() => server.process.kill('SIGKILL'))
   const response = await fetch(`${server.url}/api/v1/search?q=${encodeURIComponent('مكتبة حي الشاطئ')}`)
   assert.equal(response.status, 200)
   const body = (await response.json()) as { total: number; results: { title: string }[] }
@@ -61,16 +48,15 @@ function refusedServe(dataDir: string, options: { env?: Record<string, string>; 
 test('a second `nashra serve` on the same SQLite file refuses to start, naming the lock and the first server', async (t) => {
   const dir = createTempDir(t)
   const first = await startServer(dir)
-  t.after(() => first.kill('SIGKILL'))
+  t.after(() => first.process.kill('SIGKILL'))
   const lock = join(dir, 'nashra.db.serve.lock')
-  assert.equal(readFileSync(lock, 'utf8').trim(), String(first.pid))
+  assert.equal(readFileSync(lock, 'utf8').trim(), String(first.process.pid))
 
   const second = refusedServe(dir)
   assert.equal(second.status, 1, second.stderr)
-  assert.match(second.stderr, new RegExp(`nashra: serve: another \`nashra serve\` \\(pid ${first.pid}\\) is serving .*nashra\\.db: its lock is .*nashra\\.db\\.serve\\.lock`))
+  assert.match(second.stderr, new RegExp(`nashra: serve: another \`nashra serve\` \\(pid ${first.process.pid}\\) is serving .*nashra\\.db: its lock is .*nashra\\.db\\.serve\\.lock`))
 
-  first.kill('SIGTERM')
-  await new Promise((resolve) => first.once('exit', resolve))
+  await first.stop()
   assert.equal(existsSync(lock), false, 'a server stopping removes its lock')
 })
 
@@ -79,8 +65,8 @@ test('a lock left by a server that is gone (a crash) is taken over', async (t) =
   const gone = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' })
   writeFileSync(join(dir, 'nashra.db.serve.lock'), gone.stdout)
   const server = await startServer(dir)
-  t.after(() => server.kill('SIGKILL'))
-  assert.equal(readFileSync(join(dir, 'nashra.db.serve.lock'), 'utf8').trim(), String(server.pid))
+  t.after(() => server.process.kill('SIGKILL'))
+  assert.equal(readFileSync(join(dir, 'nashra.db.serve.lock'), 'utf8').trim(), String(server.process.pid))
 })
 
 test('`nashra serve` on PostgreSQL refuses to start, saying search does not work there', (t) => {
@@ -182,7 +168,7 @@ test('`nashra serve` publishes a scheduled article whose time has passed, as it 
   await assert.rejects(getPublishedArticle(db, id))
 
   const server = await startServer(dir)
-  t.after(() => server.kill('SIGKILL'))
+  t.after(() => server.process.kill('SIGKILL'))
   // The scheduler's first run starts before the server listens; give it a few seconds on a busy machine.
   const deadline = Date.now() + 10_000
   let published = await getPublishedArticle(db, id).catch(() => undefined)

@@ -5,13 +5,13 @@ import { test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { sql } from 'kysely'
 import { ensureSection } from '../articles/index.js'
-import { fileHashes, listing, serveNashra } from '../backup/testing.js'
+import { fileHashes, listing } from '../backup/testing.js'
 import { openRules, seedCommentArticle } from '../comments/testing.js'
 import { migrateToLatest, openSqlite, type Db } from '../db/index.js'
 import { createTempDir } from '../db/testing.js'
 import { testJpeg } from '../media/testing.js'
 import { createAccount, createApiToken } from '../staff/index.js'
-import { nashra } from './testing.js'
+import { nashra, serveNashra } from './testing.js'
 
 async function count(db: Db, table: 'article' | 'comment' | 'media' | 'person' | 'account' | 'article_revision'): Promise<number> {
   const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
@@ -34,7 +34,7 @@ async function prepareSite(dir: string) {
 test('a backup taken during a burst of comments and article saves restores into a fresh folder: consistent, the same rows, media byte for byte, served again', async (t) => {
   const dir = createTempDir(t)
   const { articleId, token } = await prepareSite(dir)
-  const server = await serveNashra(dir, { NASHRA_ADMIN_RATE_LIMIT: '1000000' })
+  const server = await serveNashra(dir, { NASHRA_SCHEDULER: '0', NASHRA_ADMIN_RATE_LIMIT: '1000000' })
   t.after(() => server.stop())
   const auth = { authorization: `Bearer ${token}` }
   const api = (path: string, method: string, body: unknown) =>
@@ -142,7 +142,7 @@ test('a backup taken during a burst of comments and article saves restores into 
   await server.stop()
 
   // The restored folder serves the restored comments.
-  const second = await serveNashra(fresh)
+  const second = await serveNashra(fresh, { NASHRA_SCHEDULER: '0' })
   t.after(() => second.stop())
   const served = await fetch(`${second.url}/api/v1/articles/${articleId}/comments`)
   assert.equal(served.status, 200)

@@ -49,9 +49,19 @@ export interface MappedArticle {
 
 /** Why a record can't become an article: no headline, or no body text. */
 export function skipReason(record: SaudiNewsNetRecord): SkipReason | undefined {
-  if (isBlank(record.title)) return 'no_title'
-  if (parseBody(withoutControlCharacters(record.content), record.source).paragraphs.length === 0) return 'no_body'
-  return undefined
+  return mapOrSkip(record).skip
+}
+
+/** A record → why it is skipped, or what Nashra stores: its body parsed once for both. */
+export function mapOrSkip(record: SaudiNewsNetRecord): { skip: SkipReason; article?: undefined } | { skip?: undefined; article: MappedArticle } {
+  if (isBlank(record.title)) return { skip: 'no_title' }
+  const body = recordBody(record)
+  if (body.paragraphs.length === 0) return { skip: 'no_body' }
+  return { article: mapRecord(record, body) }
+}
+
+function recordBody(record: SaudiNewsNetRecord) {
+  return parseBody(withoutControlCharacters(record.content), record.source)
 }
 
 /** Blank once cleaned: a headline of control characters only would be stored empty. */
@@ -64,9 +74,8 @@ function isBlank(text: string): boolean {
  * characters (scraping left U+001A in 91 corpus bodies and a headline) and its HTML entities; the
  * URL is kept byte for byte, as the duplicate key, and the reader refuses one with control characters.
  */
-export function mapRecord(record: SaudiNewsNetRecord): MappedArticle {
+export function mapRecord(record: SaudiNewsNetRecord, body = recordBody(record)): MappedArticle {
   const headline = parseHeadline(withoutControlCharacters(record.title))
-  const body = parseBody(withoutControlCharacters(record.content), record.source)
   const byline = parseByline(withoutControlCharacters(record.author))
   const wire = WIRE_DATELINE.exec(body.paragraphs[0] ?? '')
   const sources = wire && !byline.sources.includes('واس') ? [...byline.sources, 'واس'] : byline.sources

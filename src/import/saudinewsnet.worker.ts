@@ -1,13 +1,13 @@
 // The file reader's thread: reads, checks and maps corpus files while the main thread writes.
 import { parentPort } from 'node:worker_threads'
 import { attachContinuations } from './saudinewsnet.continuations.js'
-import { mapRecord, skipReason } from './saudinewsnet.mapper.js'
+import { mapOrSkip } from './saudinewsnet.mapper.js'
 import { ImportFileError, readSaudiNewsNetFile, type SaudiNewsNetRecord } from './saudinewsnet.reader.js'
 import type { FileReply, FileRequest, PreparedRecord } from './saudinewsnet.files.js'
 
 function prepare(record: SaudiNewsNetRecord): PreparedRecord {
-  const skip = skipReason(record)
-  return { url: record.url, skip, article: skip ? undefined : mapRecord(record) }
+  const { skip, article } = mapOrSkip(record)
+  return { url: record.url, skip, article }
 }
 
 parentPort?.on('message', async ({ id, kind, path }: FileRequest) => {

@@ -45,6 +45,16 @@ function refusedServe(dataDir: string, options: { env?: Record<string, string>; 
   })
 }
 
+test('`nashra serve` on a port already taken exits with a message naming the port, instead of running on serving nothing', async (t) => {
+  const first = await startServer(createTempDir(t))
+  t.after(() => first.process.kill('SIGKILL'))
+  const port = new URL(first.url).port
+  const second = refusedServe(createTempDir(t), { env: { PORT: port, HOST: '127.0.0.1' } })
+  assert.equal(second.error, undefined, 'the second server exited by itself (not killed after 20 s)')
+  assert.equal(second.status, 1, second.stderr)
+  assert.match(second.stderr, new RegExp(`nashra: serve: 127\\.0\\.0\\.1:${port} is already in use`))
+})
+
 test('a second `nashra serve` on the same SQLite file refuses to start, naming the lock and the first server', async (t) => {
   const dir = createTempDir(t)
   const first = await startServer(dir)

@@ -32,17 +32,32 @@ export async function serve(config: Config): Promise<void> {
   const app = await buildApp(config, db)
   const timer = config.scheduler ? startScheduler(db, (err) => app.log.error({ err }, 'scheduled publishing failed')) : undefined
 
-  const shutdown = async () => {
+  const stop = async () => {
     if (timer) clearInterval(timer)
     await app.close()
     await db.destroy()
     releaseLock()
-    process.exit(0)
   }
+  const shutdown = () => stop().then(() => process.exit(0))
   process.once('SIGINT', shutdown)
   process.once('SIGTERM', shutdown)
 
-  await app.listen({ host: config.host, port: config.port })
+  try {
+    await app.listen({ host: config.host, port: config.port })
+  } catch (err) {
+    // Without this the scheduler, the view counter and the search workers keep a process alive
+    // that serves nothing (a second `nashra serve` on a taken port).
+    await stop()
+    throw new ServeRefused(listenFailure(err, config))
+  }
+}
+
+function listenFailure(err: unknown, config: Config): string {
+  const code = (err as NodeJS.ErrnoException).code
+  const where = `${config.host}:${config.port}`
+  if (code === 'EADDRINUSE') return `${where} is already in use (another server?): stop it or set PORT`
+  if (code === 'EACCES') return `${where} needs privileges this user lacks: set PORT above 1023`
+  return `cannot listen on ${where}: ${err instanceof Error ? err.message : String(err)}`
 }
 
 /**

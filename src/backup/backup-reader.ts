@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto'
 import { createReadStream, createWriteStream } from 'node:fs'
 import { mkdir, open } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import type { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { createGunzip } from 'node:zlib'
 import tar from 'tar-stream'
@@ -105,7 +104,7 @@ export function refuseNewerSchema(applied: readonly string[], known: readonly st
   )
 }
 
-async function readSmall(entry: Readable, max: number, name: string): Promise<Buffer> {
+async function readSmall(entry: AsyncIterable<unknown>, max: number, name: string): Promise<Buffer> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of entry) {

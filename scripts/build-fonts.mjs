@@ -36,7 +36,9 @@ export const CORE_RANGES = [
   [0x0640, 0x0652], // tatweel, fa … ya, harakat (fathatan … sukun)
   [0x0660, 0x066d], // Arabic-Indic digits, percent, decimal and thousands separators, star
   [0x0670, 0x0670], // superscript alef
+  [0x06cc, 0x06cc], // Farsi yeh, typed for ya in some wire copy (64 corpus stories)
   [0x200c, 0x200f], // ZWNJ, ZWJ, LRM, RLM
+  [0xfef5, 0xfefc], // lam-alef ligatures typed as such (the commonest presentation forms in the corpus)
 ]
 
 /** Everything @fontsource's "arabic" files hold (their own unicode-range). */

@@ -2,11 +2,12 @@
 // running server; for home, an article, a section, an author page and search, the bytes transferred
 // on a first visit (empty cache) and on a repeat visit (same browser context), by type.
 //
-//   npm run weight -- http://127.0.0.1:3000 [--check] [--article /path] [--json]
+//   npm run weight -- http://127.0.0.1:3000 [--check] [--article /path] [--dpr 1.75] [--json]
 //
 // Bytes are CDP's Network.loadingFinished encodedDataLength: what came over the wire, headers
 // included; a file served from the browser's cache counts 0. --check exits 1 when an article's
 // first visit passes 100 KB or a repeat visit of any page transfers anything but its HTML.
+// The device pixel ratio (which srcset image the browser picks) defaults to Lighthouse's mobile 1.75.
 import { chromium, type BrowserContext, type CDPSession } from 'playwright-core'
 import { CHROMIUM_ARGS, CHROMIUM_PATH, findReaderPages } from '../test/e2e/helpers.js'
 
@@ -80,11 +81,12 @@ async function main() {
   const args = process.argv.slice(2)
   const base = args.find((a) => /^https?:\/\//.test(a))?.replace(/\/$/, '')
   if (!base) {
-    console.error('usage: npm run weight -- <server URL> [--check] [--article /path] [--json]')
+    console.error('usage: npm run weight -- <server URL> [--check] [--article /path] [--dpr 1.75] [--json]')
     process.exit(2)
   }
   const check = args.includes('--check')
   const articleArg = args[args.indexOf('--article') + 1]
+  const dpr = args.includes('--dpr') ? Number(args[args.indexOf('--dpr') + 1]) : 1.75
   const found = await findReaderPages({ baseUrl: base } as Parameters<typeof findReaderPages>[0])
   const pages: [string, string][] = [
     ['home', found.home],
@@ -98,7 +100,7 @@ async function main() {
   try {
     for (const [name, url] of pages) {
       // One context per page: its first visit has an empty cache, its second the cache the first left.
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true })
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: dpr, isMobile: true, hasTouch: true })
       const first = await visit(context, url)
       const repeat = await visit(context, url)
       await context.close()

@@ -1,6 +1,6 @@
 // Builds dist/: TypeScript → JavaScript, then the newsroom editor bundle (client/editor → esbuild →
 // dist/newsroom-assets/editor-<hash>.js/.css + manifest.json, read by src/newsroom/editor-assets.ts).
-// Fonts are served from their packages; public/ is copied to dist/public/ beside brotli and gzip
+// Fonts: scripts/build-fonts.mjs subsets them into dist/fonts/ and their rules into site.css; public/ is copied to dist/public/ beside brotli and gzip
 // copies of its text files, which @fastify/static sends to browsers that accept them.
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -85,6 +85,7 @@ function copyPublic() {
 const codes = await Promise.all([typecheck('tsconfig.json'), typecheck('client/tsconfig.json')])
 if (codes.some((code) => code !== 0)) process.exit(1)
 copyPublic()
+await (await import('./build-fonts.mjs')).buildFonts()
 try {
   await bundleEditor()
 } catch (err) {

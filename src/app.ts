@@ -32,15 +32,20 @@ import {
 import { peopleRoutes } from './people/index.js'
 import { keepIndexOnArticleWrite, searchRoutes } from './search/index.js'
 import { siteRoutes } from './site/index.js'
-import { PUBLIC_DIR } from './views/index.js'
+import { FONTS_DIR, PUBLIC_DIR } from './views/index.js'
 import { renderArticlePage, renderArticlePreview } from './article-page.js'
 import { loadSiteChrome } from './page-chrome.js'
 import { declaredParams, installErrorHandler, installOpenApi, installReadApiCors, installRequestLimits, installSecurityHeaders, PageCache, PARSER_MAX_HEADER_BYTES, requestLimitOptions, validatorCompiler } from './http/index.js'
 
-const FONT_DIRS = ['noto-naskh-arabic', 'noto-kufi-arabic'].map((name) =>
-  // dist/src/app.js → the project's node_modules (two levels up since app.ts moved out of http/).
-  fileURLToPath(new URL(`../../node_modules/@fontsource/${name}/files/`, import.meta.url)),
-)
+// The reader site's subset, content-hashed fonts (scripts/build-fonts.mjs), then the full files of
+// @fontsource that the newsroom's styles name.
+const FONT_DIRS = [
+  FONTS_DIR,
+  ...['noto-naskh-arabic', 'noto-kufi-arabic'].map((name) =>
+    // dist/src/app.js → the project's node_modules (two levels up since app.ts moved out of http/).
+    fileURLToPath(new URL(`../../node_modules/@fontsource/${name}/files/`, import.meta.url)),
+  ),
+]
 
 /** Joins features that follow each other's events; every process that writes content calls it (buildApp, the CLI). */
 export function connectFeatures(): void {

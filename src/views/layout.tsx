@@ -1,12 +1,15 @@
 import type { Children } from '@kitajs/html'
 import { assetUrl } from './assets.js'
 import { BidiText, Icon } from './components.js'
+import { coreFontUrl } from './fonts.js'
 import type { PageMeta, SiteChrome } from './page.js'
 import { SkinSelector } from './skin-selector.js'
 
 /** The page shell every reader page uses: lang="ar" dir="rtl", header, footer, back-to-top. */
 export function Layout({ chrome, meta, children }: { chrome: SiteChrome; meta: PageMeta; children: Children }) {
   const { settings } = chrome
+  // The body face: the largest text of the first screen (the lead paragraph) is set in it.
+  const preloadFont = coreFontUrl('Noto Naskh Arabic', 400)
   const fullTitle = meta.title === settings.name ? settings.name : `${meta.title} | ${settings.name}`
   return (
     <>
@@ -31,7 +34,7 @@ export function Layout({ chrome, meta, children }: { chrome: SiteChrome; meta: P
           {meta.image ? <meta property="og:image" content={meta.image} /> : ''}
           {meta.image && meta.imageInfo ? <ImageInfo {...meta.imageInfo} /> : ''}
           <meta name="twitter:card" content={meta.image ? 'summary_large_image' : 'summary'} />
-          <link rel="preload" href="/fonts/noto-naskh-arabic-arabic-400-normal.woff2" as="font" type="font/woff2" crossorigin="anonymous" />
+          {preloadFont ? <link rel="preload" href={preloadFont} as="font" type="font/woff2" crossorigin="anonymous" /> : ''}
           <link rel="stylesheet" href={assetUrl('site.css')} />
           <link rel="icon" href="/favicon.ico" sizes="32x32" />
           <link rel="icon" href={assetUrl('icon.svg')} type="image/svg+xml" />

@@ -33,8 +33,8 @@ import { peopleRoutes } from './people/index.js'
 import { keepIndexOnArticleWrite, searchRoutes } from './search/index.js'
 import { siteRoutes } from './site/index.js'
 import { FONTS_DIR, PUBLIC_DIR } from './views/index.js'
-import { renderArticlePage, renderArticlePreview } from './article-page.js'
-import { loadSiteChrome } from './page-chrome.js'
+import { articlePageRenderers } from './article-page.js'
+import { sharedChrome, siteChromeLoader } from './page-chrome.js'
 import { declaredParams, installErrorHandler, installOpenApi, installReadApiCors, installRequestLimits, installSecurityHeaders, PageCache, PARSER_MAX_HEADER_BYTES, requestLimitOptions, validatorCompiler } from './http/index.js'
 
 // The reader site's subset, content-hashed fonts (scripts/build-fonts.mjs), then the full files of
@@ -79,7 +79,10 @@ export async function buildApp(config: Config, db: Db) {
   app.decorate('db', db)
   app.decorate('config', config)
   app.decorate('pageCache', pageCache)
-  app.decorate('loadChrome', loadSiteChrome)
+  // The site's chrome (settings, navigation, masthead, ticker, latest stories) is read once per content version, not per render.
+  const chrome = sharedChrome(db, config)
+  const { renderArticlePage, renderArticlePreview } = articlePageRenderers(chrome)
+  app.decorate('loadChrome', siteChromeLoader(chrome))
   app.decorate('mostRead', mostRead)
   mostRead.start(config.viewsFlushSeconds * 1000, (err) => app.log.error({ err }, 'writing view counts failed'))
   app.addHook('onClose', () => mostRead.stop().catch((err) => app.log.error({ err }, 'writing view counts at shutdown failed')))

@@ -123,3 +123,4 @@ export { readSetting, readSettings, writeSetting, writeSettingOnce } from './set
 export { ServeLockError, takeServeLock } from './serve-lock.js'
 export { sqlitePaths, unwritablePath, whyNotWritable, whyNotWritableCached } from './writable.js'
 export { likeContains } from './like.js'
+export { Precompiled } from './precompiled.js'

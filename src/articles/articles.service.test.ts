@@ -3,7 +3,7 @@ import { test } from 'node:test'
 import { readContentVersion } from '../db/index.js'
 import { createTestDb } from '../db/testing.js'
 import { NotFound } from '../http/index.js'
-import { createArticle, ensureSection, getPublishedArticle, listPublishedArticles, publishScheduledArticles } from './index.js'
+import { type ArticleInput, createArticle, ensureSection, ensureTag, getPublishedArticle, getRelatedArticles, listPublishedArticles, publishScheduledArticles } from './index.js'
 
 const at = (iso: string) => new Date(iso)
 
@@ -36,4 +36,23 @@ test('a scheduled article becomes visible to readers once its time has come, pub
   await assert.rejects(getPublishedArticle(db, laterId), NotFound)
   await assert.rejects(getPublishedArticle(db, draftId), NotFound)
   assert.deepEqual(await publishScheduledArticles(db, later), [laterId])
+})
+
+test('related articles without a stored list: the newest published stories of the same section or sharing a tag, ties to the higher id', async (t) => {
+  const db = await createTestDb(t)
+  const local = await ensureSection(db, 'local', 'محليات')
+  const sport = await ensureSection(db, 'sport', 'رياضة')
+  const tag = await ensureTag(db, 'rain', 'أمطار')
+  const make = async (title: string, sectionId: number, iso: string, more: Partial<ArticleInput> = {}) =>
+    (await createArticle(db, { title, bodyHtml: '<p>نص</p>', sectionId, status: 'published', publishedAt: at(iso), ...more }, at(iso))).id
+  const story = await make('أمطار غزيرة على المدينة', local, '2026-03-01T10:00:00Z', { tagIds: [tag] })
+  const sameSectionOld = await make('افتتاح سوق الخضار', local, '2026-02-01T10:00:00Z')
+  const sharingTag = await make('الأمطار تؤجل المباراة', sport, '2026-03-02T10:00:00Z', { tagIds: [tag] })
+  await make('نتائج الدوري', sport, '2026-03-03T10:00:00Z') // neither section nor tag
+  await make('مسودة عن الأمطار', local, '2026-03-04T10:00:00Z', { status: 'draft', tagIds: [tag] })
+  const tieLow = await make('ازدحام في الشوارع', local, '2026-02-20T10:00:00Z')
+  const tieHigh = await make('إغلاق نفق المدينة', local, '2026-02-20T10:00:00Z', { tagIds: [tag] })
+  const related = await getRelatedArticles(db, await getPublishedArticle(db, story))
+  assert.deepEqual(related.map((a) => a.id), [sharingTag, tieHigh, tieLow, sameSectionOld])
+  assert.deepEqual((await getRelatedArticles(db, await getPublishedArticle(db, story), 2)).map((a) => a.id), [sharingTag, tieHigh])
 })

@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely'
-import type { Db } from '../db/index.js'
+import { type Db, Precompiled } from '../db/index.js'
 import type { ArticleCorrectionTable } from './articles.tables.js'
 import { visibleToReaders } from './visibility.js'
 
@@ -22,15 +22,19 @@ export function insertCorrectedEvent(db: Db, articleId: number, accountId: numbe
   return db.insertInto('article_event').values({ article_id: articleId, account_id: accountId, kind: 'corrected', note, created_at: nowIso }).execute()
 }
 
-/** An article's corrections and replies, oldest first (the order they were added). */
-export function correctionsOf(db: Db, articleId: number) {
-  return db
+// Read on every uncached article page: compiled once (src/db/precompiled.ts).
+const correctionsOfArticle = new Precompiled((db, articleId: number) =>
+  db
     .selectFrom('article_correction')
     .where('article_correction.article_id', '=', articleId)
     .select(CORRECTION_COLUMNS)
     .orderBy('article_correction.created_at')
-    .orderBy('article_correction.id')
-    .execute()
+    .orderBy('article_correction.id'),
+)
+
+/** An article's corrections and replies, oldest first (the order they were added). */
+export function correctionsOf(db: Db, articleId: number) {
+  return correctionsOfArticle.execute(db, articleId)
 }
 
 function visibleCorrections(db: Db) {

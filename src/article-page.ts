@@ -42,5 +42,3 @@ export function articlePageRenderers(shared: PerContentVersion<SharedChrome>) {
     },
   }
 }
-
-export type RenderArticlePage = ReturnType<typeof articlePageRenderers>['renderArticlePage']

@@ -8,7 +8,7 @@ export function skinOf(request: FastifyRequest): SkinChoice {
   return isSkinChoice(value) ? value : 'auto'
 }
 
-/** Everything the layout needs around a page, read once per render (renders are cached). The app supplies it (src/page-chrome.ts). */
+/** Everything the layout needs around a page. The app supplies it (src/page-chrome.ts), read from the database once per content version. */
 export function loadChrome(request: FastifyRequest, now = new Date()): Promise<SiteChrome> {
   return request.server.loadChrome(request, now)
 }

@@ -1,7 +1,7 @@
 // `npm run bench`: loads the SaudiNewsNet corpus into a bench data dir (once; reused while the
-// corpus and the import are unchanged), serves Nashra on 127.0.0.1 from a child process, and with
-// autocannon measures cached article pages against a bare node:http server answering the same
-// bytes from memory. Then saving in the newsroom under reader load, and the search and feed
+// corpus and the import are unchanged), and with wrk measures article pages served by `nashra
+// serve` (cached, and 2,000 in random order from a cold start) against a bare node:http server
+// answering the same bytes and headers from memory (`bench-pages.ts`). Then saving in the newsroom under reader load, and the search and feed
 // benchmarks, run against the same server (`--pages-only`, `--search-only`, `--newsroom-only`);
 // what counting views costs article pages runs first, on servers of its own (`--most-read-only`).
 // Figures and how to read them: docs/benchmarks.md.
@@ -10,7 +10,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import { createServer } from 'node:http'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import autocannon from 'autocannon'
+import { benchPagesWithWrk } from './bench-pages.js'
 import { sql } from 'kysely'
 import { articlePath } from '../src/articles/index.js'
 import { loadConfig } from '../src/config/index.js'
@@ -28,17 +28,15 @@ const CORPUS = join(ROOT, '../shared/data/saudinewsnet')
 const BENCH_DIR = process.env.NASHRA_BENCH_DIR || join(ROOT, 'data/bench')
 const MARKER = 'corpus-import.json'
 const PAGES = 200 // distinct article URLs the load cycles over
-const SECONDS = 10 // measured per server, in ROUNDS alternating runs (other jobs' load drifts; both servers see it)
-const ROUNDS = 2
-const WARM_SECONDS = 2
-const CONNECTIONS = 10
 // Long enough that no cached page expires between warming and measuring (default: 60 s).
 const SERVER_ENV = { NASHRA_DATA_DIR: BENCH_DIR, NASHRA_LOG_LEVEL: 'silent', PORT: '0', NASHRA_DEMO: '0', NASHRA_SCHEDULER: '0', NASHRA_PAGE_CACHE_SECONDS: '300', NASHRA_ADMIN_RATE_LIMIT: '1000000' }
 
-interface Page {
+export interface Page {
   path: string
   type: string
   body: string // base64
+  /** The response headers to replay (the wrk bench: Nashra's own, compression included). */
+  headers?: Record<string, string>
 }
 
 if (process.argv[2] === 'serve-nashra') await serveNashra()
@@ -68,7 +66,7 @@ async function main() {
       for (const line of await benchNewsroom({ baseUrl: base, db, readerPaths: pages.map((p) => p.path) })) console.log(line)
       return
     }
-    if (!process.argv.includes('--search-only')) await benchPages(db, base, bare)
+    if (!process.argv.includes('--search-only')) await benchPages(db, bare)
     if (!only) {
       const { pages } = await warmPages(db, base)
       for (const line of await benchNewsroom({ baseUrl: base, db, readerPaths: pages.map((p) => p.path) })) console.log(line)
@@ -85,29 +83,18 @@ async function main() {
   console.log(`bench finished in ${((Date.now() - started) / 1000).toFixed(0)} s`)
 }
 
-/** Cached article pages against the bare server answering the same bytes, in alternating rounds. */
-async function benchPages(db: Db, base: string, bare: { child: ChildProcess; port: number }) {
-  const { pages, renders } = await warmPages(db, base)
-  bare.child.send(pages)
-  await new Promise((resolve) => bare.child.once('message', resolve))
-  console.log(`article pages: ${pages.length} URLs, first render p50 ${percentile(renders, 50).toFixed(1)} ms, p99 ${percentile(renders, 99).toFixed(1)} ms (uncached, sequential)`)
+/**
+ * Article pages under wrk, against `nashra serve` started as a user starts it (default
+ * configuration: scheduler, search workers and related lists pending as after an import), in
+ * `bench-pages.ts`. The bare server replays the same bytes and headers.
+ */
+async function benchPages(db: Db, bare: { child: ChildProcess; port: number }) {
+  for (const line of await benchPagesWithWrk({ db, dataDir: BENCH_DIR, bare: { port: bare.port, load: (pages) => loadBare(bare.child, pages) } })) console.log(line)
+}
 
-  const requests = pages.map((p) => ({ method: 'GET' as const, path: p.path }))
-  const bareUrl = `http://127.0.0.1:${bare.port}`
-  await warm(bareUrl, requests)
-  await warm(base, requests)
-  const bareRuns: autocannon.Result[] = []
-  const nashraRuns: autocannon.Result[] = []
-  for (let round = 0; round < ROUNDS; round++) {
-    bareRuns.push(await load(bareUrl, requests))
-    nashraRuns.push(await load(base, requests))
-  }
-  const bareResult = combine(bareRuns)
-  const nashraResult = combine(nashraRuns)
-  const ratio = nashraResult.rps / bareResult.rps
-  console.log(row('bare node:http', bareResult))
-  console.log(row('nashra article', nashraResult))
-  console.log(`ratio: ${(ratio * 100).toFixed(1)}% of the bare server's throughput (goal ≥ 50%)`)
+async function loadBare(child: ChildProcess, pages: Page[]) {
+  child.send(pages)
+  await new Promise((resolve) => child.once('message', resolve))
 }
 
 /**
@@ -174,48 +161,7 @@ async function warmPages(db: Db, base: string): Promise<{ pages: Page[]; renders
   return { pages, renders }
 }
 
-type Requests = { method: 'GET'; path: string }[]
-
-async function warm(url: string, requests: Requests) {
-  await autocannon({ url, connections: CONNECTIONS, duration: WARM_SECONDS, requests })
-}
-
-async function load(url: string, requests: Requests): Promise<autocannon.Result> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS / ROUNDS, requests })
-  if (result.non2xx > 0 || result.errors > 0) console.warn(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`)
-  return result
-}
-
-interface Combined {
-  rps: number
-  bytesPerSecond: number
-  requests: number
-  p50: number
-  p99: number
-}
-
-/** Rounds summed; latency percentiles are the worst round's. */
-function combine(runs: autocannon.Result[]): Combined {
-  const seconds = runs.reduce((s, r) => s + r.duration, 0)
-  return {
-    requests: runs.reduce((s, r) => s + r.requests.total, 0),
-    rps: runs.reduce((s, r) => s + r.requests.total, 0) / seconds,
-    bytesPerSecond: runs.reduce((s, r) => s + r.throughput.total, 0) / seconds,
-    p50: Math.max(...runs.map((r) => r.latency.p50)),
-    p99: Math.max(...runs.map((r) => r.latency.p99)),
-  }
-}
-
-function row(name: string, r: Combined): string {
-  return `${name.padEnd(16)} ${r.rps.toFixed(0).padStart(6)} req/s  ${(r.bytesPerSecond / 1048576).toFixed(1).padStart(6)} MiB/s  p50 ${r.p50} ms  p99 ${r.p99} ms  (${r.requests} requests, ${CONNECTIONS} connections, ${ROUNDS} × ${SECONDS / ROUNDS} s)`
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
-}
-
-/** Servers run in child processes, so autocannon's own work doesn't share their CPU time. */
+/** Servers run in child processes, so the load generator's own work doesn't share their CPU time. */
 async function startChild(mode: 'serve-nashra' | 'serve-bare'): Promise<{ child: ChildProcess; port: number }> {
   // NASHRA_BENCH_PROFILE=<dir>: the Nashra server writes a V8 CPU profile there when it exits.
   const profile = mode === 'serve-nashra' && process.env.NASHRA_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.NASHRA_BENCH_PROFILE}`] : []
@@ -238,14 +184,14 @@ async function serveNashra() {
 }
 
 function serveBare() {
-  const pages = new Map<string, { type: string; body: Buffer }>()
+  const pages = new Map<string, { type: string; body: Buffer; headers?: Record<string, string> }>()
   const server = createServer((req, res) => {
     const page = pages.get(req.url ?? '')
     if (!page) {
       res.writeHead(404).end()
       return
     }
-    res.writeHead(200, { 'content-type': page.type, 'content-length': page.body.length })
+    res.writeHead(200, page.headers ?? { 'content-type': page.type, 'content-length': page.body.length })
     res.end(page.body)
   })
   server.listen(0, '127.0.0.1', () => {
@@ -253,7 +199,7 @@ function serveBare() {
     process.send?.({ port: typeof address === 'object' && address ? address.port : 0 })
   })
   process.on('message', (list) => {
-    for (const p of list as Page[]) pages.set(p.path, { type: p.type, body: Buffer.from(p.body, 'base64') })
+    for (const p of list as Page[]) pages.set(p.path, { type: p.type, body: Buffer.from(p.body, 'base64'), headers: p.headers })
     process.send?.({ loaded: pages.size })
   })
   process.once('disconnect', () => process.exit(0))

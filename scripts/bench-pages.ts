@@ -1,0 +1,187 @@
+// Article pages under wrk (issue #13): `nashra serve` started as a user starts it, in its default
+// configuration (scheduler on, search workers, related lists pending as right after an import),
+// 2,000 different articles in random order from a cold start, then cached pages against a bare
+// node:http server replaying the same bytes and headers, in alternating rounds.
+// Figures and how to read them: docs/benchmarks.md «Throughput with wrk (#13)».
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { get } from 'node:http'
+import { createServer } from 'node:net'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { sql } from 'kysely'
+import { articlePath } from '../src/articles/index.js'
+import type { Db } from '../src/db/index.js'
+import type { Page } from './bench.js'
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url)) // dist/scripts/ → the repository
+const LUA = join(ROOT, 'scripts/bench-pages.lua')
+const CACHED_PAGES = 200
+const COLD_PAGES = 2000
+const SECONDS = 10
+const ROUNDS = 2
+const CONNECTIONS = 32
+// What a browser sends: pages are measured compressed, as readers get them.
+const ACCEPT_ENCODING = 'gzip, deflate, br, zstd'
+// Per-connection headers the bare server's own node:http writes itself.
+const NOT_REPLAYED = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding'])
+
+interface WrkResult {
+  rate: number
+  requests: number
+  p50: number
+  p99: number
+  errors: Record<string, number>
+}
+
+/** Lines to print. `bare.load` hands the bare server its pages (path, headers, bytes). */
+export async function benchPagesWithWrk(options: { db: Db; dataDir: string; bare: { port: number; load: (pages: Page[]) => Promise<void> } }): Promise<string[]> {
+  const { db, dataDir, bare } = options
+  if (spawnSync('wrk', ['--version']).error) return ['article pages: wrk is not installed (`apt-get install wrk`): skipped']
+  const paths = await articlePaths(db)
+  const cachedFile = join(dataDir, 'bench-cached-paths.txt')
+  const coldFile = join(dataDir, 'bench-cold-paths.txt')
+  writeFileSync(cachedFile, spread(paths, CACHED_PAGES).join('\n') + '\n')
+  writeFileSync(coldFile, spread(shuffled(paths), COLD_PAGES).join('\n') + '\n')
+  // As right after an import: every related list waits to be computed while the server serves.
+  const pending = await sql`insert or ignore into search_related_pending (article_id) select id from article where status = 'published'`.execute(db)
+  const lines = [`article pages (wrk, ${CONNECTIONS} connections, 1 thread, ${pin ? 'wrk on CPU 1, servers on CPU 0' : 'unpinned'}, Accept-Encoding: ${ACCEPT_ENCODING}); related lists marked pending: ${pending.numAffectedRows ?? 0} more`]
+  const nashra = await startNashraServe(dataDir)
+  try {
+    const nashraUrl = `http://127.0.0.1:${nashra.port}`
+    const cold = await wrk(nashraUrl, coldFile, SECONDS)
+    const cachedPaths = spread(paths, CACHED_PAGES)
+    const pages = await fetchPages(nashra.port, cachedPaths)
+    await bare.load(pages)
+    const bareUrl = `http://127.0.0.1:${bare.port}`
+    await wrk(bareUrl, cachedFile, 2) // warm-up
+    const bareRuns: WrkResult[] = []
+    const nashraRuns: WrkResult[] = []
+    for (let round = 0; round < ROUNDS; round++) {
+      bareRuns.push(await wrk(bareUrl, cachedFile, SECONDS))
+      await fetchPages(nashra.port, cachedPaths) // the default cache keeps a page 60 s: renders stay out of the rounds
+      nashraRuns.push(await wrk(nashraUrl, cachedFile, SECONDS))
+    }
+    const bareCached = combine(bareRuns)
+    const nashraCached = combine(nashraRuns)
+    const size = pages.reduce((s, p) => s + Buffer.from(p.body, 'base64').length, 0) / pages.length
+    lines.push(
+      row(`bare node:http, ${CACHED_PAGES} cached`, bareCached),
+      row(`nashra, ${CACHED_PAGES} cached`, nashraCached),
+      `  cached ratio: ${ratio(nashraCached, bareCached)} of the bare server (goal ≥ 0.9, floor 0.8); ${(size / 1024).toFixed(1)} KB a page as sent, ${ROUNDS} alternating rounds of ${SECONDS} s each`,
+      row(`nashra, ${COLD_PAGES} random, cold`, cold),
+      `  cold ratio: ${ratio(cold, nashraCached)} of Nashra's cached rate (goal ≥ 0.5), ${ratio(cold, bareCached)} of the bare server's`,
+    )
+  } finally {
+    nashra.child.kill('SIGINT')
+    await new Promise((resolve) => nashra.child.once('exit', resolve))
+  }
+  return lines
+}
+
+/** wrk on CPU 1 and the servers on CPU 0 when there are two cores or more and taskset exists. */
+const pin = !spawnSync('taskset', ['-c', '0', 'true']).error && spawnSync('nproc').stdout?.toString().trim() !== '1'
+const pinned = (cpu: number, command: string, args: string[]): [string, string[]] => (pin ? ['taskset', ['-c', String(cpu), command, ...args]] : [command, args])
+
+async function articlePaths(db: Db): Promise<string[]> {
+  const { rows } = await sql<{ id: number; slug: string; section_slug: string }>`
+    select article.id, article.slug, section.slug as section_slug from article
+    join section on section.id = article.section_id
+    where article.status = 'published' order by article.id`.execute(db)
+  return rows.map((a) => articlePath(a.section_slug, a.id, a.slug))
+}
+
+/** `count` items spread evenly over `list`. */
+function spread<T>(list: T[], count: number): T[] {
+  const step = Math.max(1, Math.floor(list.length / count))
+  return list.filter((_, i) => i % step === 0).slice(0, count)
+}
+
+/** The same order every run (a small LCG), so runs compare. */
+function shuffled<T>(list: T[]): T[] {
+  const out = [...list]
+  let seed = 13
+  for (let i = out.length - 1; i > 0; i--) {
+    seed = (seed * 1103515245 + 12345) % 2147483648
+    const j = seed % (i + 1)
+    ;[out[i], out[j]] = [out[j], out[i]]
+  }
+  return out
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const address = server.address()
+  await new Promise((resolve) => server.close(resolve))
+  return typeof address === 'object' && address ? address.port : 0
+}
+
+/** `nashra serve` as a user runs it: only the data folder and a free port are set. */
+async function startNashraServe(dataDir: string): Promise<{ child: ChildProcess; port: number }> {
+  const port = await freePort()
+  const profile = process.env.NASHRA_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.NASHRA_BENCH_PROFILE}`] : []
+  const [command, args] = pinned(0, process.execPath, [...profile, join(ROOT, 'bin/nashra.js'), 'serve'])
+  const child = spawn(command, args, { env: { ...process.env, NASHRA_DATA_DIR: dataDir, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] })
+  for (let attempt = 0; attempt < 300; attempt++) {
+    if (child.exitCode !== null) throw new Error(`nashra serve exited with ${child.exitCode}`)
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false)
+    if (ok) return { child, port }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  child.kill('SIGINT')
+  throw new Error('nashra serve did not answer /healthz within 30 s')
+}
+
+/** Each page as wrk gets it: raw (still compressed) bytes and the headers to replay. */
+async function fetchPages(port: number, paths: string[]): Promise<Page[]> {
+  const pages: Page[] = []
+  for (const path of paths) {
+    const { status, headers, body } = await new Promise<{ status: number; headers: Record<string, string>; body: Buffer }>((resolve, reject) => {
+      get({ host: '127.0.0.1', port, path, headers: { 'accept-encoding': ACCEPT_ENCODING } }, (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => {
+          const kept: Record<string, string> = {}
+          for (const [name, value] of Object.entries(res.headers)) if (value !== undefined && !NOT_REPLAYED.has(name)) kept[name] = String(value)
+          resolve({ status: res.statusCode ?? 0, headers: kept, body: Buffer.concat(chunks) })
+        })
+      }).on('error', reject)
+    })
+    if (status !== 200) throw new Error(`${path} answered ${status}`)
+    pages.push({ path, type: headers['content-type'] ?? 'text/html', body: body.toString('base64'), headers })
+  }
+  return pages
+}
+
+async function wrk(url: string, pathsFile: string, seconds: number): Promise<WrkResult> {
+  const [command, args] = pinned(1, 'wrk', ['-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, '--timeout', '10s', '-H', `Accept-Encoding: ${ACCEPT_ENCODING}`, '-s', LUA, url, '--', pathsFile])
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] })
+  let out = ''
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()))
+  await new Promise((resolve) => child.once('exit', resolve))
+  const json = out.split('\n').find((l) => l.startsWith('{'))
+  if (!json) throw new Error(`wrk printed no summary:\n${out}`)
+  const result = JSON.parse(json) as WrkResult
+  const failed = Object.entries(result.errors).filter(([, n]) => n > 0)
+  if (failed.length > 0) console.warn(`${url}: wrk errors ${failed.map(([k, n]) => `${k} ${n}`).join(', ')}`)
+  return result
+}
+
+/** Rounds summed; latency percentiles are the worst round's. */
+function combine(runs: WrkResult[]): WrkResult {
+  const requests = runs.reduce((s, r) => s + r.requests, 0)
+  return {
+    requests,
+    rate: runs.reduce((s, r) => s + r.rate, 0) / runs.length,
+    p50: Math.max(...runs.map((r) => r.p50)),
+    p99: Math.max(...runs.map((r) => r.p99)),
+    errors: {},
+  }
+}
+
+const ratio = (a: WrkResult, b: WrkResult) => (a.rate / b.rate).toFixed(2)
+
+function row(name: string, r: WrkResult): string {
+  return `${name.padEnd(30)} ${r.rate.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  (${r.requests} requests)`
+}

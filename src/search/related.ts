@@ -67,6 +67,8 @@ export interface RefreshOptions {
   onProgress?: (done: number) => void
   /** Asked between batches: true stops the run (a server closing). */
   shouldStop?: () => boolean
+  /** From this many pending lists, the bulk model (tests lower it). */
+  bulkFrom?: number
 }
 
 /**
@@ -85,7 +87,7 @@ export async function refreshRelatedArticles(db: Db, ids?: number[], options: Re
     await queries.clearPending(db, ids)
     return ids.length
   }
-  if (options.budgetMs === undefined && (await queries.countPending(db)) >= BULK_FROM) done = await refreshInBulk(db, options)
+  if (options.budgetMs === undefined && (await queries.countPending(db)) >= (options.bulkFrom ?? BULK_FROM)) done = await refreshInBulk(db, options)
   for (;;) {
     if (options.shouldStop?.()) break
     const batch = await queries.takePending(db, STORE_BATCH)

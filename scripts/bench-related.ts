@@ -145,54 +145,52 @@ async function measure(server: Server, cached: string[], fresh: string[]): Promi
 
 const fmt = (r: { p99: number; rps: number }) => `p99 ${r.p99.toFixed(2)} ms at ${Math.round(r.rps).toLocaleString('en')} req/s`
 
-async function serveWhileComputing(dir: string, checkout: string, label: string): Promise<void> {
+/**
+ * Serves the copy from `checkout` with the related queue empty, measures, starts the background
+ * work (`begin`, which describes it once done), measures again, and prints both and their ratio.
+ */
+async function idleThenBusy(dir: string, checkout: string, label: string, salt: number, begin: (db: Db) => Promise<() => Promise<string>>): Promise<void> {
   const db = await open(dir)
   const cached = await articlePaths(db, CACHED_PAGES, 1)
-  const fresh = [await articlePaths(db, 30_000, 2), await articlePaths(db, 30_000, 3)].map((list, i) => list.filter((_, j) => j % 2 === i))
+  const fresh = [await articlePaths(db, 30_000, salt), await articlePaths(db, 30_000, salt + 1)].map((list, i) => list.filter((_, j) => j % 2 === i))
   // Idle first: the queue emptied (the corpus copy has every list pending after an import).
   await sql`delete from search_related_pending`.execute(db)
   const server = await startServer(dir, checkout)
   try {
     for (const path of cached) await fetch(server.base + path) // rendered and cached once
     const idle = await measure(server, cached, fresh[0])
-    await markAllPending(db)
-    const queued = await countPending(db)
+    const describe = await begin(db)
     await sleep(1000) // the server's next look at the queue
-    const cpuStarted = Date.now()
     const busy = await measure(server, cached, fresh[1])
-    const left = await countPending(db)
-    say(`serve (${label}): idle — cached ${fmt(idle.cached)}; distinct ${fmt(idle.fresh)}`)
-    say(`serve (${label}): computing (${queued.toLocaleString('en')} queued, ${left.toLocaleString('en')} still pending after ${((Date.now() - cpuStarted) / 1000).toFixed(0)} s) — cached ${fmt(busy.cached)}; distinct ${fmt(busy.fresh)}`)
-    say(`serve (${label}): p99 ratio computing/idle — cached ${(busy.cached.p99 / idle.cached.p99).toFixed(2)}, distinct ${(busy.fresh.p99 / idle.fresh.p99).toFixed(2)} (goal ≤ 1.20)`)
+    say(`${label}: idle — cached ${fmt(idle.cached)}; distinct ${fmt(idle.fresh)}`)
+    say(`${label}: ${await describe()} — cached ${fmt(busy.cached)}; distinct ${fmt(busy.fresh)}`)
+    say(`${label}: p99 ratio busy/idle — cached ${(busy.cached.p99 / idle.cached.p99).toFixed(2)}, distinct ${(busy.fresh.p99 / idle.fresh.p99).toFixed(2)} (goal ≤ 1.20)`)
   } finally {
     await server.stop()
     await db.destroy()
   }
 }
 
-async function serveBesideReindex(dir: string): Promise<void> {
-  const db = await open(dir)
-  const cached = await articlePaths(db, CACHED_PAGES, 1)
-  const fresh = [await articlePaths(db, 30_000, 4), await articlePaths(db, 30_000, 5)].map((list, i) => list.filter((_, j) => j % 2 === i))
-  await sql`delete from search_related_pending`.execute(db)
-  const server = await startServer(dir, REPO)
-  try {
-    for (const path of cached) await fetch(server.base + path)
-    const idle = await measure(server, cached, fresh[0])
+function serveWhileComputing(dir: string, checkout: string, label: string): Promise<void> {
+  return idleThenBusy(dir, checkout, `serve (${label})`, 2, async (db) => {
+    await markAllPending(db)
+    const queued = await countPending(db)
+    const started = Date.now()
+    return async () => `computing (${queued.toLocaleString('en')} queued, ${(await countPending(db)).toLocaleString('en')} still pending after ${((Date.now() - started) / 1000).toFixed(0)} s)`
+  })
+}
+
+function serveBesideReindex(dir: string): Promise<void> {
+  return idleThenBusy(dir, REPO, 'beside reindex', 4, async () => {
     const reindex = spawn(process.execPath, [join(REPO, 'bin/nashra.js'), 'reindex'], { env: { ...process.env, NASHRA_DATA_DIR: dir }, stdio: ['ignore', 'ignore', 'inherit'] })
     const started = Date.now()
     const finished = new Promise((resolve) => reindex.once('exit', resolve))
-    await sleep(1000)
-    const busy = await measure(server, cached, fresh[1])
-    const running = reindex.exitCode === null
-    await finished
-    say(`beside reindex: idle — cached ${fmt(idle.cached)}; distinct ${fmt(idle.fresh)}`)
-    say(`beside reindex: \`nashra reindex\` running (${running ? 'still running at the end' : 'ended during the run'}; took ${((Date.now() - started) / 1000).toFixed(0)} s) — cached ${fmt(busy.cached)}; distinct ${fmt(busy.fresh)}`)
-    say(`beside reindex: p99 ratio — cached ${(busy.cached.p99 / idle.cached.p99).toFixed(2)}, distinct ${(busy.fresh.p99 / idle.fresh.p99).toFixed(2)} (goal ≤ 1.20)`)
-  } finally {
-    await server.stop()
-    await db.destroy()
-  }
+    return async () => {
+      const running = reindex.exitCode === null
+      await finished
+      return `\`nashra reindex\` running (${running ? 'still running at the end' : 'ended during the run'}; took ${((Date.now() - started) / 1000).toFixed(0)} s)`
+    }
+  })
 }
 
 function freePort(): Promise<number> {

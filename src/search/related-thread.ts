@@ -1,6 +1,7 @@
 // The related-articles worker thread (started by related-worker.ts): its own connection to the
 // SQLite file (WAL: the server's readers never wait for it), computing every pending list and
 // storing them 100 a transaction, until the queue has been empty a while or the server closes.
+import { setPriority } from 'node:os'
 import { workerData } from 'node:worker_threads'
 import { bumpContentVersion, openSqlite } from '../db/index.js'
 import { refreshRelatedArticles } from './related.js'
@@ -19,6 +20,11 @@ const { path, stop, intervalMs, idleMs } = workerData as RelatedThreadData
 const flag = new Int32Array(stop)
 const stopped = () => Atomics.load(flag, 0) === 1
 const db = openSqlite(path)
+// Lowest priority for this thread only (Linux keeps nice values per thread): on a busy machine the
+// HTTP thread gets the CPU first. Where it is refused (other systems), the thread runs as it is.
+try {
+  setPriority(19)
+} catch {}
 
 let idleSince = Date.now()
 try {

@@ -2,19 +2,12 @@
 // index, closer dates preferred, the article itself and copies of the same wire story left out.
 import { htmlToText, isVisibleToReaders } from '../articles/index.js'
 import { bumpContentVersion, type Db } from '../db/index.js'
-import { stems } from './arabic-analyzer.js'
 import type { SearchEngine } from './search-engine.js'
+import { loadRelatedModel } from './related-model.js'
+import { CANDIDATES, candidateOpening, distinctive, frequentStems, keepDistinct, opening, termCounts } from './related-terms.js'
+import { storeLists } from './related.queries.js'
 import * as queries from './search.queries.js'
 import { engineFor } from './search.service.js'
-
-export const RELATED_STORED = 6
-const DISTINCTIVE_TERMS = 10
-const CANDIDATES = 20
-/** Stems in more than this share of articles say nothing about a story. */
-const MAX_DOC_SHARE = 0.02
-/** Two stories sharing this much of their opening stems are copies of one wire story. */
-const DUPLICATE_JACCARD = 0.5
-const OPENING_STEMS = 60
 
 interface Text {
   id: number
@@ -25,47 +18,21 @@ interface Text {
 }
 
 const DOCS_KEY = '\u0000docs'
-const isWord = (s: string) => Array.from(s).length >= 3 && !/^\d+$/.test(s)
 
 /** Document frequencies already looked up in this run (a reindex asks for the same stems thousands of times). */
 type DfCache = Map<string, number>
 
-/** The article's distinctive stems, best first: title words count thrice, summary twice. */
+/** The article's distinctive stems, best first. */
 async function distinctiveStems(db: Db, engine: SearchEngine, text: Text, body: string, cache: DfCache): Promise<string[]> {
-  const tf = new Map<string, number>()
-  const add = (list: string[], weight: number) => {
-    for (const s of list) if (isWord(s)) tf.set(s, (tf.get(s) ?? 0) + weight)
-  }
-  add(stems(text.title), 3)
-  add(stems(text.summary), 2)
-  add(stems(body), 1)
-  // Look up the 60 most frequent only: idf is a database lookup each.
-  const candidates = [...tf.entries()].sort((a, b) => b[1] - a[1]).slice(0, 60).map(([s]) => s)
+  const tf = termCounts(text.title, text.summary, body)
+  const candidates = frequentStems(tf)
   const missing = candidates.filter((c) => !cache.has(c))
   if (missing.length > 0 || !cache.has(DOCS_KEY)) {
     const looked = await engine.documentFrequencies(db, missing)
     for (const [stem, n] of looked.df) cache.set(stem, n)
     if (!cache.has(DOCS_KEY)) cache.set(DOCS_KEY, looked.docs)
   }
-  const docs = cache.get(DOCS_KEY) ?? 0
-  const df = cache
-  const maxDocs = Math.max(3, docs * MAX_DOC_SHARE)
-  return candidates
-    .filter((s) => (df.get(s) ?? 0) >= 2 && (df.get(s) ?? 0) <= maxDocs) // seen elsewhere, and not everywhere
-    .map((s) => ({ s, w: (1 + Math.log(tf.get(s) ?? 1)) * Math.log(docs / (df.get(s) ?? 1)) }))
-    .sort((a, b) => b.w - a.w)
-    .slice(0, DISTINCTIVE_TERMS)
-    .map((x) => x.s)
-}
-
-function opening(text: { title: string; body: string }): Set<string> {
-  return new Set([...stems(text.title), ...stems(text.body.slice(0, 1200)).slice(0, OPENING_STEMS)].filter(isWord))
-}
-
-function jaccard(a: Set<string>, b: Set<string>): number {
-  let shared = 0
-  for (const s of a) if (b.has(s)) shared++
-  return shared / (a.size + b.size - shared || 1)
+  return distinctive(candidates, tf, (s) => cache.get(s) ?? 0, cache.get(DOCS_KEY) ?? 0)
 }
 
 /** Computes and stores one article's related list; returns it. */
@@ -79,59 +46,87 @@ export async function computeRelated(db: Db, engine: SearchEngine, id: number, c
   const terms = await distinctiveStems(db, engine, text, body, cache)
   const hits = await engine.similar(db, terms, { excludeId: id, around: text.published_at ?? new Date().toISOString(), limit: CANDIDATES })
   const candidates = new Map((await queries.findTexts(db, hits.map((h) => h.id))).map((t) => [t.id, t]))
-  const kept: { id: number; score: number; opening: Set<string> }[] = []
-  const own = opening({ title: text.title, body })
-  for (const hit of hits) {
-    const other = candidates.get(hit.id)
-    if (!other) continue
-    const theirs = opening({ title: other.title, body: htmlToText(other.body_html.slice(0, 3000)) })
-    // The same wire story under another paper's name: never the article itself, and only one copy of any other.
-    if (jaccard(own, theirs) >= DUPLICATE_JACCARD || kept.some((k) => jaccard(k.opening, theirs) >= DUPLICATE_JACCARD)) continue
-    kept.push({ id: hit.id, score: Math.round(hit.score * 1000) / 1000, opening: theirs })
-    if (kept.length === RELATED_STORED) break
+  const seen = new Map<number, Set<string>>()
+  const openingOf = (other: number) => {
+    const text = candidates.get(other)
+    if (text && !seen.has(other)) seen.set(other, candidateOpening(text))
+    return seen.get(other)
   }
-  const related = kept.map(({ id, score }) => ({ id, score }))
+  const related = keepDistinct(hits, opening({ title: text.title, body }), openingOf)
   await queries.replaceRelated(db, id, related)
   return related
 }
 
+/** From this many pending lists, loading the bulk model (seconds) beats asking the index list by list. */
+export const BULK_FROM = 200
+const STORE_BATCH = 100
+
+export interface RefreshOptions {
+  /** Stop after about this much work (in the per-article method). */
+  budgetMs?: number
+  onProgress?: (done: number) => void
+  /** Asked between batches: true stops the run (a server closing). */
+  shouldStop?: () => boolean
+  /** From this many pending lists, the bulk model (tests lower it). */
+  bulkFrom?: number
+}
+
 /**
- * Computes related lists for `ids`, or for every article marked pending (imports, `nashra reindex`),
- * at most `budgetMs` of work when given. Returns how many were computed.
+ * Computes related lists for `ids`, or for every article marked pending (imports, `nashra reindex`):
+ * in bulk (related-model.ts) when many are pending, one by one otherwise. Returns how many were computed.
  */
-export async function refreshRelatedArticles(db: Db, ids?: number[], options: { budgetMs?: number; onProgress?: (done: number) => void } = {}): Promise<number> {
+export async function refreshRelatedArticles(db: Db, ids?: number[], options: RefreshOptions = {}): Promise<number> {
   const engine = engineFor(db)
   if (!engine) return 0
   const started = Date.now()
   const cache: DfCache = new Map()
+  const stop = () => options.shouldStop?.() === true || (options.budgetMs !== undefined && Date.now() - started >= options.budgetMs)
   let done = 0
   if (ids) {
     for (const id of ids) await computeRelated(db, engine, id, cache)
     await queries.clearPending(db, ids)
     return ids.length
   }
+  if (options.budgetMs === undefined && (await queries.countPending(db)) >= (options.bulkFrom ?? BULK_FROM)) done = await refreshInBulk(db, options)
   for (;;) {
-    const batch = await queries.takePending(db, 100)
+    if (options.shouldStop?.()) break
+    const batch = await queries.takePending(db, STORE_BATCH)
     if (batch.length === 0) break
     const finished: number[] = []
     for (const id of batch) {
       await computeRelated(db, engine, id, cache)
       finished.push(id)
       done++
-      if (options.budgetMs !== undefined && Date.now() - started >= options.budgetMs) break
+      if (stop()) break
     }
     await queries.clearPending(db, finished)
     options.onProgress?.(done)
-    if (options.budgetMs !== undefined && Date.now() - started >= options.budgetMs) break
+    if (stop()) break
+  }
+  return done
+}
+
+/** Every pending list the bulk model can compute, newest articles first, 100 lists a transaction. */
+async function refreshInBulk(db: Db, options: RefreshOptions): Promise<number> {
+  const pending = await queries.takePending(db, Number.MAX_SAFE_INTEGER)
+  const model = await loadRelatedModel(db, new Set(pending), options.shouldStop)
+  if (!model) return 0
+  const ids = pending.filter((id) => model.covered.has(id))
+  let done = 0
+  for (let i = 0; i < ids.length && !options.shouldStop?.(); i += STORE_BATCH) {
+    const lists = model.compute(ids.slice(i, i + STORE_BATCH))
+    await storeLists(db, lists)
+    done += lists.length
+    options.onProgress?.(done)
   }
   return done
 }
 
 /**
- * In a serving process: computes pending related lists a few milliseconds at a time, so a
- * published story gets its list within a second or two and page latency stays flat.
+ * In a serving process without a SQLite file for a worker thread to open (PostgreSQL): computes
+ * pending related lists a few milliseconds at a time on this thread. SQLite uses related-worker.ts.
  */
-export function startRelatedWorker(db: Db, log: { error: (obj: object, msg: string) => void }, options = { intervalMs: 500, budgetMs: 15 }): () => void {
+export function startRelatedInThisThread(db: Db, log: { error: (obj: object, msg: string) => void }, options = { intervalMs: 500, budgetMs: 15 }): () => Promise<void> {
   let running = false
   const timer = setInterval(async () => {
     if (running) return
@@ -147,5 +142,16 @@ export function startRelatedWorker(db: Db, log: { error: (obj: object, msg: stri
     }
   }, options.intervalMs)
   timer.unref()
-  return () => clearInterval(timer)
+  return async () => clearInterval(timer)
+}
+
+/** Both methods' lists for `ids` (the bulk model's, then one by one against the index, which stores them): tests and the bench compare them. */
+export async function relatedByBothMethods(db: Db, ids: number[]): Promise<{ id: number; model: number[]; perArticle: number[] }[]> {
+  const engine = engineFor(db)
+  const model = await loadRelatedModel(db, new Set(ids))
+  if (!engine || !model) throw new Error('related lists need the SQLite search index')
+  const lists = new Map(model.compute(ids).map((l) => [l.id, l.related.map((r) => r.id)]))
+  const both = []
+  for (const id of ids) both.push({ id, model: lists.get(id) ?? [], perArticle: (await computeRelated(db, engine, id)).map((r) => r.id) })
+  return both
 }

@@ -4,7 +4,7 @@ import { listSections, type ArticleSummary } from '../articles/index.js'
 import { sqliteFileOf, type Db } from '../db/index.js'
 import { cachedJson, Limit, loadChrome, NotFound, Page, pageCount, pageKey, ReadErrors, type Routes } from '../http/index.js'
 import { rebuildSearchIndex } from './indexing.js'
-import { startRelatedWorker } from './related.js'
+import { startRelatedWorker } from './related-worker.js'
 import { SearchPage, type SearchForm } from './search.page.js'
 import { normalizedQuery, ResultCache } from './search-cache.js'
 import { SearchWorkers } from './search-workers.js'
@@ -102,7 +102,7 @@ export const searchRoutes: Routes = async (app) => {
   const search = (params: SearchParams) =>
     searches.get(JSON.stringify([normalizedQuery(params.q), params.page, params.limit, params.sort, params.filter]), () => compute(params))
 
-  let stopRelatedWorker: (() => void) | undefined
+  let stopRelatedWorker: (() => Promise<void>) | undefined
   app.addHook('onReady', async () => {
     // Workers load in about half a second, warm before the first reader searches; until then searches run here.
     void workers?.start()
@@ -111,7 +111,7 @@ export const searchRoutes: Routes = async (app) => {
     if (config.scheduler) stopRelatedWorker = startRelatedWorker(db, app.log)
   })
   app.addHook('onClose', async () => {
-    stopRelatedWorker?.()
+    await stopRelatedWorker?.()
     await workers?.close()
   })
 

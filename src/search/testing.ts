@@ -90,3 +90,5 @@ export async function seedStories(db: Db): Promise<Record<string, SeededStory>> 
   }
   return seeded
 }
+
+export { relatedByBothMethods } from './related.js'

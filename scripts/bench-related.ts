@@ -1,0 +1,226 @@
+// Related lists off the HTTP thread (issue 13, goal 3). On a copy of a corpus database:
+//   --cpu-only   CPU seconds to compute every published article's list (the bulk model, as the
+//                worker thread runs it), then both methods' lists compared on --verify articles.
+//   --serve-only `nashra serve` over the copy, wrk on article pages: p99 with the queue empty, then
+//                p99 while every list is being computed in the server's worker thread (ratio; goal ≤ 1.2).
+//   --beside     p99 with `nashra reindex` running in another process beside the server.
+//   --compare    all of the above (the default).
+// Two page loads: 200 cached article pages, and distinct articles never asked before (each run its own).
+//
+//   node dist/scripts/bench-related.js --data=<dir with nashra.db> [--seconds=10] [--verify=20] [--before=<checkout>]
+//
+// `--before` serves a build of another checkout (e.g. main) the same way, for the old method side by side.
+// The copy is made in a temporary folder and removed; the corpus itself is never written.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { sql } from 'kysely'
+import { articlePath } from '../src/articles/index.js'
+import { migrateToLatest, openSqlite, type Db } from '../src/db/index.js'
+import { refreshRelatedArticles } from '../src/search/index.js'
+import { relatedByBothMethods } from '../src/search/testing.js'
+
+const CONNECTIONS = 32
+const CACHED_PAGES = 200
+const REPO = fileURLToPath(new URL('../../', import.meta.url))
+
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1]
+const flag = (name: string) => process.argv.includes(`--${name}`)
+const only = ['cpu-only', 'serve-only', 'beside'].filter(flag)
+const wants = (part: string) => only.length === 0 || flag('compare') || only.includes(part)
+const source = arg('data') ?? join(REPO, 'data/bench')
+const seconds = Number(arg('seconds') ?? 10)
+
+const lines: string[] = []
+const say = (line: string) => {
+  console.log(line)
+  lines.push(line)
+}
+async function withCopy(run: (dir: string) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'nashra-bench-related-'))
+  try {
+    for (const name of ['nashra.db', 'secret']) cpSync(join(source, name), join(dir, name))
+    await run(dir)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+async function open(dir: string): Promise<Db> {
+  const db = openSqlite(join(dir, 'nashra.db'))
+  await migrateToLatest(db)
+  return db
+}
+
+const markAllPending = (db: Db) =>
+  sql`insert or ignore into search_related_pending (article_id) select id from article where status = 'published'`.execute(db)
+const countPending = async (db: Db) => Number((await sql<{ n: number }>`select count(*) as n from search_related_pending`.execute(db)).rows[0].n)
+
+async function cpuOnly(dir: string, verify: number): Promise<void> {
+  const db = await open(dir)
+  try {
+    await markAllPending(db)
+    const pending = await countPending(db)
+    const cpu = process.cpuUsage()
+    const started = Date.now()
+    const done = await refreshRelatedArticles(db)
+    const used = process.cpuUsage(cpu)
+    say(`cpu: ${done.toLocaleString('en')} of ${pending.toLocaleString('en')} pending lists in ${((used.user + used.system) / 1e6).toFixed(1)} s of CPU (${((Date.now() - started) / 1000).toFixed(1)} s wall), peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB; goal < 120 s`)
+    if (verify > 0) {
+      const { rows } = await sql<{ id: number }>`select id from article where status = 'published' order by random() limit ${verify}`.execute(db)
+      const both = await relatedByBothMethods(db, rows.map((r) => r.id))
+      const same = both.filter((b) => b.model.join() === b.perArticle.join())
+      say(`cpu: the bulk model and the per-article method give the same lists (ids and order) for ${same.length} of ${both.length} random articles`)
+      for (const b of both.filter((x) => !same.includes(x))) say(`  differs: article ${b.id}: model [${b.model.join(', ')}], per-article [${b.perArticle.join(', ')}]`)
+    }
+  } finally {
+    await db.destroy()
+  }
+}
+
+/** Article paths: `count` from the published articles at random (seeded by `salt`, so each run asks different ones). */
+async function articlePaths(db: Db, count: number, salt: number): Promise<string[]> {
+  const { rows } = await sql<{ id: number; slug: string; section_slug: string }>`
+    select article.id, article.slug, section.slug as section_slug from article
+    join section on section.id = article.section_id where article.status = 'published'
+    order by (article.id * 2654435761 + ${salt}) % 1000003 limit ${count}`.execute(db)
+  return rows.map((a) => articlePath(a.section_slug, a.id, a.slug))
+}
+
+interface Server {
+  child: ChildProcess
+  base: string
+  stop: () => Promise<void>
+}
+
+async function startServer(dir: string, checkout: string): Promise<Server> {
+  const port = await freePort()
+  const child = spawn(process.execPath, [join(checkout, 'bin/nashra.js'), 'serve'], {
+    env: { ...process.env, NASHRA_DATA_DIR: dir, PORT: String(port), NASHRA_DEMO: '0', NASHRA_LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  })
+  const base = `http://127.0.0.1:${port}`
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) break
+    } catch {
+      if (i > 600) throw new Error('server did not start')
+      await sleep(100)
+    }
+  }
+  const stop = async () => {
+    child.kill('SIGTERM')
+    await new Promise((resolve) => child.once('exit', resolve))
+  }
+  return { child, base, stop }
+}
+
+/** p99 (ms) and rate of one wrk run over `paths`, cycled. */
+async function wrk(base: string, paths: string[], secs: number): Promise<{ p99: number; rps: number }> {
+  const script = join(tmpdir(), `nashra-bench-related-${process.pid}-${Date.now()}.lua`)
+  writeFileSync(script, `local paths = {\n${paths.map((p) => `"${p}"`).join(',\n')}\n}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format("GET", paths[(i % #paths) + 1])\nend\n`)
+  try {
+    const child = spawn('wrk', ['-t1', `-c${CONNECTIONS}`, `-d${secs}s`, '--latency', '-s', script, base], { stdio: ['ignore', 'pipe', 'inherit'] })
+    let out = ''
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk))
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
+    const p99 = /99%\s+([\d.]+)(us|ms|s)/.exec(out)
+    const rps = /Requests\/sec:\s+([\d.]+)/.exec(out)
+    if (code !== 0 || !p99 || !rps) throw new Error(`wrk failed (is Debian's wrk installed?): ${out}`)
+    if (/Non-2xx/.test(out)) throw new Error(`wrk saw errors: ${out}`)
+    const unit = { us: 0.001, ms: 1, s: 1000 }[p99[2] as 'us' | 'ms' | 's']
+    return { p99: Number(p99[1]) * unit, rps: Number(rps[1]) }
+  } finally {
+    rmSync(script, { force: true })
+  }
+}
+
+/** Cached pages, then distinct never-asked articles: p99 and rate of each. */
+async function measure(server: Server, cached: string[], fresh: string[]): Promise<{ cached: { p99: number; rps: number }; fresh: { p99: number; rps: number } }> {
+  return { cached: await wrk(server.base, cached, seconds), fresh: await wrk(server.base, fresh, seconds) }
+}
+
+const fmt = (r: { p99: number; rps: number }) => `p99 ${r.p99.toFixed(2)} ms at ${Math.round(r.rps).toLocaleString('en')} req/s`
+
+/**
+ * Serves the copy from `checkout` with the related queue empty, measures, starts the background
+ * work (`begin`, which describes it once done), measures again, and prints both and their ratio.
+ */
+async function idleThenBusy(dir: string, checkout: string, label: string, salt: number, begin: (db: Db) => Promise<() => Promise<string>>): Promise<void> {
+  const db = await open(dir)
+  const cached = await articlePaths(db, CACHED_PAGES, 1)
+  const fresh = [await articlePaths(db, 30_000, salt), await articlePaths(db, 30_000, salt + 1)].map((list, i) => list.filter((_, j) => j % 2 === i))
+  // Idle first: the queue emptied (the corpus copy has every list pending after an import).
+  await sql`delete from search_related_pending`.execute(db)
+  const server = await startServer(dir, checkout)
+  try {
+    for (const path of cached) await fetch(server.base + path) // rendered and cached once
+    const idle = await measure(server, cached, fresh[0])
+    const describe = await begin(db)
+    await sleep(1000) // the server's next look at the queue
+    const busy = await measure(server, cached, fresh[1])
+    say(`${label}: idle — cached ${fmt(idle.cached)}; distinct ${fmt(idle.fresh)}`)
+    say(`${label}: ${await describe()} — cached ${fmt(busy.cached)}; distinct ${fmt(busy.fresh)}`)
+    say(`${label}: p99 ratio busy/idle — cached ${(busy.cached.p99 / idle.cached.p99).toFixed(2)}, distinct ${(busy.fresh.p99 / idle.fresh.p99).toFixed(2)} (goal ≤ 1.20)`)
+  } finally {
+    await server.stop()
+    await db.destroy()
+  }
+}
+
+function serveWhileComputing(dir: string, checkout: string, label: string): Promise<void> {
+  return idleThenBusy(dir, checkout, `serve (${label})`, 2, async (db) => {
+    await markAllPending(db)
+    const queued = await countPending(db)
+    const started = Date.now()
+    return async () => `computing (${queued.toLocaleString('en')} queued, ${(await countPending(db)).toLocaleString('en')} still pending after ${((Date.now() - started) / 1000).toFixed(0)} s)`
+  })
+}
+
+function serveBesideReindex(dir: string): Promise<void> {
+  return idleThenBusy(dir, REPO, 'beside reindex', 4, async () => {
+    const reindex = spawn(process.execPath, [join(REPO, 'bin/nashra.js'), 'reindex'], { env: { ...process.env, NASHRA_DATA_DIR: dir }, stdio: ['ignore', 'ignore', 'inherit'] })
+    const started = Date.now()
+    const finished = new Promise((resolve) => reindex.once('exit', resolve))
+    return async () => {
+      const running = reindex.exitCode === null
+      await finished
+      return `\`nashra reindex\` running (${running ? 'still running at the end' : 'ended during the run'}; took ${((Date.now() - started) / 1000).toFixed(0)} s)`
+    }
+  })
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number }
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+function sleep(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+async function uptime(): Promise<string> {
+  const child = spawn('uptime', [], { stdio: ['ignore', 'pipe', 'ignore'] })
+  let out = ''
+  child.stdout.on('data', (c: Buffer) => (out += c))
+  await new Promise((resolve) => child.once('exit', resolve))
+  return out.trim()
+}
+
+// Last: the helpers above are defined by now.
+say(`bench:related on ${source} — uptime: ${await uptime()}`)
+if (wants('cpu-only')) await withCopy((dir) => cpuOnly(dir, Number(arg('verify') ?? 20)))
+if (wants('serve-only')) {
+  await withCopy((dir) => serveWhileComputing(dir, REPO, 'this checkout'))
+  const before = arg('before')
+  if (before) await withCopy((dir) => serveWhileComputing(dir, before, `before (${before})`))
+}
+if (wants('beside')) await withCopy((dir) => serveBesideReindex(dir))
+say(`uptime after: ${await uptime()}`)

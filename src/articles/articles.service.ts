@@ -142,7 +142,8 @@ export async function getRelatedArticles(db: Db, article: Pick<Article, 'id' | '
 }
 
 /** The article row to store, and its body as plain text (counted here, indexed by search: worked out once). */
-function rowFromInput(input: ArticleInput, now: Date) {
+/** The article row an input makes (with its body as plain text), as every write stores it; pure, so an import computes it in its reader thread. */
+export function rowFromInput(input: ArticleInput, now: Date) {
   const title = input.titleAsGiven ? input.title : input.title.trim()
   if (!title.trim()) throw new Invalid('bad_request', 'title')
   const bodyHtml = input.bodyIsSanitized ? input.bodyHtml : sanitizeArticleHtml(input.bodyHtml)

@@ -141,8 +141,11 @@ export async function getRelatedArticles(db: Db, article: Pick<Article, 'id' | '
   return getSummariesByIds(db, ids)
 }
 
-/** The article row to store, and its body as plain text (counted here, indexed by search: worked out once). */
-function rowFromInput(input: ArticleInput, now: Date) {
+/**
+ * The article row to store, and its body as plain text (counted here, indexed by search: worked
+ * out once). Pure, so an import's reader threads compute it for the bulk writer.
+ */
+export function rowFromInput(input: ArticleInput, now: Date) {
   const title = input.titleAsGiven ? input.title : input.title.trim()
   if (!title.trim()) throw new Invalid('bad_request', 'title')
   const bodyHtml = input.bodyIsSanitized ? input.bodyHtml : sanitizeArticleHtml(input.bodyHtml)

@@ -39,6 +39,7 @@ export {
   listSections,
   findSectionId,
   replaceBodyLinks,
+  rowFromInput as articleRowFrom,
   setArticleStatus,
   updateArticle,
   type ArticleInput,
@@ -66,7 +67,7 @@ export {
   type TagEntry,
   type TagInput,
 } from './taxonomy.service.js'
-export { listenToArticleWrites, type ArticleWriteListener, type ArticleWritten } from './article-writes.js'
+export { articleBulkWriter, listenToArticleWrites, type ArticleBulkWriter, type ArticleWriteListener, type ArticleWritten, type BulkArticle } from './article-writes.js'
 export { isVisibleToReaders, VISIBLE_STATUS, visibleToReaders, visibleToReadersSql } from './visibility.js'
 export type { Actor, EditableFields, EditorialArticle, RevisionSummary, WorkflowEvent } from './editorial.js'
 export { DESK_STATUSES, EDITABLE_FIELD_NAMES } from './editorial.js'

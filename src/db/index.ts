@@ -45,6 +45,7 @@ export function openSqlite(path: string, options: { readonly?: boolean; lockWait
   const dialect = new NashraSqliteDialect(withStatementCache(sqlite), { lockWaitMs: options.lockWaitMs ?? LOCK_WAIT_MS })
   const db = new Kysely<Database>({ dialect })
   if (path !== ':memory:') sqliteFiles.set(db, path)
+  sqliteHandles.set(db, sqlite)
   return db
 }
 
@@ -65,6 +66,16 @@ function openPrivately(path: string, readonly: boolean): SQLite.Database {
 }
 
 const sqliteFiles = new WeakMap<Db, string>()
+const sqliteHandles = new WeakMap<Db, SQLite.Database>()
+
+/**
+ * The better-sqlite3 connection behind a database opened by `openSqlite` (undefined on
+ * PostgreSQL), for bulk writes with prepared statements inside a Kysely transaction on the same
+ * connection: building a Kysely query per row costs more than running it (an import's rows).
+ */
+export function sqliteHandleOf(db: Db): SQLite.Database | undefined {
+  return sqliteHandles.get(db)
+}
 
 /** The file behind a SQLite database opened by `openSqlite`; undefined in memory and on PostgreSQL. */
 export function sqliteFileOf(db: Db): string | undefined {

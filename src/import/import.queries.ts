@@ -1,3 +1,4 @@
+import type SQLite from 'better-sqlite3'
 import type { Db } from '../db/index.js'
 
 /**
@@ -21,6 +22,12 @@ export async function mapImported(db: Db, sourceUrl: string, articleId: number):
     .values({ source_url: sourceUrl, article_id: articleId })
     .onConflict((oc) => oc.column('source_url').doUpdateSet({ article_id: articleId }))
     .execute()
+}
+
+/** mapImported as a prepared statement on the connection of the caller's transaction (the bulk writer). */
+export function mapImportedStatement(sqlite: SQLite.Database): (sourceUrl: string, articleId: number) => void {
+  const upsert = sqlite.prepare('insert into article_import (source_url, article_id) values (?, ?) on conflict (source_url) do update set article_id = excluded.article_id')
+  return (sourceUrl, articleId) => void upsert.run(sourceUrl, articleId)
 }
 
 /** A continuation that had stood as an article of its own, folded into `storyId`: off the site, its address sent there. */

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { test } from 'node:test'
@@ -6,7 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { sql } from 'kysely'
 import { countArticles, findArticleIdBySourceUrl, getArticle } from '../articles/index.js'
 import { createTempDir, createTestDb } from '../db/testing.js'
-import type { Db } from '../db/index.js'
+import { sqliteFileOf, type Db } from '../db/index.js'
 import { ImportFileError, importSaudiNewsNet } from './index.js'
 import { MAX_JSON_BYTES } from './saudinewsnet.reader.js'
 import { deflatedEntry, spacesArray, writeZip } from './testing.js'
@@ -195,3 +196,30 @@ test(
     assert.ok(sections.some((s) => s.slug === 'alriyadh' && s.name === 'الرياض'))
   },
 )
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
+const FURNITURE = join(ROOT, 'src/import/fixtures/saudinewsnet-furniture.json')
+
+test('the bulk writer stores what the per-article writer stores: rows, relations and index, token by token', async (t) => {
+  const perArticle = await createTestDb(t)
+  const bulk = await createTestDb(t)
+  const one = await importSaudiNewsNet(perArticle, [SAMPLE, FURNITURE], { now, perArticle: true })
+  const other = await importSaudiNewsNet(bulk, [SAMPLE, FURNITURE], { now })
+  assert.deepEqual({ ...other, seconds: 0 }, { ...one, seconds: 0 })
+  assert.ok(one.imported > 7, 'both fixtures imported')
+  const compared = spawnSync(process.execPath, [join(ROOT, 'scripts/compare-imports.mjs'), sqliteFileOf(perArticle)!, sqliteFileOf(bulk)!], { encoding: 'utf8' })
+  assert.equal(compared.status, 0, compared.stdout + compared.stderr)
+  assert.match(compared.stdout, /same {4}article: \d+ rows/)
+  assert.match(compared.stdout, /same {4}article_fts tokens: [1-9]\d* rows/)
+  assert.match(compared.stdout, /\nidentical\n$/)
+})
+
+test('a failure while the bulk writer indexes a file (its last step) leaves nothing of the file', async (t) => {
+  const db = await createTestDb(t)
+  await importSaudiNewsNet(db, [SAMPLE], { now })
+  const before = await sql<{ n: number }>`select (select count(*) from article) + (select count(*) from article_fts) + (select count(*) from article_import) + (select count(*) from search_related_pending) as n`.execute(db)
+  await sql`create trigger refuse_pending before insert on search_related_pending begin select raise(abort, 'refused by a test trigger'); end`.execute(db)
+  await assert.rejects(importSaudiNewsNet(db, [FURNITURE], { now }), (err: unknown) => err instanceof ImportFileError && err.message === `${FURNITURE}: could not be written (refused by a test trigger)`)
+  const after = await sql<{ n: number }>`select (select count(*) from article) + (select count(*) from article_fts) + (select count(*) from article_import) + (select count(*) from search_related_pending) as n`.execute(db)
+  assert.equal(Number(after.rows[0].n), Number(before.rows[0].n))
+})

@@ -1,11 +1,12 @@
-import { createArticle, ensureSection, ensureTag, getArticle, setArticleStatus, slugify, updateArticle } from '../articles/index.js'
-import { bumpContentVersion, pauseForOtherWriters, type Db } from '../db/index.js'
+import { articleBulkWriter, createArticle, ensureSection, ensureTag, getArticle, setArticleStatus, slugify, updateArticle, type ArticleBulkWriter } from '../articles/index.js'
+import { bumpContentVersion, pauseForOtherWriters, sqliteHandleOf, type Db } from '../db/index.js'
 import { ensurePerson, findPersonId } from '../people/index.js'
-import { compactSearchIndex } from '../search/index.js'
-import { deletePeople, findOrphanPeople, listImported, mapImported, markMerged } from './import.queries.js'
+import { compactSearchIndex, indexInBulk, type IndexColumns } from '../search/index.js'
+import { deletePeople, findOrphanPeople, listImported, mapImported, mapImportedStatement, markMerged } from './import.queries.js'
 import { CorpusFiles, type PreparedRecord } from './saudinewsnet.files.js'
 import type { MappedArticle, SkipReason } from './saudinewsnet.mapper.js'
 import { ImportError, ImportFileError } from './saudinewsnet.reader.js'
+import { newArticleInput, storedText, type PrecomputedArticle } from './saudinewsnet.rows.js'
 
 export interface ImportSummary {
   files: number
@@ -31,6 +32,8 @@ export interface ImportOptions {
   /** Called once with the number of records to go through, then after each record. */
   onStart?: (total: number) => void
   onProgress?: (done: number) => void
+  /** Write new articles one by one through `createArticle`, as before the bulk writer (its tests compare the two). */
+  perArticle?: boolean
 }
 
 /**
@@ -45,7 +48,7 @@ export async function importSaudiNewsNet(db: Db, paths: string[], options: Impor
   const files = new CorpusFiles()
   try {
     // Checking pass: throws ImportFileError naming the first bad file. Records are read again below
-    // rather than kept, so memory holds two files at a time.
+    // rather than kept, so memory holds a few files at a time (one per reader, and the one written).
     let total = 0
     for (const path of paths) total += await files.check(path)
     options.onStart?.(total)
@@ -55,12 +58,14 @@ export async function importSaudiNewsNet(db: Db, paths: string[], options: Impor
     const seen = new Map(imported.map((r) => [r.url, r.id]))
     const unmapped = new Set(imported.filter((r) => !r.mapped).map((r) => r.url))
     const ids = new IdCache()
-    let next = prefetch(files, paths[0])
+    const bulk = options.update || options.perArticle ? undefined : bulkWriters(db)
+    // As many files read ahead as there are readers, so none waits while the main thread writes.
+    const ahead = paths.slice(0, files.readers).map((path) => prefetch(files, path, bulk && now))
     for (let i = 0; i < paths.length; i++) {
       try {
-        const records = await next!
-        next = prefetch(files, paths[i + 1])
-        await writeFile(db, paths[i], records, { summary, seen, unmapped, ids, now, update: options.update === true, onProgress: options.onProgress })
+        const records = await ahead.shift()!
+        if (i + files.readers < paths.length) ahead.push(prefetch(files, paths[i + files.readers], bulk && now))
+        await writeFile(db, paths[i], records, { summary, seen, unmapped, ids, now, update: options.update === true, bulk, onProgress: options.onProgress })
       } catch (err) {
         if (err instanceof ImportError) err.filesImported = i
         throw err
@@ -86,7 +91,27 @@ interface WriteState {
   ids: IdCache
   now: Date
   update: boolean
+  /** New articles written with prepared statements (SQLite, not `update`): see bulkWriters. */
+  bulk: BulkWriters | undefined
   onProgress: ImportOptions['onProgress']
+}
+
+interface BulkWriters {
+  opened: Db
+  articles: ArticleBulkWriter
+  mapImported: (url: string, id: number) => void
+}
+
+/**
+ * On SQLite, new articles are written with prepared statements on the connection of the file's
+ * transaction, their rows and index columns computed by the reader threads, and indexed together
+ * at the end of the file: the same rows as `createArticle` and its search listener write one by
+ * one (scripts/compare-imports.mjs, decision 026), in a fraction of the time.
+ */
+function bulkWriters(db: Db): BulkWriters | undefined {
+  const sqlite = sqliteHandleOf(db)
+  if (!sqlite) return undefined
+  return { opened: db, articles: articleBulkWriter(sqlite), mapImported: mapImportedStatement(sqlite) }
 }
 
 /**
@@ -104,6 +129,9 @@ async function writeFile(db: Db, path: string, records: PreparedRecord[], state:
   try {
     await db.transaction().execute(async (trx) => {
       const formerAuthors = new Set<string>()
+      const bulk = state.bulk
+      const indexed: { id: number; columns: IndexColumns }[] = []
+      const map = bulk ? async (url: string, id: number) => bulk.mapImported(url, id) : (url: string, id: number) => mapImported(trx, url, id)
       const remember = (url: string, id: number) => {
         if (!seenBefore.has(url)) seenBefore.set(url, seen.get(url))
         seen.set(url, id)
@@ -119,7 +147,7 @@ async function writeFile(db: Db, path: string, records: PreparedRecord[], state:
           if (known === storyId || (known !== undefined && !state.update)) summary.duplicates++
           else {
             if (known !== undefined && state.update) await foldIntoStory(trx, known, storyId, state.now)
-            await mapImported(trx, record.url, storyId)
+            await map(record.url, storyId)
             remember(record.url, storyId)
             summary.merged++
           }
@@ -128,8 +156,12 @@ async function writeFile(db: Db, path: string, records: PreparedRecord[], state:
           if (state.update && (await remapArticle(trx, known, record.article!, ids, state.now, formerAuthors))) summary.updated++
           else summary.duplicates++
         } else {
-          const id = await insertArticle(trx, record.article!, ids, state.now)
-          await mapImported(trx, record.url, id)
+          const id =
+            bulk && record.precomputed
+              ? await insertInBulk(trx, bulk.articles, record.article!, record.precomputed, ids, state.now)
+              : await insertArticle(trx, record.article!, ids, state.now)
+          await map(record.url, id)
+          if (record.precomputed) indexed.push({ id, columns: record.precomputed.columns })
           remember(record.url, id)
           summary.imported++
         }
@@ -137,6 +169,10 @@ async function writeFile(db: Db, path: string, records: PreparedRecord[], state:
       }
       current = -1
       summary.peopleRemoved += await removeOrphans(trx, formerAuthors, ids)
+      if (bulk && indexed.length > 0) {
+        await bumpContentVersion(trx)
+        await indexInBulk(trx, bulk.opened, indexed) // last: see indexInBulkSqlite
+      }
     })
   } catch (err) {
     Object.assign(summary, counts)
@@ -162,10 +198,9 @@ async function outsideFiles<T>(failed: (why: string) => string, filesImported: n
   }
 }
 
-/** The next file, read while the current one is written. */
-function prefetch(files: CorpusFiles, path: string | undefined): Promise<PreparedRecord[]> | undefined {
-  if (path === undefined) return undefined
-  const records = files.prepare(path)
+/** A file read ahead, while the current one is written. */
+function prefetch(files: CorpusFiles, path: string, now: Date | undefined): Promise<PreparedRecord[]> {
+  const records = files.prepare(path, now)
   records.catch(() => undefined) // awaited later; an import that fails first must not leave it unhandled
   return records
 }
@@ -178,36 +213,39 @@ async function insertArticle(trx: Db, article: MappedArticle, ids: IdCache, now:
   const { id } = await createArticle(
     trx,
     {
-      ...(await articleFields(trx, article, ids, now)),
-      sectionId: await ids.get('section', article.section.slug, () => ensureSection(trx, article.section.slug, article.section.name)),
-      summary: article.summary,
-      status: 'published',
-      publishedAt: article.publishedAt,
+      ...newArticleInput(article),
+      authorIds: await authorIds(trx, article, ids, now),
+      sectionId: await sectionId(trx, article, ids),
       tagIds: await tagIds(trx, article.tags, ids),
-      sourceUrl: article.sourceUrl,
-      commentsOpen: true,
     },
     now,
   )
   return id
 }
 
-/** What the import decides of an article, new or re-mapped. */
-async function articleFields(trx: Db, article: MappedArticle, ids: IdCache, now: Date) {
-  const authorIds: number[] = []
+/** The same article as insertArticle writes, through the bulk writer; its index entry is written with the file's. */
+async function insertInBulk(trx: Db, writer: ArticleBulkWriter, article: MappedArticle, precomputed: PrecomputedArticle, ids: IdCache, now: Date): Promise<number> {
+  const row = { ...precomputed.row, section_id: await sectionId(trx, article, ids) }
+  const input = { row, authorIds: await authorIds(trx, article, ids, now), tagIds: await tagIds(trx, article.tags, ids), sources: storedText(article).sources }
+  return writer.insert(input, now)
+}
+
+function sectionId(trx: Db, article: MappedArticle, ids: IdCache): Promise<number> {
+  return ids.get('section', article.section.slug, () => ensureSection(trx, article.section.slug, article.section.name))
+}
+
+async function authorIds(trx: Db, article: MappedArticle, ids: IdCache, now: Date): Promise<number[]> {
+  const result: number[] = []
   for (const name of article.people) {
     const slug = slugify(name)
-    authorIds.push(await ids.get('person', slug, () => ensurePerson(trx, { slug, name }, now)))
+    result.push(await ids.get('person', slug, () => ensurePerson(trx, { slug, name }, now)))
   }
-  return {
-    title: article.title,
-    titleAsGiven: true,
-    bodyHtml: article.bodyHtml,
-    bodyIsSanitized: true, // paragraphsToHtml escaped the text
-    dateline: article.dateline,
-    authorIds,
-    sources: article.sources.map((name) => ({ name, url: null })),
-  }
+  return result
+}
+
+/** What the import decides of an article, new or re-mapped. */
+async function articleFields(trx: Db, article: MappedArticle, ids: IdCache, now: Date) {
+  return { ...storedText(article), authorIds: await authorIds(trx, article, ids, now) }
 }
 
 async function tagIds(trx: Db, names: string[], ids: IdCache): Promise<number[]> {

@@ -4,22 +4,32 @@ import { attachContinuations } from './saudinewsnet.continuations.js'
 import { mapOrSkip } from './saudinewsnet.mapper.js'
 import { ImportFileError, readSaudiNewsNetFile, type SaudiNewsNetRecord } from './saudinewsnet.reader.js'
 import type { FileReply, FileRequest, PreparedRecord } from './saudinewsnet.files.js'
+import { precompute } from './saudinewsnet.rows.js'
 
 function prepare(record: SaudiNewsNetRecord): PreparedRecord {
   const { skip, article } = mapOrSkip(record)
   return { url: record.url, skip, article }
 }
 
-parentPort?.on('message', async ({ id, kind, path }: FileRequest) => {
-  let reply: FileReply
+/** With `now` (the bulk writer's files): each article's row and index columns too, the analyzer's work off the writing thread. */
+function withPrecomputed(records: PreparedRecord[], now: Date): PreparedRecord[] {
+  for (const record of records) if (record.article) record.precomputed = precompute(record.article, now)
+  return records
+}
+
+async function answer({ id, kind, path, now }: FileRequest): Promise<FileReply> {
   try {
     const records = await readSaudiNewsNetFile(path)
-    reply =
-      kind === 'check'
-        ? { id, count: records.length }
-        : { id, records: attachContinuations(records.map(prepare)) }
+    if (kind === 'check') return { id, count: records.length }
+    const prepared = attachContinuations(records.map(prepare))
+    return { id, records: now ? withPrecomputed(prepared, new Date(now)) : prepared }
   } catch (err) {
-    reply = err instanceof ImportFileError ? { id, error: { path: err.path, reason: err.reason } } : { id, error: { path, reason: `cannot be read (${err instanceof Error ? err.message : err})` } }
+    return err instanceof ImportFileError ? { id, error: { path: err.path, reason: err.reason } } : { id, error: { path, reason: `cannot be read (${err instanceof Error ? err.message : err})` } }
   }
-  parentPort?.postMessage(reply)
+}
+
+// One file at a time: a file's records are the memory an import holds, so requests queue.
+let queue = Promise.resolve()
+parentPort?.on('message', (request: FileRequest) => {
+  queue = queue.then(async () => parentPort?.postMessage(await answer(request)))
 })

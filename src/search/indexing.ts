@@ -1,9 +1,10 @@
 // Keeping the index in step with articles: called inside every article write transaction.
 import { htmlToText, isVisibleToReaders, VISIBLE_STATUS, type ArticleWriteListener } from '../articles/index.js'
-import { pauseForOtherWriters, WRITE_BATCH_MS, type Db } from '../db/index.js'
+import { pauseForOtherWriters, sqliteHandleOf, WRITE_BATCH_MS, type Db } from '../db/index.js'
 import { ANALYZER_VERSION } from './arabic-analyzer.js'
 import { refreshRelatedArticles } from './related.js'
 import type { SearchEngine } from './search-engine.js'
+import { indexInBulkSqlite, type IndexColumns } from './sqlite-engine.js'
 import * as queries from './search.queries.js'
 import { engineFor, indexStatus } from './search.service.js'
 
@@ -28,6 +29,19 @@ export async function indexArticle(db: Db, articleId: number, text?: IndexableTe
   }
   await engine.index(db, { id: articleId, ...text })
   await queries.markRelatedPending(db, [articleId])
+}
+
+/**
+ * Indexes new published articles whose columns were computed ahead (`indexColumns`, in an
+ * import's reader thread), inside the caller's transaction on `db` (SQLite; a transaction is a
+ * Db of its own, so the opened database is passed too, for its connection). Called after the
+ * transaction's other writes (see indexInBulkSqlite); their related lists are marked for computing.
+ */
+export async function indexInBulk(trx: Db, opened: Db, docs: { id: number; columns: IndexColumns }[]): Promise<void> {
+  const sqlite = sqliteHandleOf(opened)
+  if (!engineFor(trx) || !sqlite) throw new Error('indexInBulk needs SQLite')
+  for (let i = 0; i < docs.length; i += 500) await queries.markRelatedPending(trx, docs.slice(i, i + 500).map((d) => d.id))
+  indexInBulkSqlite(sqlite, docs)
 }
 
 /** After a bulk load (an import): the index merged into one part, which queries read fastest. */

@@ -1,6 +1,7 @@
 // The SQLite FTS5 engine: every statement the search feature runs against the full-text index.
 // Each word of a query becomes quoted analyzed tokens, so nothing a reader types is FTS5 syntax.
-import { sql } from 'kysely'
+import type SQLite from 'better-sqlite3'
+import { CompiledQuery, sql } from 'kysely'
 import { visibleToReaders, visibleToReadersSql } from '../articles/index.js'
 import { pauseForOtherWriters, type Db } from '../db/index.js'
 import { indexForms } from './arabic-analyzer.js'
@@ -239,15 +240,47 @@ async function scoreOf(db: Db, match: string, ids: number[], now: Date): Promise
   return new Map(rows.map((r) => [r.id, r.score]))
 }
 
+/** What the two FTS5 tables store of a document: its analyzed text, column by column. */
+export interface IndexColumns {
+  title: string
+  summary: string
+  body: string
+  titleStem: string
+  summaryStem: string
+  bodyStem: string
+}
+
+/** The analyzer's work for one document, apart from the writes (an import does it in its reader thread). */
+export function indexColumns(doc: Omit<IndexedDocument, 'id'>): IndexColumns {
+  const title = indexForms(doc.title)
+  const summary = indexForms(doc.summary)
+  const body = indexForms(doc.body)
+  return { title: markExact(title.exact), summary: markExact(summary.exact), body: markExact(body.exact), titleStem: title.stem, summaryStem: summary.stem, bodyStem: body.stem }
+}
+
+const INSERT_BODY = `insert or replace into article_fts (rowid, title, summary, body, title_stem, summary_stem, body_stem) values (?, ?, ?, ?, ?, ?, ?)`
+const INSERT_TITLE = `insert or replace into article_title_fts (rowid, title, title_stem) values (?, ?, ?)`
+const bodyValues = (id: number, c: IndexColumns) => [id, c.title, c.summary, c.body, c.titleStem, c.summaryStem, c.bodyStem]
+const titleValues = (id: number, c: IndexColumns) => [id, c.title, c.titleStem]
+
+/**
+ * Indexes many documents whose columns are computed, with prepared statements on the connection
+ * of the caller's transaction, every headline-table row after every body-table row: FTS5 writes
+ * out its pending tokens when a statement that may need undoing begins, so other writes between
+ * them would make a small segment per document (measured: a third of the corpus import's time).
+ */
+export function indexInBulkSqlite(sqlite: SQLite.Database, docs: { id: number; columns: IndexColumns }[]): void {
+  const body = sqlite.prepare(INSERT_BODY)
+  for (const doc of docs) body.run(bodyValues(doc.id, doc.columns))
+  const title = sqlite.prepare(INSERT_TITLE)
+  for (const doc of docs) title.run(titleValues(doc.id, doc.columns))
+}
+
 export const sqliteEngine: SearchEngine = {
   async index(db: Db, doc: IndexedDocument) {
-    const title = indexForms(doc.title)
-    const summary = indexForms(doc.summary)
-    const body = indexForms(doc.body)
-    const titleExact = markExact(title.exact)
-    await sql`insert or replace into article_fts (rowid, title, summary, body, title_stem, summary_stem, body_stem)
-      values (${doc.id}, ${titleExact}, ${markExact(summary.exact)}, ${markExact(body.exact)}, ${title.stem}, ${summary.stem}, ${body.stem})`.execute(db)
-    await sql`insert or replace into article_title_fts (rowid, title, title_stem) values (${doc.id}, ${titleExact}, ${title.stem})`.execute(db)
+    const columns = indexColumns(doc)
+    await db.executeQuery(CompiledQuery.raw(INSERT_BODY, bodyValues(doc.id, columns)))
+    await db.executeQuery(CompiledQuery.raw(INSERT_TITLE, titleValues(doc.id, columns)))
   },
 
   async remove(db: Db, id: number) {

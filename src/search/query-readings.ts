@@ -28,7 +28,7 @@ export async function chooseReadings(db: Db, engine: SearchEngine, query: Parsed
   const counted = words.flatMap((w) => {
     const readings = procliticReadings(w)
     const sure = sureReading(readings)
-    if (sure) return [sure.base] // the word as written is not asked about (`basesOf`)
+    if (sure) return [sure.base, w] // (the word as written: only whether any story holds it, `asCommonWord`)
     return [w, ...readings.filter(isBare).flatMap((r) => (afterPreposition(r) ? [r.base, r.base.slice(1)] : [r.base]))]
   })
   // …and how many hold each word's stem: a stem far commoner than the word's forms stands for other words too.
@@ -45,7 +45,7 @@ export async function chooseReadings(db: Db, engine: SearchEngine, query: Parsed
   const allForms = [...new Set(words.filter((w) => !common.has(w)).flatMap((w) => bases.get(w)!.flatMap(procliticForms)))]
   const held = (await engine.counts(db, { exact: allForms }, EXACT_ENOUGH)).exact
   // 3. Stems widening a rare word, and the alternatives of phrase words: only those some article holds.
-  const resolved = new Map(words.map((w) => [w, common.has(w) ? asCommonWord(w, bases.get(w)!) : resolve(w, bases.get(w)!, held)]))
+  const resolved = new Map(words.map((w) => [w, common.has(w) ? asCommonWord(w, bases.get(w)!, (counts.get(w) ?? 0) > 0) : resolve(w, bases.get(w)!, held)]))
   const stems = [...new Set([...resolved.values()].flatMap((r) => r.stems).concat(clauses.filter((c) => c.terms.length > 1).flatMap((c) => c.terms.flatMap((t) => t.alternatives))))]
   // (The words' own stems were counted already: only the others are looked up.)
   const unknown = stems.filter((s) => !stemCounts.has(s))
@@ -89,8 +89,19 @@ function basesOf(word: string, count: (form: string) => number): string[] {
   return bases
 }
 
-/** A common word whose stem is its own: its spelling and the stems of its bases (light10's conflations are its own forms). */
-const asCommonWord = (word: string, bases: string[]) => ({ forms: [word], stems: [...new Set(bases.flatMap((b) => [stem(b), stem(b, { keepWaw: true })]))] })
+/**
+ * A common word whose stem is its own: its spelling and the stems of its bases (light10's
+ * conflations are its own forms). A spelling no story holds («وبالقرار», «وبأسعار») matches
+ * nothing as written: its bases stand for it as a story writes them, without the conjunction and
+ * preposition typed (the article kept when typed: «القرار», «أسعار»), so the story holding the
+ * words ranks as for the words alone. A spelling some story holds is kept alone: a rare form the
+ * reader typed is the best evidence there is.
+ */
+function asCommonWord(word: string, bases: string[], held: boolean) {
+  const article = sureReading(procliticReadings(word)) ? 'ال' : ''
+  const unwritten = [...new Set(bases.map((b) => (b === word ? b : article + b)))].filter((f) => f !== word)
+  return { forms: held || unwritten.length === 0 ? [word] : unwritten, stems: [...new Set(bases.flatMap((b) => [stem(b), stem(b, { keepWaw: true })]))] }
+}
 
 /**
  * A word's forms as written (its bases with every proclitic Arabic writes before them, those some

@@ -71,7 +71,8 @@ const isBare = (r: Reading) => r.proclitics !== '' && !r.article
  * «مدرسه»). Otherwise the word itself, and each bare reading («وبريطانيا» → «بريطانيا») whose base
  * the stories hold, when the word as written is rare or the base far more common; after a
  * preposition, a base beginning with و or ف only when it is more common than without that letter
- * (a root letter, «لوزير»; not a conjunction out of order, «لوبان» → «وبان» → «بان»).
+ * (a root letter, «لوزير»; not a conjunction out of order, «لوبان» → «وبان» → «بان»); and a
+ * preposition after a conjunction only when its base is commoner than the conjunction's.
  */
 function basesOf(word: string, count: (form: string) => number): string[] {
   const readings = procliticReadings(word)
@@ -79,12 +80,19 @@ function basesOf(word: string, count: (form: string) => number): string[] {
   if (sure) return [sure.base]
   const written = count(word)
   const bases = [word]
+  const peeled: Reading[] = []
   for (const r of readings.filter(isBare)) {
     const n = count(r.base)
     if (n === 0) continue
     if (afterPreposition(r) && n <= count(r.base.slice(1))) continue
+    // A word the stories hold as written is peeled only to a commoner base: «بوتين» is not ب + «وتين».
+    if (n <= written) continue
+    // A preposition after a conjunction already peeled, only when its base is the commoner: «وبوتين»
+    // is و + «بوتين», not و + ب + «وتين» (of «الوتين»); «وبريال» is و + ب + «ريال».
+    if (peeled.some((shorter) => r.proclitics.startsWith(shorter.proclitics) && n <= count(shorter.base))) continue
     if (written >= EXACT_ENOUGH && n < Math.min(COUNT_UP_TO, PEEL_RATIO * written)) continue
     bases.push(r.base)
+    peeled.push(r)
   }
   return bases
 }

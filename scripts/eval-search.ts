@@ -292,7 +292,7 @@ async function main() {
           mrr += 1 / (rank + 1)
           found++
         }
-        if (rank !== 0 && misses.length < 40) misses.push(`${kind}\trank ${rank < 0 ? '-' : rank + 1}\t${q}`)
+        if (rank !== 0 && (VERBOSE || misses.length < 40)) misses.push(`${kind}\trank ${rank < 0 ? '-' : rank + 1}\t${q}\t← ${target.query.join(' ')}`)
         const plainRank = (await searchPlain(db, q)).indexOf(target.id)
         if (plainRank >= 0) {
           plainMrr += 1 / (plainRank + 1)

@@ -168,6 +168,13 @@ test('different words stay apart', () => {
 
 test('light10 stems: و then one article prefix, then the suffix walk', () => {
   assert.equal(stem('وبالقرار'), 'قرار')
+  assert.equal(stem('وبالكتاب'), 'كتاب') // و, then ب, then ال
+  assert.equal(stem('فبالكتاب'), 'كتاب') // ف is a conjunction before a preposition and the article too
+  assert.equal(stem('فللمدرسه'), 'مدرس')
+  assert.equal(stem('فالقرار'), 'قرار')
+  assert.equal(stem('وفالقرار'), 'فالقرار') // two conjunctions: no one writes it, nothing is peeled after و
+  assert.equal(stem('فريق'), 'فريق') // a bare ف stays: a root letter as often as a conjunction
+  assert.equal(stem('بوتين'), 'بوت') // a bare preposition stays in the index (only the suffix walk cuts): names are not split
   assert.equal(stem('والكتاب'), 'كتاب') // Snowball leaves it whole
   assert.equal(stem('سيارات'), 'سيار')
   assert.equal(stem('المدرسه'), 'مدرس')

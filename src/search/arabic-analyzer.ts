@@ -6,8 +6,9 @@
 /**
  * Bump when normalization, stemming or the index's token format changes: the stored index is then
  * stale until `nashra reindex`. 2: exact forms are stored marked, apart from stems (sqlite-engine.ts).
+ * 3: proclitics peeled in Arabic's order only («فبالقرار» → «قرار»; «وفالقرار» kept).
  */
-export const ANALYZER_VERSION = 2
+export const ANALYZER_VERSION = 3
 
 export interface Token {
   /** Offsets into the original text (UTF-16 code units), for highlighting. */
@@ -92,32 +93,39 @@ export function foldWithOffsets(text: string): { folded: string; origin: number[
 
 const ARABIC_LETTER = /[\u0621-\u064A]/
 
-// light10 prefixes: at most one of these after an optional و (longest first so بال wins over ب…).
-const PREFIXES = ['بال', 'كال', 'فال', 'ال', 'لل']
+// light10's article prefixes, in Arabic's order: a preposition then the article, or the article
+// alone (longest first so بال wins over ال). The conjunction before them is peeled on its own.
+const PREFIXES = ['بال', 'كال', 'ال', 'لل']
 // Suffixes walked once, in order; ية and ة are already folded to يه and ه, kept for the record.
 const SUFFIXES = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'يه', 'ه', 'ه', 'ي']
 
 /**
  * Light stemming of one folded word (letters counted by code point). `keepWaw` skips the
  * و step, for queries: light10 turns «وزير» into «زير» but «الوزير» into «وزير».
+ * Proclitics are peeled only in the order Arabic writes them: one conjunction (و, or ف before an
+ * article: light10's «فال», and «فبال», «فلل» alike), then a preposition with the article, or the
+ * article. Never a conjunction after a conjunction: light10 read «وفالX» as X, a form no one writes.
  */
 export function stem(word: string, options: { keepWaw?: boolean } = {}): string {
   if (!ARABIC_LETTER.test(word)) return word
   let w = Array.from(word)
   if (!options.keepWaw && w[0] === 'و' && w.length - 1 >= 3) w = w.slice(1)
-  for (const prefix of PREFIXES) {
-    const p = Array.from(prefix)
-    if (w.length - p.length >= 2 && p.every((c, i) => w[i] === c)) {
-      w = w.slice(p.length)
-      break
-    }
-  }
+  // A bare ف is a root letter as often as not («فريق»): peeled only with the article after it.
+  else if (w[0] === 'ف' && PREFIXES.some((p) => startsWithArticle(w.slice(1), p))) w = w.slice(1)
+  const prefix = PREFIXES.find((p) => startsWithArticle(w, p))
+  if (prefix) w = w.slice(Array.from(prefix).length)
   for (const suffix of SUFFIXES) {
     const s = Array.from(suffix)
     const at = w.length - s.length
     if (at >= 2 && s.every((c, i) => w[at + i] === c)) w = w.slice(0, at)
   }
   return w.join('')
+}
+
+/** Whether `w` begins with `prefix` and keeps two letters after it (light10's rule for the article). */
+function startsWithArticle(w: string[], prefix: string): boolean {
+  const p = Array.from(prefix)
+  return w.length - p.length >= 2 && p.every((c, i) => w[i] === c)
 }
 
 /** One way of reading a folded word as proclitics and a base: «وبالمدرسه» → «وبال» + «مدرسه». */

@@ -60,6 +60,7 @@ test('a candidate the folded text suggests is confirmed by the analyzer before i
   // The pattern allows suffixes in any order; light10 walks them once in its order, so it leaves
   // «كتابهاان» as «كتابها»: not a match, not marked.
   assert.equal(highlight('والكتابين كتابهاان', formsOf('كتاب')), '<mark>والكتابين</mark> كتابهاان')
+  assert.equal(highlight('فبالكتاب وفالكتاب', formsOf('كتاب')), '<mark>فبالكتاب</mark> وفالكتاب') // ف then ب then ال; never و then ف (analyzer 3)
 })
 
 test('snippets open at the best window, cut with an ellipsis', () => {

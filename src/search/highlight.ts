@@ -83,7 +83,7 @@ function candidatePattern(forms: MatchForms): RegExp {
   let pattern = patterns.get(forms)
   if (!pattern) {
     // One group of stems behind the clitics (not a clitic group per stem): tried at each word's start, it is the cost.
-    const stems = `(?:و)?(?:بال|كال|فال|ال|لل)?(?:${[...forms.stems].map(escapeRegExp).join('|')})(?:ها|ان|ات|ون|ين|يه|ه|ي)*`
+    const stems = `(?:[وف])?(?:بال|كال|فال|ال|لل)?(?:${[...forms.stems].map(escapeRegExp).join('|')})(?:ها|ان|ات|ون|ين|يه|ه|ي)*`
     const alternatives = [...[...forms.exacts].map(escapeRegExp), stems]
     pattern = new RegExp(`(?:^|[^${FOLDED_WORD}])(${alternatives.join('|')})(?![${FOLDED_WORD}])`, 'g')
     patterns.set(forms, pattern)

@@ -75,7 +75,8 @@ function toTerm(token: Token, inPhrase: boolean): QueryTerm {
 
 /**
  * Further stems a query word may stand for, before the index is asked which readings hold
- * (suggestions use these as they are). The index stays pure light10; queries also try each base
+ * (suggestions use these as they are). The index stays light10 (proclitics in Arabic's order,
+ * decision 029), which keeps a bare preposition; queries also try each base
  * of the word with its proclitics peeled in Arabic's order (light10 keeps a bare «بقرار»), in
  * both readings of a leading و, which light10 strips only when no article protects it («وزير» →
  * «زير» but «الوزير» → «وزير»). Never a preposition before a conjunction: «كوفيد» does not

@@ -28,7 +28,7 @@ export async function chooseReadings(db: Db, engine: SearchEngine, query: Parsed
   const counted = words.flatMap((w) => {
     const readings = procliticReadings(w)
     const sure = sureReading(readings)
-    if (sure) return [sure.base] // the word as written is not asked about (`basesOf`)
+    if (sure) return [sure.base, w] // (the word as written: only whether any story holds it, `asCommonWord`)
     return [w, ...readings.filter(isBare).flatMap((r) => (afterPreposition(r) ? [r.base, r.base.slice(1)] : [r.base]))]
   })
   // …and how many hold each word's stem: a stem far commoner than the word's forms stands for other words too.
@@ -45,7 +45,7 @@ export async function chooseReadings(db: Db, engine: SearchEngine, query: Parsed
   const allForms = [...new Set(words.filter((w) => !common.has(w)).flatMap((w) => bases.get(w)!.flatMap(procliticForms)))]
   const held = (await engine.counts(db, { exact: allForms }, EXACT_ENOUGH)).exact
   // 3. Stems widening a rare word, and the alternatives of phrase words: only those some article holds.
-  const resolved = new Map(words.map((w) => [w, common.has(w) ? asCommonWord(w, bases.get(w)!) : resolve(w, bases.get(w)!, held)]))
+  const resolved = new Map(words.map((w) => [w, common.has(w) ? asCommonWord(w, bases.get(w)!, (counts.get(w) ?? 0) > 0) : resolve(w, bases.get(w)!, held)]))
   const stems = [...new Set([...resolved.values()].flatMap((r) => r.stems).concat(clauses.filter((c) => c.terms.length > 1).flatMap((c) => c.terms.flatMap((t) => t.alternatives))))]
   // (The words' own stems were counted already: only the others are looked up.)
   const unknown = stems.filter((s) => !stemCounts.has(s))
@@ -71,7 +71,8 @@ const isBare = (r: Reading) => r.proclitics !== '' && !r.article
  * «مدرسه»). Otherwise the word itself, and each bare reading («وبريطانيا» → «بريطانيا») whose base
  * the stories hold, when the word as written is rare or the base far more common; after a
  * preposition, a base beginning with و or ف only when it is more common than without that letter
- * (a root letter, «لوزير»; not a conjunction out of order, «لوبان» → «وبان» → «بان»).
+ * (a root letter, «لوزير»; not a conjunction out of order, «لوبان» → «وبان» → «بان»); and a
+ * preposition after a conjunction only when its base is commoner than the conjunction's.
  */
 function basesOf(word: string, count: (form: string) => number): string[] {
   const readings = procliticReadings(word)
@@ -79,18 +80,36 @@ function basesOf(word: string, count: (form: string) => number): string[] {
   if (sure) return [sure.base]
   const written = count(word)
   const bases = [word]
+  const peeled: Reading[] = []
   for (const r of readings.filter(isBare)) {
     const n = count(r.base)
     if (n === 0) continue
     if (afterPreposition(r) && n <= count(r.base.slice(1))) continue
+    // A word the stories hold as written is peeled only to a commoner base: «بوتين» is not ب + «وتين».
+    if (n <= written) continue
+    // A preposition after a conjunction already peeled, only when its base is the commoner: «وبوتين»
+    // is و + «بوتين», not و + ب + «وتين» (of «الوتين»); «وبريال» is و + ب + «ريال».
+    if (peeled.some((shorter) => r.proclitics.startsWith(shorter.proclitics) && n <= count(shorter.base))) continue
     if (written >= EXACT_ENOUGH && n < Math.min(COUNT_UP_TO, PEEL_RATIO * written)) continue
     bases.push(r.base)
+    peeled.push(r)
   }
   return bases
 }
 
-/** A common word whose stem is its own: its spelling and the stems of its bases (light10's conflations are its own forms). */
-const asCommonWord = (word: string, bases: string[]) => ({ forms: [word], stems: [...new Set(bases.flatMap((b) => [stem(b), stem(b, { keepWaw: true })]))] })
+/**
+ * A common word whose stem is its own: its spelling and the stems of its bases (light10's
+ * conflations are its own forms). A spelling no story holds («وبالقرار», «وبأسعار») matches
+ * nothing as written: its bases stand for it as a story writes them, without the conjunction and
+ * preposition typed (the article kept when typed: «القرار», «أسعار»), so the story holding the
+ * words ranks as for the words alone. A spelling some story holds is kept alone: a rare form the
+ * reader typed is the best evidence there is.
+ */
+function asCommonWord(word: string, bases: string[], held: boolean) {
+  const article = sureReading(procliticReadings(word)) ? 'ال' : ''
+  const unwritten = [...new Set(bases.map((b) => (b === word ? b : article + b)))].filter((f) => f !== word)
+  return { forms: held || unwritten.length === 0 ? [word] : unwritten, stems: [...new Set(bases.flatMap((b) => [stem(b), stem(b, { keepWaw: true })]))] }
+}
 
 /**
  * A word's forms as written (its bases with every proclitic Arabic writes before them, those some

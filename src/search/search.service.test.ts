@@ -207,3 +207,27 @@ test('names are matched as written, not through stems of other words; a word no 
   assert.equal(absent.total, 0)
   assert.equal(absent.didYouMean, 'كوفي')
 })
+
+test('proclitics the story does not write: the words are ranked side by side as the story writes them; a name keeps its ب', async (t) => {
+  const db = await createTestDb(t)
+  const sectionId = await ensureSection(db, 'economy', 'اقتصاد')
+  const story = (title: string, body: string) =>
+    createArticle(db, { title, bodyHtml: `<p>${body}</p>`, sectionId, status: 'published', publishedAt: FIXTURE_NOW }, FIXTURE_NOW)
+  const loan = await story('قرض مليون ريال لتمويل المشروعات الصغيرة', 'أعلن الصندوق قرضا لتمويل مشروعات الشباب.')
+  // The same words, apart: the phrase of their stems as typed («بمليون بريال») would rank neither first.
+  await story('تمويل جديد للمشروعات', 'بلغ الدعم مليون دولار، وسعر الريال ثابت، والتمويل يبدأ بمليون وبريال واحد رمزي للرسوم.')
+  const putin = await story('بوتين يستقبل ضيوفه في الكرملين', 'قال بوتين إن المحادثات كانت مثمرة.')
+  const putinAgain = await story('اتصال هاتفي بين بوتين وأوباما', 'بحث بوتين مع نظيره الأزمة.')
+  await story('الوتين شريان القلب', 'الوتين عرق في القلب إذا انقطع مات صاحبه.')
+  const first = async (q: string) => (await search(db, q)).results[0]?.article.id
+  assert.equal(await first('بمليون وبريال لتمويل'), loan.id) // ب and وب peeled in both words at once in the phrase
+  assert.equal(await first('وبمليون ريال'), loan.id)
+  const ids = async (q: string) => (await search(db, q)).results.map((r) => r.article.id).sort()
+  assert.deepEqual(await ids('بوتين'), [putin.id, putinAgain.id]) // not ب + «وتين»
+  assert.deepEqual(await ids('وبوتين'), [putin.id, putinAgain.id]) // the conjunction peeled, the ب kept: «بوتين» is commoner than «وتين»
+  // The whole-query phrase holds each word's readings in every combination, typed reading first.
+  const typed = parseQuery('بمليون وبريال')
+  const words = typed.words.map((w, i) => ({ ...w, alternatives: [['ملي'], ['ريال']][i] }))
+  const expression = matchExpression({ ...typed, words }, 'all') ?? ''
+  for (const first of [words[0].stem, 'ملي']) for (const second of [words[1].stem, 'ريال']) assert.ok(expression.includes(`"${first} ${second}"`), `${first} ${second}`)
+})

@@ -43,21 +43,30 @@ function termExpression(t: QueryTerm): string {
 
 const MAX_PHRASE_VARIANTS = 16
 
-/** A phrase's stems, then each reading with one word replaced by one of its alternatives. */
-function phraseVariants(terms: QueryTerm[]): string[] {
-  const base = terms.map((t) => t.stem)
-  const variants = [base.join(' ')]
-  terms.forEach((t, i) => {
-    for (const alternative of t.alternatives) variants.push(base.map((s, j) => (j === i ? alternative : s)).join(' '))
-  })
-  return variants.slice(0, MAX_PHRASE_VARIANTS)
+/**
+ * The phrases a run of words may be written as: one token per word, each choice of its options
+ * (the typed word's first, so the phrase as typed comes first), at most MAX_PHRASE_VARIANTS.
+ * Every combination, not one word changed at a time: a reader who types two words with
+ * proclitics the story does not write («بمليون وبريال» for «مليون ريال») needs both peeled at once.
+ */
+function phraseVariants(options: string[][]): string[] {
+  let variants = ['']
+  for (const choices of options) {
+    const next: string[] = []
+    for (const v of variants) for (const c of choices) if (next.length < MAX_PHRASE_VARIANTS) next.push(v ? `${v} ${c}` : c)
+    variants = next
+  }
+  return variants
 }
+
+/** A phrase of stems: each word's stem, or one of its alternatives (its bases with proclitics peeled). */
+const stemPhrases = (terms: QueryTerm[]) => phraseVariants(terms.map((t) => [t.stem, ...t.alternatives]))
 
 /** A clause: one word, or adjacent words (a phrase of stems, boosted when the exact spellings are adjacent too). */
 export function clauseExpression(clause: QueryClause): string {
   if (clause.terms.length === 1) return `(${termExpression(clause.terms[0])})`
   const exacts = quote(clause.terms.map((t) => exactToken(t.exact)).join(' '))
-  return `(${[...phraseVariants(clause.terms).map(quote), exacts].join(' OR ')})`
+  return `(${[...stemPhrases(clause.terms).map(quote), exacts].join(' OR ')})`
 }
 
 /**
@@ -76,8 +85,13 @@ export function matchExpression(query: ParsedQuery, mode: 'all' | 'any'): string
   // Any-word matching gathers candidates when fewer than five articles hold every word: the
   // phrase would only reorder those few (they rank first anyway), at the cost of scanning it.
   // (A word matched only as written makes it the phrase as written: stems would match more than the word does.)
+  // Each word in the readings the index holds (query-readings.ts): «وبانخفاض … والخام» ranks the
+  // story headed «انخفاض … الخام» as side by side, which the typed stem «بانخفاض» would not.
   const byStem = words.every((t) => t.useStem)
-  if (words.length > 1 && mode === 'all') positive = `(${positive}) OR ${quote(words.map((t) => (byStem ? t.stem : exactToken(t.exact))).join(' '))}`
+  if (words.length > 1 && mode === 'all') {
+    const phrases = byStem ? stemPhrases(words) : phraseVariants(words.map((t) => t.forms.map(exactToken)))
+    positive = `(${positive}) OR ${phrases.map(quote).join(' OR ')}`
+  }
   if (query.not.length === 0) return positive
   return `(${positive}) NOT (${query.not.map(clauseExpression).join(' OR ')})`
 }
@@ -102,7 +116,7 @@ export function countExpression(query: ParsedQuery, mode: 'all' | 'any'): string
 function stemsExpression(clause: QueryClause): string {
   const [t] = clause.terms
   if (clause.terms.length === 1 && (!t.useStem || t.forms.length > 1)) return `(${termExpression(t)})`
-  return `(${phraseVariants(clause.terms).map(quote).join(' OR ')})`
+  return `(${stemPhrases(clause.terms).map(quote).join(' OR ')})`
 }
 
 function filterSql(filter: SearchFilter) {

@@ -14,6 +14,7 @@ import * as importFidelity from './012-import-fidelity.js'
 import * as articleViews from './013-article-views.js'
 import * as redirects from './014-redirects.js'
 import * as frontPage from './015-front-page.js'
+import * as searchCliticOrder from './016-search-clitic-order.js'
 
 // Every migration, in order. Names sort; a feature adds its own file and one line here.
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '013-article-views': articleViews,
   '014-redirects': redirects,
   '015-front-page': frontPage,
+  '016-search-clitic-order': searchCliticOrder,
 }

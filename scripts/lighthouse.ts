@@ -163,6 +163,17 @@ function isSeoAudit(id: string): boolean {
   return seoAuditIds?.has(id) ?? false
 }
 
+/** One Lighthouse run; a run that failed to record (NO_NAVSTART, NO_FCP on a busy machine) is tried again, twice at most. */
+async function auditOnce(url: string, port: number) {
+  for (let attempt = 1; ; attempt++) {
+    const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] })
+    if (!result) throw new Error(`lighthouse gave no result for ${url}`)
+    if (!result.lhr.runtimeError) return result
+    if (attempt === 3) throw new Error(`lighthouse: ${url}: ${result.lhr.runtimeError.message}`)
+    console.error(`lighthouse: ${url}: ${result.lhr.runtimeError.code}, running again`)
+  }
+}
+
 async function measure(pages: { name: string; url: string }[], runs: number): Promise<PageFigures[]> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'nashra-lighthouse-'))
   const chrome = await chromeLauncher.launch({
@@ -177,9 +188,7 @@ async function measure(pages: { name: string; url: string }[], runs: number): Pr
     // every page instead of spoiling one page's three runs.
     for (let i = 0; i < runs; i++) {
       for (const page of figures) {
-        const result = await lighthouse(page.url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] })
-        if (!result) throw new Error(`lighthouse gave no result for ${page.url}`)
-        if (result.lhr.runtimeError) throw new Error(`lighthouse: ${page.url}: ${result.lhr.runtimeError.message}`)
+        const result = await auditOnce(page.url, chrome.port)
         seoAuditIds ??= new Set(result.lhr.categories.seo?.auditRefs.map((r) => r.id) ?? [])
         page.runs.push(toRun(result.lhr))
       }

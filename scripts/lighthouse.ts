@@ -30,6 +30,8 @@ interface Run {
   tbt: number
   bytes: number
   requests: number
+  /** The LCP element as Lighthouse names it (a CSS selector), '' when it gives none. */
+  lcpElement: string
   /** Audit id → its title, for every audit that failed (score below 1, binary or numeric). */
   failing: Map<string, string>
 }
@@ -114,8 +116,15 @@ function toRun(lhr: Result): Run {
     tbt: audit('total-blocking-time')?.numericValue ?? NaN,
     bytes: audit('total-byte-weight')?.numericValue ?? NaN,
     requests,
+    lcpElement: lcpElementOf(lhr),
     failing,
   }
+}
+
+function lcpElementOf(lhr: Result): string {
+  // details: a list whose first table holds the element's node (selector, snippet).
+  const details = lhr.audits['largest-contentful-paint-element']?.details as { items?: { items?: { node?: { selector?: string } }[] }[] } | undefined
+  return details?.items?.[0]?.items?.[0]?.node?.selector ?? ''
 }
 
 function median(values: number[]): number {
@@ -219,6 +228,7 @@ function print(figures: PageFigures[], runs: number): void {
   for (const line of [head, ...lines]) console.log(line.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '))
   for (const p of figures) {
     console.log(`${p.name}: ${p.url}`)
+    console.log(`  LCP element: ${[...new Set(p.runs.map((r) => r.lcpElement))].join(' | ')}`)
     for (const a of failingAudits(p)) console.log(`  failing (${a.runs}/${p.runs.length}): ${a.id} — ${a.title}`)
   }
 }

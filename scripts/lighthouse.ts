@@ -142,6 +142,14 @@ function failingAudits(page: PageFigures): { id: string; title: string; runs: nu
   return [...counts].filter(([, c]) => c.runs * 2 >= page.runs.length).map(([id, c]) => ({ id, ...c }))
 }
 
+/** A short name for a reader page from its path (an article's path is long and percent-encoded). */
+function kindOf(url: string): string {
+  const path = new URL(url).pathname
+  if (path === '/') return 'home'
+  const first = path.split('/')[1]!
+  return ['section', 'tag', 'author', 'search', 'masthead'].includes(first) ? first : 'article'
+}
+
 const isSearch = (url: string) => new URL(url).pathname === '/search'
 
 /** What the page misses of goal 1, in words; empty when it meets it. */
@@ -240,7 +248,7 @@ async function main() {
   try {
     let pages: { name: string; url: string }[]
     if (args.urls.length > 0) {
-      pages = args.urls.map((url) => ({ name: new URL(url).pathname, url }))
+      pages = args.urls.map((url) => ({ name: kindOf(url), url }))
     } else {
       if (args.demo) demoDir = mkdtempSync(join(tmpdir(), 'nashra-lighthouse-demo-'))
       server = await startNashra(args.dataDir ?? demoDir!)

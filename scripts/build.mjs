@@ -1,7 +1,8 @@
 // Builds dist/: TypeScript → JavaScript, then the newsroom editor bundle (client/editor → esbuild →
 // dist/newsroom-assets/editor-<hash>.js/.css + manifest.json, read by src/newsroom/editor-assets.ts).
 // Fonts: scripts/build-fonts.mjs subsets them into dist/fonts/ and their rules into site.css; public/ is copied to dist/public/ beside brotli and gzip
-// copies of its text files, which @fastify/static sends to browsers that accept them.
+// copies of its text files, which @fastify/static sends to browsers that accept them. Then
+// scripts/build-critical.mjs minifies site.css and early.js into dist/inline/, which every reader page inlines.
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -86,6 +87,8 @@ const codes = await Promise.all([typecheck('tsconfig.json'), typecheck('client/t
 if (codes.some((code) => code !== 0)) process.exit(1)
 copyPublic()
 await (await import('./build-fonts.mjs')).buildFonts()
+// After the fonts: their @font-face rules are part of the site.css that is inlined.
+await (await import('./build-critical.mjs')).buildCritical()
 try {
   await bundleEditor()
 } catch (err) {

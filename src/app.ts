@@ -104,7 +104,9 @@ export async function buildApp(config: Config, db: Db) {
   const varyOnEncoding = (res: { setHeader(name: string, value: string): void }) => res.setHeader('Vary', 'Accept-Encoding')
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/assets/', immutable: true, maxAge: '365d', index: false, preCompressed: true, setHeaders: varyOnEncoding })
   await app.register(fastifyStatic, { root: FONT_DIRS, prefix: '/fonts/', decorateReply: false, immutable: true, maxAge: '365d', index: false })
-  await app.register(fastifyStatic, { root: join(config.dataDir, 'media'), prefix: '/media/', decorateReply: false, maxAge: '30d', index: false })
+  // A media file's name is random and written once ('wx' in src/media/media.service.ts: never overwritten,
+  // an edit changes words, not bytes), so a URL always means the same bytes: immutable like the assets.
+  await app.register(fastifyStatic, { root: join(config.dataDir, 'media'), prefix: '/media/', decorateReply: false, immutable: true, maxAge: '365d', index: false })
 
   await app.register(siteRoutes)
   await app.register(articleApiRoutes, { prefix: '/api/v1', countComments: countApprovedComments })

@@ -32,7 +32,8 @@ const CARD_IMAGE_SIZES: Record<CardVariant, string> = {
 const relatedText = (chrome: SiteChrome, n: number) =>
   pluralize(chrome.format, n, { zero: '', one: 'وتقرير آخر في الموضوع', two: 'وتقريران آخران في الموضوع', few: 'و{n} تقارير أخرى في الموضوع', many: 'و{n} تقريراً آخر في الموضوع', other: 'و{n} تقرير آخر في الموضوع' })
 
-export function ArticleCard({ chrome, article, variant = 'normal', related = 0 }: { chrome: SiteChrome; article: ArticleSummary; variant?: CardVariant; related?: number }) {
+/** `eager`: this card's image is the first screen's largest (a listing's first picture); the lead's always is. */
+export function ArticleCard({ chrome, article, variant = 'normal', related = 0, eager = false }: { chrome: SiteChrome; article: ArticleSummary; variant?: CardVariant; related?: number; eager?: boolean }) {
   const headingLevel = variant === 'lead' ? 'h2' : 'h3'
   const pictured = article.image !== null && variant !== 'compact'
   const title = (
@@ -44,7 +45,7 @@ export function ArticleCard({ chrome, article, variant = 'normal', related = 0 }
     <article class={`card card-${variant}${pictured ? '' : ' card-text'}`}>
       {pictured && article.image ? (
         <a href={article.path} class="card-image" tabindex="-1" aria-hidden="true">
-          <ResponsiveImage image={article.image} sizes={CARD_IMAGE_SIZES[variant]} eager={variant === 'lead'} />
+          <ResponsiveImage image={article.image} sizes={CARD_IMAGE_SIZES[variant]} eager={eager || variant === 'lead'} />
         </a>
       ) : (
         ''
@@ -77,11 +78,16 @@ export function ArticleCard({ chrome, article, variant = 'normal', related = 0 }
   )
 }
 
-export function ArticleList({ chrome, articles, variant }: { chrome: SiteChrome; articles: ArticleSummary[]; variant?: Exclude<CardVariant, 'lead'> }) {
+/**
+ * `eagerFirstImage`: the list opens the page (a section, tag or author page), so its first picture is
+ * likely the largest thing on a phone's first screen: fetched at once and first, not lazily.
+ */
+export function ArticleList({ chrome, articles, variant, eagerFirstImage = false }: { chrome: SiteChrome; articles: ArticleSummary[]; variant?: Exclude<CardVariant, 'lead'>; eagerFirstImage?: boolean }) {
+  const firstPictured = eagerFirstImage && variant !== 'compact' ? articles.findIndex((a) => a.image !== null) : -1
   return (
     <div class={`article-list list-${variant ?? 'normal'}`}>
-      {articles.map((a) => (
-        <ArticleCard chrome={chrome} article={a} variant={variant} />
+      {articles.map((a, i) => (
+        <ArticleCard chrome={chrome} article={a} variant={variant} eager={i === firstPictured} />
       ))}
     </div>
   )

@@ -48,3 +48,11 @@ export function dekRepeatsOpening(dek: string, bodyHtml: string): boolean {
   if (!opening) return false
   return htmlToText(bodyHtml.slice(0, opening.length * 4 + 200)).startsWith(opening)
 }
+
+/** At most `max` characters of `text`, cut at a word boundary with «…»: a meta description from a story's opening. */
+export function openingWords(text: string, max = 160): string {
+  if (text.length <= max) return text
+  const cut = text.slice(0, max)
+  const space = cut.lastIndexOf(' ')
+  return (space > max / 2 ? cut.slice(0, space) : cut) + '…'
+}

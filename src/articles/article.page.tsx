@@ -3,7 +3,7 @@ import { ResponsiveImage } from '../media/index.js'
 import { BidiText, Breadcrumbs, Layout, pluralize, Sidebar, type SidebarBlock, type SiteChrome } from '../views/index.js'
 import { Authors } from './article-card.js'
 import { renderArticleBody } from './article-body.js'
-import { dekRepeatsOpening } from './article-text.js'
+import { dekRepeatsOpening, htmlToText, openingWords } from './article-text.js'
 import { sectionPath, type Article, type ArticleSummary } from './article.js'
 import { articleJsonLd, breadcrumbJsonLd } from './article-json-ld.js'
 import { CorrectionsBox } from './corrections.page.js'
@@ -56,7 +56,8 @@ export function ArticlePage({ chrome, article, related, comments, corrections, s
       chrome={chrome}
       meta={{
         title: seo.title || article.title,
-        description: seo.description || article.summary || undefined,
+        // Search engines show it under the link: a story without a dek (most imported ones) gives its opening words.
+        description: seo.description || article.summary || openingWords(htmlToText(article.bodyHtml)) || undefined,
         path: article.path,
         canonical: preview ? undefined : url,
         noindex: preview,

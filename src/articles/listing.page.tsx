@@ -58,7 +58,7 @@ export function ListingPage(props: ListingPageProps) {
         </header>
         {/* The cards' headings are h3: an h2 keeps the outline in order (axe heading-order). */}
         <h2 class="visually-hidden">المقالات</h2>
-        {props.articles.length > 0 ? <ArticleList chrome={chrome} articles={props.articles} /> : <p class="empty">لا توجد مقالات منشورة هنا بعد.</p>}
+        {props.articles.length > 0 ? <ArticleList chrome={chrome} articles={props.articles} eagerFirstImage /> : <p class="empty">لا توجد مقالات منشورة هنا بعد.</p>}
         <Pagination chrome={chrome} page={page} pages={pages} hrefOf={(n) => pageHref(basePath, n)} />
       </div>
     </Layout>

@@ -1,10 +1,13 @@
 import type { FastifyInstance } from 'fastify'
+import { inlineAsset } from '../views/index.js'
 
-// Every page and asset comes from this host: fonts, scripts, styles and images included.
-const CSP = [
+// Every page and asset comes from this host: fonts, scripts, styles and images included. The only
+// inline code allowed is the reader pages' first-paint CSS and script, each by the hash of its
+// exact text (src/views/inline-assets.ts, computed once at start-up; docs/decisions/024).
+const csp = () => [
   "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
+  `script-src 'self' ${inlineAsset('early.js').source}`,
+  `style-src 'self' ${inlineAsset('site.css').source}`,
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
@@ -14,14 +17,14 @@ const CSP = [
   "object-src 'none'",
 ].join('; ')
 
-const HEADERS: Record<string, string> = {
-  'content-security-policy': CSP,
+const headers = (): Record<string, string> => ({
+  'content-security-policy': csp(),
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'strict-origin-when-cross-origin',
   'x-frame-options': 'SAMEORIGIN',
   'cross-origin-opener-policy': 'same-origin',
   'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
-}
+})
 
 // Only when the public address is https: over plain http a browser ignores it, and a site reached
 // both ways (a test server, a LAN address) must not pin itself to https by accident.
@@ -33,8 +36,8 @@ const HSTS = 'max-age=31536000; includeSubDomains'
  * per-request work and HSTS whatever the protocol.
  */
 export function installSecurityHeaders(app: FastifyInstance, publicUrl: URL): void {
-  const headers = publicUrl.protocol === 'https:' ? { ...HEADERS, 'strict-transport-security': HSTS } : HEADERS
+  const fixed = publicUrl.protocol === 'https:' ? { ...headers(), 'strict-transport-security': HSTS } : headers()
   app.addHook('onRequest', async (_request, reply) => {
-    reply.headers(headers)
+    reply.headers(fixed)
   })
 }

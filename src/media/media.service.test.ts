@@ -200,7 +200,7 @@ test('the library: newest first, searched in alt, caption and credit across case
   assert.deepEqual(await findImagesMissingAlt(db, []), [])
 })
 
-test('renditions are served under /media/ over real HTTP; originals are not', async (t) => {
+test('renditions are served under /media/ over real HTTP, immutable; originals are not', async (t) => {
   const db = await createTestDb(t)
   const dataDir = createTempDir(t)
   const image = await storeImage(db, dataDir, { buffer: await solid(900, 600).jpeg().toBuffer(), alt: 'وصف' }, now)
@@ -211,6 +211,8 @@ test('renditions are served under /media/ over real HTTP; originals are not', as
     const res = await fetch(address + v.url)
     assert.equal(res.status, 200)
     assert.equal(res.headers.get('content-type'), v.type)
+    // Written once under a random name: the URL always means these bytes (Lighthouse's uses-long-cache-ttl).
+    assert.match(String(res.headers.get('cache-control')), /max-age=31536000.*immutable/)
     assert.equal((await sharp(Buffer.from(await res.arrayBuffer())).metadata()).width, 400)
   }
   for (const url of [`/media/${image.originalPath}`, `/media/../originals/${image.originalPath}`, `/originals/${image.originalPath}`]) {

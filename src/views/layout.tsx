@@ -2,6 +2,7 @@ import type { Children } from '@kitajs/html'
 import { assetUrl } from './assets.js'
 import { BidiText, Icon } from './components.js'
 import { coreFontUrl } from './fonts.js'
+import { inlineAsset } from './inline-assets.js'
 import type { PageMeta, SiteChrome } from './page.js'
 import { SkinSelector } from './skin-selector.js'
 
@@ -35,7 +36,8 @@ export function Layout({ chrome, meta, children }: { chrome: SiteChrome; meta: P
           {meta.image && meta.imageInfo ? <ImageInfo {...meta.imageInfo} /> : ''}
           <meta name="twitter:card" content={meta.image ? 'summary_large_image' : 'summary'} />
           {preloadFont ? <link rel="preload" href={preloadFont} as="font" type="font/woff2" crossorigin="anonymous" /> : ''}
-          <link rel="stylesheet" href={assetUrl('site.css')} />
+          {/* Inline, not linked: nothing blocks the first paint but the HTML itself (CSP: by hash). */}
+          <style>{inlineAsset('site.css').text as 'safe'}</style>
           <link rel="icon" href="/favicon.ico" sizes="32x32" />
           <link rel="icon" href={assetUrl('icon.svg')} type="image/svg+xml" />
           <link rel="manifest" href="/manifest.webmanifest" />
@@ -44,7 +46,7 @@ export function Layout({ chrome, meta, children }: { chrome: SiteChrome; meta: P
           <link rel="alternate" type="application/feed+json" title={settings.name} href="/feed.json" />
           {meta.feed ? <ListingFeedLinks {...meta.feed} /> : ''}
           <link rel="search" type="application/opensearchdescription+xml" title={settings.name} href="/opensearch.xml" />
-          <script src={assetUrl('early.js')}></script>
+          <script>{inlineAsset('early.js').text as 'safe'}</script>
           <script src={assetUrl('site.js')} defer></script>
           <script src={assetUrl('search-suggest.js')} defer></script>
           {(meta.jsonLd ?? []).map((data) => (

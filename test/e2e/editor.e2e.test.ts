@@ -189,6 +189,15 @@ class Fixture {
 
 const editor = (page: Page) => page.locator('.ProseMirror')
 const bodyHtml = (page: Page) => page.locator('#body-html').inputValue()
+// The editor copies its document into the textarea a moment after a dialog closes or a command
+// runs: wait up to 5 s for the text before calling it missing.
+async function bodyHolds(page: Page, text: string): Promise<boolean> {
+  for (let tries = 0; tries < 50; tries++) {
+    if ((await bodyHtml(page)).includes(text)) return true
+    await page.waitForTimeout(100)
+  }
+  return false
+}
 const button = (page: Page, name: string) => page.getByRole('toolbar').getByRole('button', { name, exact: true })
 
 /**
@@ -282,15 +291,15 @@ describe('the newsroom editor bundle in Chromium', { skip: chromiumMissing }, ()
     const page = await open({ article: { bodyHtml: '<p dir="auto">الفقرة الأولى</p><p dir="auto">The second paragraph is in English.</p>' } })
     await editor(page).locator('p').nth(1).click()
     await button(page, 'من اليسار').click()
-    assert.ok((await bodyHtml(page)).includes('<p dir="ltr">The second paragraph is in English.</p>'))
+    assert.ok(await bodyHolds(page, '<p dir="ltr">The second paragraph is in English.</p>'))
     assert.equal(await button(page, 'من اليسار').getAttribute('aria-pressed'), 'true')
     assert.equal(await button(page, 'تلقائي').getAttribute('aria-pressed'), 'false')
-    assert.ok((await bodyHtml(page)).includes('<p dir="auto">الفقرة الأولى</p>'), 'only that paragraph')
+    assert.ok(await bodyHolds(page, '<p dir="auto">الفقرة الأولى</p>'), 'only that paragraph')
 
     await button(page, 'من اليمين').click()
-    assert.ok((await bodyHtml(page)).includes('<p dir="rtl">The second'))
+    assert.ok(await bodyHolds(page, '<p dir="rtl">The second'))
     await button(page, 'تلقائي').click()
-    assert.ok((await bodyHtml(page)).includes('<p dir="auto">The second'))
+    assert.ok(await bodyHolds(page, '<p dir="auto">The second'))
     assertClean()
   })
 
@@ -393,9 +402,7 @@ describe('the newsroom editor bundle in Chromium', { skip: chromiumMissing }, ()
     await dialog.waitFor({ state: 'detached' })
     const id = fixture.media.at(-1)!.id
     assert.ok(
-      (await bodyHtml(page)).includes(
-        `<figure class="article-image" data-media-id="${id}"><img src="/media/${id}-photo.jpg" alt="طفلة تقرأ في ركن الأطفال" width="800" height="450"><figcaption>ركن الأطفال في يومه الأول <span class="credit">تصوير: نشرة</span></figcaption></figure>`,
-      ),
+      await bodyHolds(page, `<figure class="article-image" data-media-id="${id}"><img src="/media/${id}-photo.jpg" alt="طفلة تقرأ في ركن الأطفال" width="800" height="450"><figcaption>ركن الأطفال في يومه الأول <span class="credit">تصوير: نشرة</span></figcaption></figure>`),
       await bodyHtml(page),
     )
 
@@ -410,7 +417,7 @@ describe('the newsroom editor bundle in Chromium', { skip: chromiumMissing }, ()
     await chosen.getByLabel('النص البديل (وصف الصورة)').fill('زوار يتجولون بين أجنحة المعرض')
     await chosen.getByRole('button', { name: 'إدراج الصورة' }).click()
     await dialog.waitFor({ state: 'detached' })
-    assert.ok((await bodyHtml(page)).includes('data-media-id="11"><img src="/media/11-photo.jpg" alt="زوار يتجولون بين أجنحة المعرض" width="800" height="450"><figcaption>جانب من افتتاح المعرض <span class="credit">تصوير: ليلى العتيبي</span></figcaption></figure>'))
+    assert.ok(await bodyHolds(page, 'data-media-id="11"><img src="/media/11-photo.jpg" alt="زوار يتجولون بين أجنحة المعرض" width="800" height="450"><figcaption>جانب من افتتاح المعرض <span class="credit">تصوير: ليلى العتيبي</span></figcaption></figure>'))
     assertClean()
   })
 
@@ -431,9 +438,7 @@ describe('the newsroom editor bundle in Chromium', { skip: chromiumMissing }, ()
     await dialog.getByLabel('رابط المنشور أو المقطع').fill('https://www.youtube.com/watch?v=abc123')
     await dialog.getByRole('button', { name: 'إدراج' }).click()
     assert.ok(
-      (await bodyHtml(page)).includes(
-        '<figure class="embed" data-embed-url="https://www.youtube.com/watch?v=abc123"><a href="https://www.youtube.com/watch?v=abc123">https://www.youtube.com/watch?v=abc123</a></figure>',
-      ),
+      await bodyHolds(page, '<figure class="embed" data-embed-url="https://www.youtube.com/watch?v=abc123"><a href="https://www.youtube.com/watch?v=abc123">https://www.youtube.com/watch?v=abc123</a></figure>'),
     )
     assertClean()
   })

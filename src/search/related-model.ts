@@ -7,12 +7,11 @@ import type { Db } from '../db/index.js'
 import { analyze } from './arabic-analyzer.js'
 import { CANDIDATES, candidateOpening, distinctive, frequentStems, keepDistinct, opening, termCounts } from './related-terms.js'
 import * as queries from './related.queries.js'
-import type { Hit } from './search-engine.js'
+import { decayByDate, type Hit } from './search-engine.js'
 
 // As in sqlite-engine.ts `similar`: bm25 weights of the stem columns (title, summary, body), the
 // pool it ranks, and the date decay. related-model.test.ts checks both give the same lists.
 const STEM_WEIGHTS = [3, 2, 1]
-const RELATED_DAYS = 120
 const K1 = 1.2
 const B = 0.75
 const LOAD_BATCH = 500
@@ -190,17 +189,8 @@ export async function loadRelatedModel(db: Db, pending: Set<number>, shouldStop:
     }
     // FTS5 yields rows in rowid order and SQLite's sort keeps equal scores in that order.
     ranked.sort((x, y) => y.score - x.score || x.id - y.id)
-    const center = Date.parse(around)
-    return ranked
-      .slice(0, CANDIDATES * 3 + 1)
-      .filter((r) => r.id !== id && visibleDates.has(r.id))
-      .map((r) => {
-        const published = visibleDates.get(r.id)
-        const days = published ? Math.abs(Date.parse(published) - center) / 86400_000 : RELATED_DAYS * 10
-        return { id: r.id, score: r.score * Math.exp(-days / RELATED_DAYS) }
-      })
-      .sort((x, y) => y.score - x.score || y.id - x.id)
-      .slice(0, CANDIDATES)
+    const pool = ranked.slice(0, CANDIDATES * 3 + 1).filter((r) => r.id !== id)
+    return decayByDate(pool, visibleDates, around, CANDIDATES)
   }
 
   return {

@@ -59,3 +59,23 @@ export interface SearchEngine {
   /** Spellings (folded, unstemmed) starting with `prefix` in indexed headlines, or in headlines and bodies, with their document counts. */
   spellings(db: Db, prefix: string, scope: 'headlines' | 'stories'): Promise<{ term: string; docs: number }[]>
 }
+
+const RELATED_DAYS = 120
+
+/**
+ * How `similar` ranks a pool of bm25 hits: each score decays with the days between the story and
+ * `around` (a story with no date counts as ten decay periods away); the best `limit` kept, ties to
+ * the newer id. The per-article query and the bulk model both rank with it, so their lists agree.
+ */
+export function decayByDate(pool: Hit[], published: Map<number, string | null>, around: string, limit: number): Hit[] {
+  const center = Date.parse(around)
+  return pool
+    .filter((r) => published.has(r.id))
+    .map((r) => {
+      const date = published.get(r.id)
+      const days = date ? Math.abs(Date.parse(date) - center) / 86400_000 : RELATED_DAYS * 10
+      return { id: r.id, score: r.score * Math.exp(-days / RELATED_DAYS) }
+    })
+    .sort((x, y) => y.score - x.score || y.id - x.id)
+    .slice(0, limit)
+}

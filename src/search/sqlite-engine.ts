@@ -6,7 +6,7 @@ import { visibleToReaders, visibleToReadersSql } from '../articles/index.js'
 import { pauseForOtherWriters, type Db } from '../db/index.js'
 import { indexForms } from './arabic-analyzer.js'
 import type { ParsedQuery, QueryClause, QueryTerm } from './query-parser.js'
-import type { Hit, IndexedDocument, SearchEngine, SearchFilter } from './search-engine.js'
+import { decayByDate, type Hit, type IndexedDocument, type SearchEngine, type SearchFilter } from './search-engine.js'
 
 // bm25 column weights: title > summary > body; the folded unstemmed form counts double its stem.
 const WEIGHTS = 'bm25(article_fts, 10.0, 4.0, 1.0, 5.0, 2.0, 0.5)'
@@ -14,7 +14,6 @@ const WEIGHTS = 'bm25(article_fts, 10.0, 4.0, 1.0, 5.0, 2.0, 0.5)'
 const RECENCY_BOOST = 0.25
 const RECENCY_DAYS = 30
 // Related articles: closeness in time to the source article, over a few months.
-const RELATED_DAYS = 120
 
 /**
  * Exact (folded, unstemmed) forms are stored with this mark in front: a word's stem and its exact
@@ -406,17 +405,7 @@ export const sqliteEngine: SearchEngine = {
     const pool = rows.filter((r) => r.id !== excludeId)
     if (pool.length === 0) return []
     const dated = await db.selectFrom('article').where('id', 'in', pool.map((r) => r.id)).where(visibleToReaders).select(['id', 'published_at']).execute()
-    const dates = new Map(dated.map((r) => [r.id, r.published_at]))
-    const center = Date.parse(around)
-    return pool
-      .filter((r) => dates.has(r.id))
-      .map((r) => {
-        const published = dates.get(r.id)
-        const days = published ? Math.abs(Date.parse(published) - center) / 86400_000 : RELATED_DAYS * 10
-        return { id: r.id, score: r.score * Math.exp(-days / RELATED_DAYS) }
-      })
-      .sort((x, y) => y.score - x.score || y.id - x.id)
-      .slice(0, limit)
+    return decayByDate(pool, new Map(dated.map((r) => [r.id, r.published_at])), around, limit)
   },
 
   async existing(db, tokens) {

@@ -139,6 +139,8 @@
       }
     })
     input.addEventListener('blur', close)
+    // early.js loads this file after the first paint: a reader may already have typed by then.
+    if (document.activeElement === input && input.value) timer = setTimeout(fetchSuggestions, DELAY_MS)
   }
 
   function init() {

@@ -1,5 +1,5 @@
 import type { Article } from '../articles/index.js'
-import { assetUrl, type Formatter, pluralize, type SiteChrome } from '../views/index.js'
+import { AfterPaintScript, type Formatter, pluralize, type SiteChrome } from '../views/index.js'
 import { COMMENT_COUNT_FORMS, commentAnchor, type CommentNode, type PublicComment } from './comment.js'
 import { avatarHue, commentTextToHtml, initialsOf } from './comment-text.js'
 import { REPORT_REASONS } from './moderation-reason.js'
@@ -106,7 +106,7 @@ export function CommentsSection(props: CommentsSectionProps) {
       )}
       <CommentPages chrome={chrome} article={article} page={page} pages={pages} />
       {props.closed ? <p class="comments-closed">التعليقات مغلقة على هذا الخبر.</p> : <CommentForm {...props} />}
-      <script src={assetUrl('comments.js')} defer></script>
+      <AfterPaintScript file="comments.js" />
     </>
   )
 }

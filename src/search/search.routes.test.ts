@@ -176,7 +176,8 @@ test('the layout loads the suggestion script from our own origin; search works o
   const page = await fetch(`${address}/search?q=${q('الإطار')}`)
   assert.equal(page.status, 200)
   const html = await page.text()
-  assert.match(html, /<script src="\/assets\/search-suggest\.js\?v=[0-9a-f]+" defer><\/script>/)
+  // Loaded by early.js after the first paint (docs/decisions/030).
+  assert.match(html, /<script type="text\/plain" data-after-paint="\/assets\/search-suggest\.js\?v=[0-9a-f]+"><\/script>/)
   assert.match(html, /data-suggest="\/api\/v1\/search\/suggest"/)
   const script = await fetch(`${address}/assets/search-suggest.js`)
   assert.equal(script.status, 200)

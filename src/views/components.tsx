@@ -1,5 +1,6 @@
 import type { Children } from '@kitajs/html'
 import { isolateLatinRunsInText } from './bidi.js'
+import { assetUrl } from './assets.js'
 import type { SiteChrome } from './page.js'
 
 /** People's text where it meets other text (headlines, names, summaries): escaped, Latin runs in <bdi> (bidi.ts). */
@@ -153,4 +154,12 @@ export function Icon({ name }: { name: IconName }) {
       {ICON_PATHS[name] as 'safe'}
     </svg>
   )
+}
+
+/**
+ * A script that enhances the page, loaded by early.js once the page has painted (docs/decisions/030):
+ * a data block (text/plain is never run, so the CSP has nothing to allow) naming the hashed URL.
+ */
+export function AfterPaintScript({ file }: { file: string }) {
+  return <script type="text/plain" data-after-paint={assetUrl(file)}></script>
 }

@@ -1,7 +1,7 @@
 export { PUBLIC_DIR, assetUrl } from './assets.js'
 export { FONTS_DIR } from './fonts.js'
 export { inlineAsset } from './inline-assets.js'
-export { BidiText, Breadcrumbs, type Crumb, Icon, type IconName, Pagination, Sidebar, type SidebarBlock, type SidebarItem, TimeAgo } from './components.js'
+export { AfterPaintScript, BidiText, Breadcrumbs, type Crumb, Icon, type IconName, Pagination, Sidebar, type SidebarBlock, type SidebarItem, TimeAgo } from './components.js'
 export { type Formatter, formatter, pluralize } from './format.js'
 export { Layout } from './layout.js'
 export { SKIN_CHOICES, type SiteChrome, type Skin, type SkinChoice, isSkinChoice } from './page.js'

@@ -1,6 +1,6 @@
 import type { Children } from '@kitajs/html'
 import { assetUrl } from './assets.js'
-import { BidiText, Icon } from './components.js'
+import { AfterPaintScript, BidiText, Icon } from './components.js'
 import { coreFontUrl } from './fonts.js'
 import { inlineAsset } from './inline-assets.js'
 import type { PageMeta, SiteChrome } from './page.js'
@@ -47,8 +47,8 @@ export function Layout({ chrome, meta, children }: { chrome: SiteChrome; meta: P
           {meta.feed ? <ListingFeedLinks {...meta.feed} /> : ''}
           <link rel="search" type="application/opensearchdescription+xml" title={settings.name} href="/opensearch.xml" />
           <script>{inlineAsset('early.js').text as 'safe'}</script>
-          <script src={assetUrl('site.js')} defer></script>
-          <script src={assetUrl('search-suggest.js')} defer></script>
+          <AfterPaintScript file="site.js" />
+          <AfterPaintScript file="search-suggest.js" />
           {(meta.jsonLd ?? []).map((data) => (
             <script type="application/ld+json">{jsonForScript(data) as 'safe'}</script>
           ))}

@@ -231,3 +231,23 @@ test('proclitics the story does not write: the words are ranked side by side as 
   const expression = matchExpression({ ...typed, words }, 'all') ?? ''
   for (const first of [words[0].stem, 'ملي']) for (const second of [words[1].stem, 'ريال']) assert.ok(expression.includes(`"${first} ${second}"`), `${first} ${second}`)
 })
+
+test('the story whose headline holds every word typed ranks first, small words included, above a newer story quoting it', async (t) => {
+  const db = await createTestDb(t)
+  const sectionId = await ensureSection(db, 'opinion', 'رأي')
+  const story = (title: string, body: string, daysAgo: number) => {
+    const publishedAt = new Date(FIXTURE_NOW.getTime() - daysAgo * 86400_000)
+    return createArticle(db, { title, bodyHtml: `<p>${body}</p>`, sectionId, status: 'published', publishedAt }, FIXTURE_NOW)
+  }
+  // Other stories, so that bm25's rarity weights mean something.
+  for (const [i, topic] of ['الأمطار', 'المرور', 'الكتاب', 'الدوري', 'الأسهم', 'المدارس', 'الحج', 'النفط'].entries()) await story(`أخبار ${topic} اليوم`, `تقرير قصير عن ${topic} في المدينة.`, i + 2)
+  const column = await story('الحاجة لقانون ضبط الإيجارات', 'ترتفع الإيجارات كل عام، ويحتاج السوق إلى قواعد واضحة تحمي المستأجر والمالك معا.', 20)
+  // Newer, most of the words in its headline and the other headline quoted in its body.
+  await story('مرة أخرى.. ضبط الإيجارات ضرورة', 'كتبت الخميس تحت عنوان «الحاجة لقانون ضبط الإيجارات» وتلقيت ردودا كثيرة عن ضبط الإيجارات.', 1)
+  const mine = await story('أنا من التيار الكهربائي', 'مقال ساخر عن انقطاع التيار الكهربائي في الصيف الحار.', 20)
+  await story('حي كامل ينتظر التيار الكهربائي', 'قال أحد السكان: أنا أنتظر التيار الكهربائي منذ شهور، وأنا لست وحدي، فالتيار الكهربائي لم يصل.', 1)
+  const first = async (q: string) => (await search(db, q)).results[0]?.article.id
+  assert.equal(await first('الحاجة لقانون ضبط الإيجارات'), column.id, 'الحاجة لقانون ضبط الإيجارات')
+  assert.equal(await first('أنا التيار الكهربائي'), mine.id, 'أنا') // «أنا» is a stop word: not required, but held by the headline as written
+  assert.equal(await first('وأنا التيار الكهربائي'), mine.id, 'وأنا') // …also typed with the conjunction
+})

@@ -228,7 +228,9 @@ const WHOLE_HEADLINE_BOOST = 2
 async function wholeHeadlineFirst(db: Db, query: ParsedQuery, mode: 'all' | 'any', hits: Hit[]): Promise<Hit[]> {
   if (mode !== 'all' || query.words.length < 2 || hits.length === 0) return hits
   const required = new Set(query.must.flatMap((c) => c.terms.map((t) => t.exact)))
-  const stopWords = query.words.filter((t) => !required.has(t.exact)).map((t) => quote(exactToken(t.exact)))
+  // (A stop word typed with the conjunction, «وإلى», is held by a headline writing «إلى» too.)
+  const asWritten = (w: string) => (w.startsWith('و') && w.length > 2 ? [w, w.slice(1)] : [w]).map((f) => quote(exactToken(f))).join(' OR ')
+  const stopWords = query.words.filter((t) => !required.has(t.exact)).map((t) => `(${asWritten(t.exact)})`)
   const match = [...query.must.map(clauseExpression), ...stopWords].join(' AND ')
   const { rows } = await sql<{ id: number }>`
     select value as id from json_each(${JSON.stringify(hits.map((h) => h.id))})

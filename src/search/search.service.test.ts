@@ -251,3 +251,19 @@ test('the story whose headline holds every word typed ranks first, small words i
   assert.equal(await first('أنا التيار الكهربائي'), mine.id, 'أنا') // «أنا» is a stop word: not required, but held by the headline as written
   assert.equal(await first('وأنا التيار الكهربائي'), mine.id, 'وأنا') // …also typed with the conjunction
 })
+
+test('a word typed with the article finds the story writing it without, when other stories hold the typed form', async (t) => {
+  const db = await createTestDb(t)
+  const sectionId = await ensureSection(db, 'local', 'محليات')
+  const story = (title: string, body: string, daysAgo: number) => {
+    const publishedAt = new Date(FIXTURE_NOW.getTime() - daysAgo * 86400_000)
+    return createArticle(db, { title, bodyHtml: `<p>${body}</p>`, sectionId, status: 'published', publishedAt }, FIXTURE_NOW)
+  }
+  // «المراجعون» as written in a page of stories: the typed form alone would be matched, not the story's «مراجعون».
+  for (let i = 0; i < 10; i++) await story(`خدمة جديدة في الفرع ${i + 1}`, 'أبدى المراجعون رضاهم عن سرعة إنجاز المعاملات.', i + 2)
+  // …and its stem, «مراجع», far commoner (references, reviewers): the stem would stand for other words.
+  for (let i = 0; i < 25; i++) await story(`كتاب جديد رقم ${i + 1}`, 'يعد الكتاب من أهم المراجع في تاريخ المنطقة.', i + 2)
+  await story('تمديد ساعات العمل', 'قال المراجعون إن الانتظار يطول أحيانا حتى منتصف الليل في بعض الأيام.', 1)
+  const target = await story('مراجعون في منتصف الليل لتصحيح الأوضاع', 'استقبل المركز مئات الطلبات حتى ساعة متأخرة.', 20)
+  assert.equal((await search(db, 'المراجعون منتصف الليل')).results[0]?.article.id, target.id)
+})

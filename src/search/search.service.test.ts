@@ -232,13 +232,18 @@ test('proclitics the story does not write: the words are ranked side by side as 
   for (const first of [words[0].stem, 'ملي']) for (const second of [words[1].stem, 'ريال']) assert.ok(expression.includes(`"${first} ${second}"`), `${first} ${second}`)
 })
 
-test('the story whose headline holds every word typed ranks first, small words included, above a newer story quoting it', async (t) => {
-  const db = await createTestDb(t)
-  const sectionId = await ensureSection(db, 'opinion', 'رأي')
-  const story = (title: string, body: string, daysAgo: number) => {
+/** A story writer for a section: title, body (one paragraph), published `daysAgo` days before FIXTURE_NOW. */
+async function datedStories(db: Parameters<typeof searchArticles>[0], slug: string, name: string) {
+  const sectionId = await ensureSection(db, slug, name)
+  return (title: string, body: string, daysAgo: number) => {
     const publishedAt = new Date(FIXTURE_NOW.getTime() - daysAgo * 86400_000)
     return createArticle(db, { title, bodyHtml: `<p>${body}</p>`, sectionId, status: 'published', publishedAt }, FIXTURE_NOW)
   }
+}
+
+test('the story whose headline holds every word typed ranks first, small words included, above a newer story quoting it', async (t) => {
+  const db = await createTestDb(t)
+  const story = await datedStories(db, 'opinion', 'رأي')
   // Other stories, so that bm25's rarity weights mean something.
   for (const [i, topic] of ['الأمطار', 'المرور', 'الكتاب', 'الدوري', 'الأسهم', 'المدارس', 'الحج', 'النفط'].entries()) await story(`أخبار ${topic} اليوم`, `تقرير قصير عن ${topic} في المدينة.`, i + 2)
   const column = await story('الحاجة لقانون ضبط الإيجارات', 'ترتفع الإيجارات كل عام، ويحتاج السوق إلى قواعد واضحة تحمي المستأجر والمالك معا.', 20)
@@ -254,11 +259,7 @@ test('the story whose headline holds every word typed ranks first, small words i
 
 test('a word typed with the article finds the story writing it without, when other stories hold the typed form', async (t) => {
   const db = await createTestDb(t)
-  const sectionId = await ensureSection(db, 'local', 'محليات')
-  const story = (title: string, body: string, daysAgo: number) => {
-    const publishedAt = new Date(FIXTURE_NOW.getTime() - daysAgo * 86400_000)
-    return createArticle(db, { title, bodyHtml: `<p>${body}</p>`, sectionId, status: 'published', publishedAt }, FIXTURE_NOW)
-  }
+  const story = await datedStories(db, 'local', 'محليات')
   // «المراجعون» as written in a page of stories: the typed form alone would be matched, not the story's «مراجعون».
   for (let i = 0; i < 10; i++) await story(`خدمة جديدة في الفرع ${i + 1}`, 'أبدى المراجعون رضاهم عن سرعة إنجاز المعاملات.', i + 2)
   // …and its stem, «مراجع», far commoner (references, reviewers): the stem would stand for other words.

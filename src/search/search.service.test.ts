@@ -255,6 +255,8 @@ test('the story whose headline holds every word typed ranks first, small words i
   assert.equal(await first('الحاجة لقانون ضبط الإيجارات'), column.id, 'الحاجة لقانون ضبط الإيجارات')
   assert.equal(await first('أنا التيار الكهربائي'), mine.id, 'أنا') // «أنا» is a stop word: not required, but held by the headline as written
   assert.equal(await first('وأنا التيار الكهربائي'), mine.id, 'وأنا') // …also typed with the conjunction
+  const inSection = await search(db, 'أنا التيار الكهربائي', { filter: { sectionId: await ensureSection(db, 'opinion', 'رأي') } })
+  assert.equal(inSection.results[0]?.article.id, mine.id, 'filtered by section') // filtered pages rank the same way
 })
 
 test('a word typed with the article finds the story writing it without, when other stories hold the typed form', async (t) => {

@@ -384,6 +384,12 @@ export const sqliteEngine: SearchEngine = {
       const hits = await rankedHeadlines(db, match, filter, limit, offset, now)
       if (hits.length === limit) return { total, hits }
     }
+    // Filtered: the same whole-headline ranking over a pool as unfiltered pages (bm25 is computed
+    // for every match either way; a pool of 50 costs little more than a page).
+    if (offset + limit <= POOL_MAX) {
+      const want = Math.min(POOL_MAX, Math.max(50, 2 * (offset + limit)))
+      return { total, hits: (await wholeHeadlineFirst(db, query, mode, await ranked(db, match, filter, want, 0, now))).slice(offset, offset + limit) }
+    }
     return { total, hits: await ranked(db, match, filter, limit, offset, now) }
   },
 

@@ -29,7 +29,7 @@ interface Entry {
   /** The response headers the full path sent with it (security headers included), for `answerRaw`. */
   headers?: Record<string, string>
   /** The hot path's response headers per encoding, made on the first hit (flat name, value list). */
-  raw?: Partial<Record<Encoding, (string | number)[]>>
+  raw?: Partial<Record<Encoding, RawHeaders>>
   /** What the page shows, for a purge by an HTTP cache in front (`Surrogate-Key`). */
   surrogateKey?: string
   /** The article each serving of this page is a view of (most read). */
@@ -40,6 +40,7 @@ interface Entry {
 const NOT_REPLAYED = new Set(['set-cookie', 'etag', 'content-length', 'content-encoding'])
 
 type Encoding = 'br' | 'gzip' | 'identity'
+type RawHeaders = { etag: string; headers: (string | number)[] }
 
 /** What an entry costs beyond its bytes (key, headers, bookkeeping): a rough constant. */
 const ENTRY_OVERHEAD = 2048
@@ -327,12 +328,12 @@ export class PageCache {
     if (entry.viewOf !== undefined) this.onView?.(entry.viewOf, req)
     const encoding = preferredEncoding(req.headers['accept-encoding'])
     const body = this.encoded(key, entry, encoding)
-    const etag = etagOf(entry, encoding)
+    const { etag, headers } = rawHeaders(entry, encoding, body.length)
     if (notModified(req.headers, etag, entry.lastModified)) {
       res.writeHead(304, { ...entry.headers, etag }).end()
       return true
     }
-    res.writeHead(200, rawHeaders(entry, encoding, etag, body.length))
+    res.writeHead(200, headers)
     res.end(req.method === 'HEAD' ? undefined : body)
     return true
   }
@@ -404,16 +405,17 @@ function etagOf(entry: Entry, encoding: Encoding): string {
   return `${entry.etag.slice(0, -1)}-${encoding}${entry.quick?.includes(encoding) ? '1' : ''}"`
 }
 
-/** The hot path's 200 headers for an encoding, made once per copy (a flat list, as `writeHead` takes it). */
-function rawHeaders(entry: Entry, encoding: Encoding, etag: string, length: number): (string | number)[] {
+/** The hot path's ETag and 200 headers for an encoding, made once per copy (a flat list, as `writeHead` takes it). */
+function rawHeaders(entry: Entry, encoding: Encoding, length: number): RawHeaders {
   const made = entry.raw?.[encoding]
   if (made) return made
-  const raw: (string | number)[] = []
-  for (const [name, value] of Object.entries(entry.headers!)) raw.push(name, value)
-  raw.push('etag', etag, 'content-length', length)
-  if (encoding !== 'identity') raw.push('content-encoding', encoding)
-  entry.raw = { ...entry.raw, [encoding]: raw }
-  return raw
+  const etag = etagOf(entry, encoding)
+  const headers: (string | number)[] = []
+  for (const [name, value] of Object.entries(entry.headers!)) headers.push(name, value)
+  headers.push('etag', etag, 'content-length', length)
+  if (encoding !== 'identity') headers.push('content-encoding', encoding)
+  entry.raw = { ...entry.raw, [encoding]: { etag, headers } }
+  return { etag, headers }
 }
 
 function replayableHeaders(reply: FastifyReply): Record<string, string> {

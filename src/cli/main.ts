@@ -1,5 +1,3 @@
-import { readdirSync } from 'node:fs'
-import { setPriority } from 'node:os'
 import { Command, CommanderError } from 'commander'
 import { ConfigError, loadConfig } from '../config/index.js'
 import { migrateToLatest, openDb } from '../db/index.js'
@@ -72,24 +70,6 @@ function exitCodeOf(err: unknown): number {
 export class CliError extends Error {
   constructor(message: string, readonly exitCode = 1) {
     super(message)
-  }
-}
-
-/**
- * For batch commands (import, reindex): the lowest CPU priority for every thread of the process,
- * so a site serving beside them keeps the CPU and its readers never wait for the batch. Alone on a
- * machine the batch runs as fast as before. Linux keeps a nice value per thread, and V8's helper
- * threads (garbage collection, compilation) already run: each is lowered, and threads started
- * later inherit it. Where refused (other systems), the command runs as it is.
- */
-export function yieldCpuToServing(): void {
-  try {
-    const threads = readdirSync('/proc/self/task')
-    for (const tid of threads) setPriority(Number(tid), 19)
-  } catch {
-    try {
-      setPriority(19)
-    } catch {}
   }
 }
 

@@ -158,38 +158,43 @@ interface BackgroundWork {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]
 
 /**
- * Serves the copy from `checkout` and alternates idle and busy rounds (`rounds` of each: idle,
- * busy, idle, busy…), so both states meet the same machine: noise from other jobs falls on both.
- * Each round measures cached pages, then distinct articles never asked before (its own slice).
- * Prints every round and the ratio of the busy rounds' median p99 to the idle rounds'.
+ * Alternates idle and busy rounds (`rounds` of each: idle, busy, idle, busy…), so both states meet
+ * the same machine: noise from other jobs falls on both. Each round starts its own server from
+ * `checkout` (a busy round's leftovers never reach an idle one), caches the 200 pages, measures
+ * cached pages, then distinct articles never asked before (its own slice), and stops it. Prints
+ * every round and the ratio of the busy rounds' median p99 to the idle rounds'.
  */
 async function idleAndBusy(dir: string, checkout: string, label: string, salt: number, work: BackgroundWork): Promise<void> {
   const db = await open(dir)
-  const cached = await articlePaths(db, CACHED_PAGES, 1)
-  const all = await articlePaths(db, 30_000, salt)
-  const slices = 2 * rounds
-  const fresh = Array.from({ length: slices }, (_, k) => all.filter((_, j) => j % slices === k))
-  // The corpus copy has every list pending after an import: idle means the queue emptied.
-  await sql`delete from search_related_pending`.execute(db)
-  const server = await startServer(dir, checkout)
   const idle: Measured[] = []
   const busy: Measured[] = []
   try {
-    for (const path of cached) await fetch(server.base + path) // rendered and cached once
+    const cached = await articlePaths(db, CACHED_PAGES, 1)
+    const all = await articlePaths(db, 30_000, salt)
+    const slices = 2 * rounds
+    const fresh = Array.from({ length: slices }, (_, k) => all.filter((_, j) => j % slices === k))
+    const measureRound = async (slice: number, background?: BackgroundWork): Promise<Measured> => {
+      // The corpus copy has every list pending after an import: idle means the queue emptied.
+      await sql`delete from search_related_pending`.execute(db)
+      await background?.begin(db)
+      const server = await startServer(dir, checkout)
+      try {
+        for (const path of cached) await fetch(server.base + path) // rendered and cached once
+        await sleep(1000) // the server's look at the queue; the process beside under way
+        return await measure(server, cached, fresh[slice])
+      } finally {
+        await server.stop()
+      }
+    }
     for (let round = 0; round < rounds; round++) {
-      idle.push(await measure(server, cached, fresh[2 * round]))
+      idle.push(await measureRound(2 * round))
       say(`${label}: round ${round + 1} idle — cached ${fmt(idle[round].cached)}; distinct ${fmt(idle[round].fresh)}`)
-      await work.begin(db)
-      await sleep(1000) // the server's next look at the queue
-      busy.push(await measure(server, cached, fresh[2 * round + 1]))
-      const what = await work.end(db)
-      say(`${label}: round ${round + 1} ${what} — cached ${fmt(busy[round].cached)}; distinct ${fmt(busy[round].fresh)}`)
-      await sleep(2000) // what the busy round left running winds down
+      busy.push(await measureRound(2 * round + 1, work))
+      say(`${label}: round ${round + 1} ${await work.end(db)} — cached ${fmt(busy[round].cached)}; distinct ${fmt(busy[round].fresh)}`)
     }
     const ratio = (kind: 'cached' | 'fresh') => (median(busy.map((m) => m[kind].p99)) / median(idle.map((m) => m[kind].p99))).toFixed(2)
     say(`${label}: median p99 busy/idle over ${rounds} rounds — cached ${ratio('cached')}, distinct ${ratio('fresh')} (goal ≤ 1.20)`)
   } finally {
-    await server.stop()
     await db.destroy()
   }
 }
@@ -208,7 +213,6 @@ function serveWhileComputing(dir: string, checkout: string, label: string): Prom
     },
     end: async (db) => {
       const left = await countPending(db)
-      await sql`delete from search_related_pending`.execute(db)
       return `computing (${queued.toLocaleString('en')} queued, ${left.toLocaleString('en')} still pending after ${((Date.now() - started) / 1000).toFixed(0)} s)`
     },
   })

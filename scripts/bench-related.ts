@@ -3,16 +3,18 @@
 //                worker thread runs it), then both methods' lists compared on --verify articles.
 //   --serve-only `nashra serve` over the copy, wrk on article pages: p99 with the queue empty, then
 //                p99 while every list is being computed in the server's worker thread (ratio; goal ≤ 1.2).
-//   --beside     p99 with `nashra reindex` running in another process beside the server.
+//   --beside     p99 with `nashra reindex` of the served site, then `nashra import` of the corpus
+//                into another site, running in another process beside the server.
+// Idle and busy rounds alternate (--rounds=3 of each), and the medians' ratio is the figure.
 //   --compare    all of the above (the default).
 // Two page loads: 200 cached article pages, and distinct articles never asked before (each run its own).
 //
-//   node dist/scripts/bench-related.js --data=<dir with nashra.db> [--seconds=10] [--verify=20] [--before=<checkout>]
+//   node dist/scripts/bench-related.js --data=<dir with nashra.db> [--seconds=10] [--rounds=3] [--verify=20] [--before=<checkout>]
 //
 // `--before` serves a build of another checkout (e.g. main) the same way, for the old method side by side.
 // The copy is made in a temporary folder and removed; the corpus itself is never written.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -33,6 +35,8 @@ const only = ['cpu-only', 'serve-only', 'beside'].filter(flag)
 const wants = (part: string) => only.length === 0 || flag('compare') || only.includes(part)
 const source = arg('data') ?? join(REPO, 'data/bench')
 const seconds = Number(arg('seconds') ?? 10)
+const rounds = Number(arg('rounds') ?? 3)
+const CORPUS = join(REPO, '../shared/data/saudinewsnet')
 
 const lines: string[] = []
 const say = (line: string) => {
@@ -145,51 +149,106 @@ async function measure(server: Server, cached: string[], fresh: string[]): Promi
 
 const fmt = (r: { p99: number; rps: number }) => `p99 ${r.p99.toFixed(2)} ms at ${Math.round(r.rps).toLocaleString('en')} req/s`
 
+/** Background work started for one busy round and ended after it (`end` describes what it did). */
+interface BackgroundWork {
+  begin: (db: Db) => Promise<void>
+  end: (db: Db) => Promise<string>
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]
+
 /**
- * Serves the copy from `checkout` with the related queue empty, measures, starts the background
- * work (`begin`, which describes it once done), measures again, and prints both and their ratio.
+ * Alternates idle and busy rounds (`rounds` of each: idle, busy, idle, busy…), so both states meet
+ * the same machine: noise from other jobs falls on both. Each round starts its own server from
+ * `checkout` (a busy round's leftovers never reach an idle one), caches the 200 pages, measures
+ * cached pages, then distinct articles never asked before (its own slice), and stops it. Prints
+ * every round and the ratio of the busy rounds' median p99 to the idle rounds'.
  */
-async function idleThenBusy(dir: string, checkout: string, label: string, salt: number, begin: (db: Db) => Promise<() => Promise<string>>): Promise<void> {
+async function idleAndBusy(dir: string, checkout: string, label: string, salt: number, work: BackgroundWork): Promise<void> {
   const db = await open(dir)
-  const cached = await articlePaths(db, CACHED_PAGES, 1)
-  const fresh = [await articlePaths(db, 30_000, salt), await articlePaths(db, 30_000, salt + 1)].map((list, i) => list.filter((_, j) => j % 2 === i))
-  // Idle first: the queue emptied (the corpus copy has every list pending after an import).
-  await sql`delete from search_related_pending`.execute(db)
-  const server = await startServer(dir, checkout)
+  const idle: Measured[] = []
+  const busy: Measured[] = []
   try {
-    for (const path of cached) await fetch(server.base + path) // rendered and cached once
-    const idle = await measure(server, cached, fresh[0])
-    const describe = await begin(db)
-    await sleep(1000) // the server's next look at the queue
-    const busy = await measure(server, cached, fresh[1])
-    say(`${label}: idle — cached ${fmt(idle.cached)}; distinct ${fmt(idle.fresh)}`)
-    say(`${label}: ${await describe()} — cached ${fmt(busy.cached)}; distinct ${fmt(busy.fresh)}`)
-    say(`${label}: p99 ratio busy/idle — cached ${(busy.cached.p99 / idle.cached.p99).toFixed(2)}, distinct ${(busy.fresh.p99 / idle.fresh.p99).toFixed(2)} (goal ≤ 1.20)`)
+    const cached = await articlePaths(db, CACHED_PAGES, 1)
+    const all = await articlePaths(db, 30_000, salt)
+    const slices = 2 * rounds
+    const fresh = Array.from({ length: slices }, (_, k) => all.filter((_, j) => j % slices === k))
+    const measureRound = async (slice: number, background?: BackgroundWork): Promise<Measured> => {
+      // The corpus copy has every list pending after an import: idle means the queue emptied.
+      await sql`delete from search_related_pending`.execute(db)
+      await background?.begin(db)
+      const server = await startServer(dir, checkout)
+      try {
+        for (const path of cached) await fetch(server.base + path) // rendered and cached once
+        await sleep(1000) // the server's look at the queue; the process beside under way
+        return await measure(server, cached, fresh[slice])
+      } finally {
+        await server.stop()
+      }
+    }
+    for (let round = 0; round < rounds; round++) {
+      idle.push(await measureRound(2 * round))
+      say(`${label}: round ${round + 1} idle — cached ${fmt(idle[round].cached)}; distinct ${fmt(idle[round].fresh)}`)
+      busy.push(await measureRound(2 * round + 1, work))
+      say(`${label}: round ${round + 1} ${await work.end(db)} — cached ${fmt(busy[round].cached)}; distinct ${fmt(busy[round].fresh)}`)
+    }
+    const ratio = (kind: 'cached' | 'fresh') => (median(busy.map((m) => m[kind].p99)) / median(idle.map((m) => m[kind].p99))).toFixed(2)
+    say(`${label}: median p99 busy/idle over ${rounds} rounds — cached ${ratio('cached')}, distinct ${ratio('fresh')} (goal ≤ 1.20)`)
   } finally {
-    await server.stop()
     await db.destroy()
   }
 }
 
+type Measured = Awaited<ReturnType<typeof measure>>
+
+/** The server's own worker thread computing every list (marked pending), the queue emptied after the round. */
 function serveWhileComputing(dir: string, checkout: string, label: string): Promise<void> {
-  return idleThenBusy(dir, checkout, `serve (${label})`, 2, async (db) => {
-    await markAllPending(db)
-    const queued = await countPending(db)
-    const started = Date.now()
-    return async () => `computing (${queued.toLocaleString('en')} queued, ${(await countPending(db)).toLocaleString('en')} still pending after ${((Date.now() - started) / 1000).toFixed(0)} s)`
+  let started = 0
+  let queued = 0
+  return idleAndBusy(dir, checkout, `serve (${label})`, 2, {
+    begin: async (db) => {
+      await markAllPending(db)
+      queued = await countPending(db)
+      started = Date.now()
+    },
+    end: async (db) => {
+      const left = await countPending(db)
+      return `computing (${queued.toLocaleString('en')} queued, ${left.toLocaleString('en')} still pending after ${((Date.now() - started) / 1000).toFixed(0)} s)`
+    },
   })
 }
 
-function serveBesideReindex(dir: string): Promise<void> {
-  return idleThenBusy(dir, REPO, 'beside reindex', 4, async () => {
-    const reindex = spawn(process.execPath, [join(REPO, 'bin/nashra.js'), 'reindex'], { env: { ...process.env, NASHRA_DATA_DIR: dir }, stdio: ['ignore', 'ignore', 'inherit'] })
-    const started = Date.now()
-    const finished = new Promise((resolve) => reindex.once('exit', resolve))
-    return async () => {
-      const running = reindex.exitCode === null
-      await finished
-      return `\`nashra reindex\` running (${running ? 'still running at the end' : 'ended during the run'}; took ${((Date.now() - started) / 1000).toFixed(0)} s)`
-    }
+/** Another process beside the server, started for each busy round and stopped after it. */
+function besideProcess(dir: string, label: string, salt: number, command: (round: number) => { args: string[]; dataDir: string }): Promise<void> {
+  let child: ChildProcess | undefined
+  let started = 0
+  let round = 0
+  return idleAndBusy(dir, REPO, `beside ${label}`, salt, {
+    begin: async () => {
+      const { args, dataDir } = command(round++)
+      child = spawn(process.execPath, [join(REPO, 'bin/nashra.js'), ...args], { env: { ...process.env, NASHRA_DATA_DIR: dataDir, NASHRA_DEMO: '0' }, stdio: ['ignore', 'ignore', 'inherit'] })
+      started = Date.now()
+    },
+    end: async () => {
+      const running = child!.exitCode === null
+      const exited = new Promise((resolve) => child!.once('exit', resolve))
+      if (running) child!.kill('SIGTERM')
+      await exited
+      return `\`nashra ${label}\` ${running ? 'running throughout' : 'ended during the round'} (${((Date.now() - started) / 1000).toFixed(0)} s)`
+    },
+  })
+}
+
+/** `nashra reindex` of the served site itself (index rebuild in short transactions, then related lists). */
+const serveBesideReindex = (dir: string) => besideProcess(dir, 'reindex', 4, () => ({ args: ['reindex'], dataDir: dir }))
+
+/** `nashra import` of the whole corpus into another, new site on the same machine (CPU and disk beside the server). */
+function serveBesideImport(dir: string): Promise<void> {
+  const zips = readdirSync(CORPUS).filter((f) => f.endsWith('.zip')).map((f) => join(CORPUS, f))
+  return besideProcess(dir, 'import', 6, (round) => {
+    const target = join(dir, `import-${round}`)
+    rmSync(target, { recursive: true, force: true })
+    return { args: ['import', 'saudinewsnet', ...zips], dataDir: target }
   })
 }
 
@@ -222,5 +281,8 @@ if (wants('serve-only')) {
   const before = arg('before')
   if (before) await withCopy((dir) => serveWhileComputing(dir, before, `before (${before})`))
 }
-if (wants('beside')) await withCopy((dir) => serveBesideReindex(dir))
+if (wants('beside')) {
+  await withCopy((dir) => serveBesideReindex(dir))
+  await withCopy((dir) => serveBesideImport(dir))
+}
 say(`uptime after: ${await uptime()}`)

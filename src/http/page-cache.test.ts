@@ -266,3 +266,16 @@ test('a first compressed answer is a quick copy with its own ETag; the final cop
   assert.deepEqual(gunzipSync(gzip.body), identity.body, 'an encoding not yet compressed is served correctly')
   assert.equal(routed(), 1)
 })
+
+test('an entry keeps only its compressed copy once a reader took one; a plain or gzip request is made from it, the same page', async (t) => {
+  const { app, path, port, routed } = await serve(t)
+  const br = await get(port, path, { 'accept-encoding': 'br' })
+  const page = brotliDecompressSync(br.body)
+  assert.ok(app.pageCache.bytes < page.length, `the cache holds ${app.pageCache.bytes} B for a ${page.length} B page`)
+  app.pageCache.finishCompression()
+  const final = await get(port, path, { 'accept-encoding': 'br' })
+  assert.deepEqual(brotliDecompressSync(final.body), page, 'the final copy is made from the compressed one')
+  assert.deepEqual((await get(port, path)).body, page, 'a plain request gets the page')
+  assert.deepEqual(gunzipSync((await get(port, path, { 'accept-encoding': 'gzip' })).body), page)
+  assert.equal(routed(), 1, 'one render for all of them')
+})

@@ -1,14 +1,19 @@
 import { createHash } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { performance } from 'node:perf_hooks'
-import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib'
+import { brotliCompressSync, brotliDecompressSync, constants as zlib, gunzipSync, gzipSync } from 'node:zlib'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { LRUCache } from 'lru-cache'
 import { contentChanges, type Db, readContentVersion } from '../db/index.js'
 import { isSkinChoice } from '../views/index.js'
 
 interface Entry {
-  body: Buffer
+  /**
+   * The page as rendered. Dropped once a compressed copy is made (what browsers ask for), so an
+   * entry costs about a fifth of its page and the cache holds five times the pages; made again
+   * from a compressed copy for the rare request that takes none (`plainBody`).
+   */
+  body?: Buffer
   etag: string
   /** When these bytes were first rendered (ms, whole seconds): kept across re-renders that give the same ETag. */
   lastModified: number
@@ -23,6 +28,8 @@ interface Entry {
   quick?: Encoding[]
   /** The response headers the full path sent with it (security headers included), for `answerRaw`. */
   headers?: Record<string, string>
+  /** The hot path's response headers per encoding, made on the first hit (flat name, value list). */
+  raw?: Partial<Record<Encoding, RawHeaders>>
   /** What the page shows, for a purge by an HTTP cache in front (`Surrogate-Key`). */
   surrogateKey?: string
   /** The article each serving of this page is a view of (most read). */
@@ -33,10 +40,11 @@ interface Entry {
 const NOT_REPLAYED = new Set(['set-cookie', 'etag', 'content-length', 'content-encoding'])
 
 type Encoding = 'br' | 'gzip' | 'identity'
+type RawHeaders = { etag: string; headers: (string | number)[] }
 
 /** What an entry costs beyond its bytes (key, headers, bookkeeping): a rough constant. */
 const ENTRY_OVERHEAD = 2048
-const sizeOf = (e: Entry) => e.body.length + (e.br?.length ?? 0) + (e.gzip?.length ?? 0) + ENTRY_OVERHEAD
+const sizeOf = (e: Entry) => (e.body?.length ?? 0) + (e.br?.length ?? 0) + (e.gzip?.length ?? 0) + ENTRY_OVERHEAD
 
 const noParams: ReadonlySet<string> = new Set()
 const paramsBySchema = new WeakMap<object, ReadonlySet<string>>()
@@ -148,6 +156,13 @@ function compress(body: Buffer, encoding: 'br' | 'gzip', quick: boolean): Buffer
   return gzipSync(body, { level: quick ? 1 : 6 })
 }
 
+/** The rendered page from an entry: its body, or what a compressed copy holds. */
+function plainBody(entry: Entry): Buffer {
+  if (entry.body) return entry.body
+  if (entry.br) return brotliDecompressSync(entry.br)
+  return gunzipSync(entry.gzip!)
+}
+
 /** The final copies are made only while the event loop was busy less than this share of the last tick. */
 const IDLE_UTILIZATION = 0.5
 const FINISH_EVERY_MS = 250
@@ -200,8 +215,8 @@ export class PageCache {
   /** Pages rendered since the start (a render is the expensive part the cache saves). */
   renders = 0
   private readonly cacheControl: string
-  /** Quick copies to replace with final ones (key, encoding, the body they were made from). */
-  private readonly unfinished: { key: string; encoding: 'br' | 'gzip'; body: Buffer }[] = []
+  /** Quick copies to replace with final ones (key, encoding, the ETag of the page they were made from). */
+  private readonly unfinished: { key: string; encoding: 'br' | 'gzip'; etag: string }[] = []
   private finisher?: NodeJS.Timeout
   private lastUtilization = performance.eventLoopUtilization()
 
@@ -277,16 +292,17 @@ export class PageCache {
     }
     if (entry.viewOf !== undefined) this.onView?.(entry.viewOf, request.raw)
     if (entry.surrogateKey) reply.header('surrogate-key', entry.surrogateKey)
+    reply.header('last-modified', entry.lastModifiedHeader)
+    reply.header('cache-control', this.cacheControl)
+    reply.header('vary', options.type === undefined ? 'Accept-Encoding, Cookie' : 'Accept-Encoding')
+    reply.type(options.type ?? 'text/html; charset=utf-8')
+    // Before `encoded`, which may store a new copy of the entry: the copy must carry them.
+    entry.headers ??= replayableHeaders(reply)
     const encoding = preferredEncoding(request.headers['accept-encoding'])
     // The bytes first: a first request for an encoding makes the quick copy, which has its own ETag.
     const body = this.encoded(key, entry, encoding)
     const etag = etagOf(entry, encoding)
     reply.header('etag', etag)
-    reply.header('last-modified', entry.lastModifiedHeader)
-    reply.header('cache-control', this.cacheControl)
-    reply.header('vary', options.type === undefined ? 'Accept-Encoding, Cookie' : 'Accept-Encoding')
-    reply.type(options.type ?? 'text/html; charset=utf-8')
-    entry.headers ??= replayableHeaders(reply)
     if (notModified(request.headers, etag, entry.lastModified)) return reply.code(304).send()
     if (encoding !== 'identity') reply.header('content-encoding', encoding)
     return reply.send(body)
@@ -312,13 +328,11 @@ export class PageCache {
     if (entry.viewOf !== undefined) this.onView?.(entry.viewOf, req)
     const encoding = preferredEncoding(req.headers['accept-encoding'])
     const body = this.encoded(key, entry, encoding)
-    const etag = etagOf(entry, encoding)
+    const { etag, headers } = rawHeaders(entry, encoding, body.length)
     if (notModified(req.headers, etag, entry.lastModified)) {
       res.writeHead(304, { ...entry.headers, etag }).end()
       return true
     }
-    const headers: Record<string, string | number> = { ...entry.headers, etag, 'content-length': body.length }
-    if (encoding !== 'identity') headers['content-encoding'] = encoding
     res.writeHead(200, headers)
     res.end(req.method === 'HEAD' ? undefined : body)
     return true
@@ -331,19 +345,32 @@ export class PageCache {
 
   /** The bytes of an entry in an encoding; compressed once per rendered page, not once per request. */
   private encoded(key: string, entry: Entry, encoding: Encoding): Buffer {
-    if (encoding === 'identity') return entry.body
-    const cached = entry[encoding]
+    const cached = encoding === 'identity' ? entry.body : entry[encoding]
     if (cached) return cached
-    const bytes = compress(entry.body, encoding, true)
-    entry[encoding] = bytes
-    entry.quick = [...(entry.quick ?? []), encoding]
-    // Stored again so the cache counts the copy's bytes (and may evict others for it).
-    if (this.entries.peek(key) === entry) {
-      this.store(key, { ...entry })
-      this.unfinished.push({ key, encoding, body: entry.body })
+    const body = plainBody(entry)
+    if (encoding === 'identity') {
+      this.restore(key, entry, { body })
+      return body
+    }
+    const bytes = compress(body, encoding, true)
+    // The plain body goes with the first compressed copy (see `Entry.body`).
+    const stored = this.restore(key, entry, { [encoding]: bytes, body: undefined, quick: [...(entry.quick ?? []), encoding] })
+    if (stored) {
+      this.unfinished.push({ key, encoding, etag: entry.etag })
       this.finisher ??= setInterval(() => this.finishWhenIdle(), FINISH_EVERY_MS).unref()
     }
     return bytes
+  }
+
+  /**
+   * Stores a changed copy of the entry still cached under `key` (so the cache counts its new size
+   * and may evict others for it); false when it is no longer the cached one (evicted, re-rendered).
+   */
+  private restore(key: string, entry: Entry, change: Partial<Entry>): boolean {
+    Object.assign(entry, change, { raw: undefined })
+    if (this.entries.peek(key) !== entry) return false
+    this.store(key, { ...entry })
+    return true
   }
 
   private finishWhenIdle() {
@@ -357,10 +384,10 @@ export class PageCache {
     const started = performance.now()
     let done = 0
     while (this.unfinished.length > 0 && performance.now() - started < budgetMs) {
-      const { key, encoding, body } = this.unfinished.shift()!
+      const { key, encoding, etag } = this.unfinished.shift()!
       const entry = this.entries.peek(key)
-      if (!entry || entry.body !== body || !entry.quick?.includes(encoding)) continue // re-rendered or evicted
-      this.store(key, { ...entry, [encoding]: compress(body, encoding, false), quick: entry.quick.filter((e) => e !== encoding) })
+      if (!entry || entry.etag !== etag || !entry.quick?.includes(encoding)) continue // re-rendered or evicted
+      this.store(key, { ...entry, [encoding]: compress(plainBody(entry), encoding, false), quick: entry.quick.filter((e) => e !== encoding), raw: undefined })
       done++
     }
     if (this.unfinished.length === 0 && this.finisher) {
@@ -376,6 +403,19 @@ function etagOf(entry: Entry, encoding: Encoding): string {
   if (encoding === 'identity') return entry.etag
   // A quick copy's bytes differ from the final copy's: a strong validator of its own.
   return `${entry.etag.slice(0, -1)}-${encoding}${entry.quick?.includes(encoding) ? '1' : ''}"`
+}
+
+/** The hot path's ETag and 200 headers for an encoding, made once per copy (a flat list, as `writeHead` takes it). */
+function rawHeaders(entry: Entry, encoding: Encoding, length: number): RawHeaders {
+  const made = entry.raw?.[encoding]
+  if (made) return made
+  const etag = etagOf(entry, encoding)
+  const headers: (string | number)[] = []
+  for (const [name, value] of Object.entries(entry.headers!)) headers.push(name, value)
+  headers.push('etag', etag, 'content-length', length)
+  if (encoding !== 'identity') headers.push('content-encoding', encoding)
+  entry.raw = { ...entry.raw, [encoding]: { etag, headers } }
+  return { etag, headers }
 }
 
 function replayableHeaders(reply: FastifyReply): Record<string, string> {

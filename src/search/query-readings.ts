@@ -121,10 +121,11 @@ function resolve(word: string, bases: string[], held: Map<string, number>): { fo
   const forms = [...new Set(bases.flatMap(procliticForms))].filter((f) => (held.get(f) ?? 0) > 0)
   const found = forms.reduce((sum, f) => sum + (held.get(f) ?? 0), 0)
   // Held in a page of articles or more: the forms as written, without those fewer than a page of
-  // articles hold (unless typed so). bm25 weighs each form by its rarity, and a story's rare
-  // «فالطاقه» would outrank the common «الطاقه» of the story the reader means.
+  // articles hold (unless typed so, or a base itself: «مراجعون» of a story for «المراجعون» typed,
+  // the article being a clitic as sure as any). bm25 weighs each form by its rarity, and a story's
+  // rare «فالطاقه» would outrank the common «الطاقه» of the story the reader means.
   if (found >= EXACT_ENOUGH) {
-    const common = forms.filter((f) => f === word || (held.get(f) ?? 0) >= EXACT_ENOUGH)
+    const common = forms.filter((f) => f === word || bases.includes(f) || (held.get(f) ?? 0) >= EXACT_ENOUGH)
     return { forms: common.length > 0 ? common : forms, stems: [] }
   }
   const stems = new Set(bases.flatMap((b) => [stem(b), stem(b, { keepWaw: true })]).filter((s) => found === 0 || bases.includes(s)))

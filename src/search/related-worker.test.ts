@@ -17,7 +17,7 @@ async function until(check: () => Promise<boolean>, ms: number): Promise<void> {
   }
 }
 
-test('the worker thread computes pending lists, the server serves them, cached pages are marked stale', async (t) => {
+test('the related process computes pending lists, the server serves them, cached pages are marked stale', async (t) => {
   const db = await createTestDb(t)
   const s = await seedStories(db)
   assert.ok((await pending(db)) >= 7)
@@ -34,7 +34,7 @@ test('the worker thread computes pending lists, the server serves them, cached p
   assert.ok(!related.some((r) => r.id === s.energyCopy.id), 'a wire copy is left out')
 })
 
-test('a server closing while its worker thread computes stops it at once', async (t) => {
+test('a server closing while its related process computes stops it at once', async (t) => {
   const db = await createTestDb(t)
   await seedStories(db)
   const app = await buildApp(loadConfig({ NASHRA_DATA_DIR: createTempDir(t), NASHRA_LOG_LEVEL: 'silent', NASHRA_SCHEDULER: '1' }), db)

@@ -231,3 +231,42 @@ test('proclitics the story does not write: the words are ranked side by side as 
   const expression = matchExpression({ ...typed, words }, 'all') ?? ''
   for (const first of [words[0].stem, 'ملي']) for (const second of [words[1].stem, 'ريال']) assert.ok(expression.includes(`"${first} ${second}"`), `${first} ${second}`)
 })
+
+/** A story writer for a section: title, body (one paragraph), published `daysAgo` days before FIXTURE_NOW. */
+async function datedStories(db: Parameters<typeof searchArticles>[0], slug: string, name: string) {
+  const sectionId = await ensureSection(db, slug, name)
+  return (title: string, body: string, daysAgo: number) => {
+    const publishedAt = new Date(FIXTURE_NOW.getTime() - daysAgo * 86400_000)
+    return createArticle(db, { title, bodyHtml: `<p>${body}</p>`, sectionId, status: 'published', publishedAt }, FIXTURE_NOW)
+  }
+}
+
+test('the story whose headline holds every word typed ranks first, small words included, above a newer story quoting it', async (t) => {
+  const db = await createTestDb(t)
+  const story = await datedStories(db, 'opinion', 'رأي')
+  // Other stories, so that bm25's rarity weights mean something.
+  for (const [i, topic] of ['الأمطار', 'المرور', 'الكتاب', 'الدوري', 'الأسهم', 'المدارس', 'الحج', 'النفط'].entries()) await story(`أخبار ${topic} اليوم`, `تقرير قصير عن ${topic} في المدينة.`, i + 2)
+  const column = await story('الحاجة لقانون ضبط الإيجارات', 'ترتفع الإيجارات كل عام، ويحتاج السوق إلى قواعد واضحة تحمي المستأجر والمالك معا.', 20)
+  // Newer, most of the words in its headline and the other headline quoted in its body.
+  await story('مرة أخرى.. ضبط الإيجارات ضرورة', 'كتبت الخميس تحت عنوان «الحاجة لقانون ضبط الإيجارات» وتلقيت ردودا كثيرة عن ضبط الإيجارات.', 1)
+  const mine = await story('أنا من التيار الكهربائي', 'مقال ساخر عن انقطاع التيار الكهربائي في الصيف الحار.', 20)
+  await story('حي كامل ينتظر التيار الكهربائي', 'قال أحد السكان: أنا أنتظر التيار الكهربائي منذ شهور، وأنا لست وحدي، فالتيار الكهربائي لم يصل.', 1)
+  const first = async (q: string) => (await search(db, q)).results[0]?.article.id
+  assert.equal(await first('الحاجة لقانون ضبط الإيجارات'), column.id, 'الحاجة لقانون ضبط الإيجارات')
+  assert.equal(await first('أنا التيار الكهربائي'), mine.id, 'أنا') // «أنا» is a stop word: not required, but held by the headline as written
+  assert.equal(await first('وأنا التيار الكهربائي'), mine.id, 'وأنا') // …also typed with the conjunction
+  const inSection = await search(db, 'أنا التيار الكهربائي', { filter: { sectionId: await ensureSection(db, 'opinion', 'رأي') } })
+  assert.equal(inSection.results[0]?.article.id, mine.id, 'filtered by section') // filtered pages rank the same way
+})
+
+test('a word typed with the article finds the story writing it without, when other stories hold the typed form', async (t) => {
+  const db = await createTestDb(t)
+  const story = await datedStories(db, 'local', 'محليات')
+  // «المراجعون» as written in a page of stories: the typed form alone would be matched, not the story's «مراجعون».
+  for (let i = 0; i < 10; i++) await story(`خدمة جديدة في الفرع ${i + 1}`, 'أبدى المراجعون رضاهم عن سرعة إنجاز المعاملات.', i + 2)
+  // …and its stem, «مراجع», far commoner (references, reviewers): the stem would stand for other words.
+  for (let i = 0; i < 25; i++) await story(`كتاب جديد رقم ${i + 1}`, 'يعد الكتاب من أهم المراجع في تاريخ المنطقة.', i + 2)
+  await story('تمديد ساعات العمل', 'قال المراجعون إن الانتظار يطول أحيانا حتى منتصف الليل في بعض الأيام.', 1)
+  const target = await story('مراجعون في منتصف الليل لتصحيح الأوضاع', 'استقبل المركز مئات الطلبات حتى ساعة متأخرة.', 20)
+  assert.equal((await search(db, 'المراجعون منتصف الليل')).results[0]?.article.id, target.id)
+})

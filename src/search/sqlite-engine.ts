@@ -212,6 +212,36 @@ function boosted(hits: PooledHit[], now: Date): Hit[] {
     .sort((x, y) => y.score - x.score || y.id - x.id)
 }
 
+/**
+ * A story whose headline holds every word the reader typed is the one most likely meant: bm25
+ * weighs headlines above bodies, but a newer story with most of the words in its headline and
+ * all of them in a long body («مرة أخرى.. ضبط الإيجارات» quoting «الحاجة لقانون ضبط الإيجارات»)
+ * can still outrank it. Within a ranked pool, such stories' scores are multiplied by this.
+ */
+const WHOLE_HEADLINE_BOOST = 2
+
+/**
+ * `hits` re-ranked with WHOLE_HEADLINE_BOOST, for a query of several words that must all match
+ * (one statement over the headline index). Every word typed counts, the stop words the search
+ * does not require included, as written: «أنا من التيار الكهربائي» is the story for «أنا التيار الكهربائي».
+ */
+async function wholeHeadlineFirst(db: Db, query: ParsedQuery, mode: 'all' | 'any', hits: Hit[]): Promise<Hit[]> {
+  if (mode !== 'all' || query.words.length < 2 || hits.length === 0) return hits
+  const required = new Set(query.must.flatMap((c) => c.terms.map((t) => t.exact)))
+  // (A stop word typed with the conjunction, «وإلى», is held by a headline writing «إلى» too.)
+  const asWritten = (w: string) => (w.startsWith('و') && w.length > 2 ? [w, w.slice(1)] : [w]).map((f) => quote(exactToken(f))).join(' OR ')
+  const stopWords = query.words.filter((t) => !required.has(t.exact)).map((t) => `(${asWritten(t.exact)})`)
+  const match = [...query.must.map(clauseExpression), ...stopWords].join(' AND ')
+  const { rows } = await sql<{ id: number }>`
+    select value as id from json_each(${JSON.stringify(hits.map((h) => h.id))})
+    where value in (select rowid from article_title_fts where article_title_fts match ${match})`.execute(db)
+  if (rows.length === 0) return hits
+  const holding = new Set(rows.map((r) => r.id))
+  return hits
+    .map((h) => (holding.has(h.id) ? { id: h.id, score: h.score * WHOLE_HEADLINE_BOOST } : h))
+    .sort((x, y) => y.score - x.score || y.id - x.id)
+}
+
 /** How many articles match, counting no further than `upTo` (FTS5 yields matches one by one, so it stops there). */
 async function countMatches(db: Db, match: string, filter: SearchFilter, upTo?: number): Promise<number> {
   // The index holds published articles only: without filters, no join is needed to count.
@@ -341,7 +371,7 @@ export const sqliteEngine: SearchEngine = {
     const focus = total > FOCUS_ABOVE && query.not.length === 0
     if (isUnfiltered(filter) && offset + limit <= POOL_MAX) {
       const want = Math.min(POOL_MAX, Math.max(50, 2 * (offset + limit)))
-      if (!focus) return { total, hits: boosted(await bm25Pool(db, 'article_fts', match, want), now).slice(offset, offset + limit) }
+      if (!focus) return { total, hits: (await wholeHeadlineFirst(db, query, mode, boosted(await bm25Pool(db, 'article_fts', match, want), now))).slice(offset, offset + limit) }
       const headlines = boosted(await bm25Pool(db, 'article_title_fts', match, want), now)
       // Any-word candidates (the fallback): past a thousand, those with a word in their headline are enough.
       if (headlines.length >= offset + limit || mode === 'any') return { total, hits: headlines.slice(offset, offset + limit) }
@@ -353,6 +383,12 @@ export const sqliteEngine: SearchEngine = {
     if (focus && offset + limit <= FOCUS_POOL) {
       const hits = await rankedHeadlines(db, match, filter, limit, offset, now)
       if (hits.length === limit) return { total, hits }
+    }
+    // Filtered: the same whole-headline ranking over a pool as unfiltered pages (bm25 is computed
+    // for every match either way; a pool of 50 costs little more than a page).
+    if (offset + limit <= POOL_MAX) {
+      const want = Math.min(POOL_MAX, Math.max(50, 2 * (offset + limit)))
+      return { total, hits: (await wholeHeadlineFirst(db, query, mode, await ranked(db, match, filter, want, 0, now))).slice(offset, offset + limit) }
     }
     return { total, hits: await ranked(db, match, filter, limit, offset, now) }
   },

@@ -159,6 +159,11 @@ describe('reader site in Chromium', { skip: chromiumMissing }, () => {
     await page.goto(pages.article)
     assert.equal(await page.evaluate(() => 1).catch(() => 'no-js'), 1) // evaluate still works from the driver
     assert.equal(await page.locator('html.js').count(), 0, 'no JS ran')
+    // Controls that only work with JavaScript are not shown without it.
+    for (const control of ['.font-size-control', '.share-copy', '.share-print']) {
+      assert.equal(await page.locator(control).count(), 1, `${control} is on the page`)
+      assert.equal(await page.locator(control).isVisible(), false, `${control} is hidden without JavaScript`)
+    }
     await page.keyboard.press('End')
     await waitUntil(page, () => window.scrollY > 100, 'the page to scroll down')
     const link = page.getByRole('link', { name: BACK_TO_TOP, exact: true })

@@ -82,6 +82,8 @@ export async function benchPagesWithWrk(options: { db: Db; dataDir: string; bare
 /** wrk on CPU 1 and the servers on CPU 0 when there are two cores or more and taskset exists. */
 const pin = !spawnSync('taskset', ['-c', '0', 'true']).error && spawnSync('nproc').stdout?.toString().trim() !== '1'
 const pinned = (cpu: number, command: string, args: string[]): [string, string[]] => (pin ? ['taskset', ['-c', String(cpu), command, ...args]] : [command, args])
+/** Moves a running server (every thread) to CPU 0 beside `nashra serve`: the bare server must meet the same CPU. */
+export const pinServer = (pid: number | undefined) => pin && pid !== undefined && spawnSync('taskset', ['-a', '-p', '-c', '0', String(pid)], { stdio: 'ignore' })
 
 async function articlePaths(db: Db): Promise<string[]> {
   const { rows } = await sql<{ id: number; slug: string; section_slug: string }>`

@@ -10,7 +10,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import { createServer } from 'node:http'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { benchPagesWithWrk } from './bench-pages.js'
+import { benchPagesWithWrk, pinServer } from './bench-pages.js'
 import { sql } from 'kysely'
 import { articlePath } from '../src/articles/index.js'
 import { loadConfig } from '../src/config/index.js'
@@ -89,6 +89,7 @@ async function main() {
  * `bench-pages.ts`. The bare server replays the same bytes and headers.
  */
 async function benchPages(db: Db, bare: { child: ChildProcess; port: number }) {
+  pinServer(bare.child.pid)
   for (const line of await benchPagesWithWrk({ db, dataDir: BENCH_DIR, bare: { port: bare.port, load: (pages) => loadBare(bare.child, pages) } })) console.log(line)
 }
 
@@ -184,14 +185,14 @@ async function serveNashra() {
 }
 
 function serveBare() {
-  const pages = new Map<string, { type: string; body: Buffer; headers?: Record<string, string> }>()
+  const pages = new Map<string, { body: Buffer; headers: (string | number)[] }>()
   const server = createServer((req, res) => {
     const page = pages.get(req.url ?? '')
     if (!page) {
       res.writeHead(404).end()
       return
     }
-    res.writeHead(200, page.headers ?? { 'content-type': page.type, 'content-length': page.body.length })
+    res.writeHead(200, page.headers)
     res.end(page.body)
   })
   server.listen(0, '127.0.0.1', () => {
@@ -199,7 +200,12 @@ function serveBare() {
     process.send?.({ port: typeof address === 'object' && address ? address.port : 0 })
   })
   process.on('message', (list) => {
-    for (const p of list as Page[]) pages.set(p.path, { type: p.type, body: Buffer.from(p.body, 'base64'), headers: p.headers })
+    for (const p of list as Page[]) {
+      const body = Buffer.from(p.body, 'base64')
+      // Headers as a flat list made once, as Nashra's hot path writes them: the fastest node:http can answer.
+      const headers = Object.entries(p.headers ?? { 'content-type': p.type, 'content-length': String(body.length) }).flat()
+      pages.set(p.path, { body, headers })
+    }
     process.send?.({ loaded: pages.size })
   })
   process.once('disconnect', () => process.exit(0))

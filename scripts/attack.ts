@@ -19,11 +19,12 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { Agent, request as httpRequest, type IncomingHttpHeaders } from 'node:http'
-import { connect, createServer } from 'node:net'
+import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
+import { freePort } from './nashra-serve.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url)) // dist/scripts/ → the repository
 const BIN = join(ROOT, 'bin/nashra.js')
@@ -170,17 +171,6 @@ function isSameSitePath(ctx: Ctx, location: string | undefined): boolean {
 }
 
 // —— Processes ——
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.once('error', reject)
-    srv.listen(0, HOST, () => {
-      const { port } = srv.address() as { port: number }
-      srv.close(() => resolve(port))
-    })
-  })
-}
 
 /** The server's environment: this run's data dir and port; settings of the caller's shell that would change what is attacked are dropped. */
 function nashraEnv(dir: string, port: number): NodeJS.ProcessEnv {

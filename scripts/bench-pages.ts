@@ -6,13 +6,13 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { get } from 'node:http'
-import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { sql } from 'kysely'
 import { articlePath } from '../src/articles/index.js'
 import type { Db } from '../src/db/index.js'
 import type { Page } from './bench.js'
+import { startNashraServe as startServe } from './nashra-serve.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url)) // dist/scripts/ → the repository
 const LUA = join(ROOT, 'scripts/bench-pages.lua')
@@ -48,7 +48,7 @@ export async function benchPagesWithWrk(options: { db: Db; dataDir: string; bare
   const lines = [`article pages (wrk, ${CONNECTIONS} connections, 1 thread, ${pin ? 'wrk on CPU 1, servers on CPU 0' : 'unpinned'}, Accept-Encoding: ${ACCEPT_ENCODING}); related lists marked pending: ${pending.numAffectedRows ?? 0} more`]
   const nashra = await startNashraServe(dataDir)
   try {
-    const nashraUrl = `http://127.0.0.1:${nashra.port}`
+    const nashraUrl = nashra.baseUrl
     const cold = await wrk(nashraUrl, coldFile, SECONDS)
     const cachedPaths = spread(paths, CACHED_PAGES)
     const pages = await fetchPages(nashra.port, cachedPaths)
@@ -73,8 +73,7 @@ export async function benchPagesWithWrk(options: { db: Db; dataDir: string; bare
       `  cold ratio: ${ratio(cold, nashraCached)} of Nashra's cached rate (goal ≥ 0.5), ${ratio(cold, bareCached)} of the bare server's`,
     )
   } finally {
-    nashra.child.kill('SIGINT')
-    await new Promise((resolve) => nashra.child.once('exit', resolve))
+    await nashra.stop('SIGINT')
   }
   return lines
 }
@@ -111,28 +110,10 @@ function shuffled<T>(list: T[]): T[] {
   return out
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  await new Promise((resolve) => server.close(resolve))
-  return typeof address === 'object' && address ? address.port : 0
-}
-
-/** `nashra serve` as a user runs it: only the data folder and a free port are set. */
-async function startNashraServe(dataDir: string): Promise<{ child: ChildProcess; port: number }> {
-  const port = await freePort()
-  const profile = process.env.NASHRA_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.NASHRA_BENCH_PROFILE}`] : []
-  const [command, args] = pinned(0, process.execPath, [...profile, join(ROOT, 'bin/nashra.js'), 'serve'])
-  const child = spawn(command, args, { env: { ...process.env, NASHRA_DATA_DIR: dataDir, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] })
-  for (let attempt = 0; attempt < 300; attempt++) {
-    if (child.exitCode !== null) throw new Error(`nashra serve exited with ${child.exitCode}`)
-    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false)
-    if (ok) return { child, port }
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  child.kill('SIGINT')
-  throw new Error('nashra serve did not answer /healthz within 30 s')
+/** `nashra serve` as a user runs it: only the data folder and a free port are set; pinned to CPU 0. */
+function startNashraServe(dataDir: string) {
+  const nodeArgs = process.env.NASHRA_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.NASHRA_BENCH_PROFILE}`] : []
+  return startServe(dataDir, { nodeArgs, wrap: (command, args) => pinned(0, command, args), stdout: 'ignore', timeoutMs: 30_000 })
 }
 
 /** Each page as wrk gets it: raw (still compressed) bytes and the headers to replay. */

@@ -15,7 +15,6 @@
 // The copy is made in a temporary folder and removed; the corpus itself is never written.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -24,6 +23,7 @@ import { articlePath } from '../src/articles/index.js'
 import { migrateToLatest, openSqlite, type Db } from '../src/db/index.js'
 import { refreshRelatedArticles } from '../src/search/index.js'
 import { relatedByBothMethods } from '../src/search/testing.js'
+import { startNashraServe, type Served } from './nashra-serve.js'
 
 const CONNECTIONS = 32
 const CACHED_PAGES = 200
@@ -94,33 +94,10 @@ async function articlePaths(db: Db, count: number, salt: number): Promise<string
   return rows.map((a) => articlePath(a.section_slug, a.id, a.slug))
 }
 
-interface Server {
-  child: ChildProcess
-  base: string
-  stop: () => Promise<void>
-}
+type Server = Served
 
-async function startServer(dir: string, checkout: string): Promise<Server> {
-  const port = await freePort()
-  const child = spawn(process.execPath, [join(checkout, 'bin/nashra.js'), 'serve'], {
-    env: { ...process.env, NASHRA_DATA_DIR: dir, PORT: String(port), NASHRA_DEMO: '0', NASHRA_LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  })
-  const base = `http://127.0.0.1:${port}`
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) break
-    } catch {
-      if (i > 600) throw new Error('server did not start')
-      await sleep(100)
-    }
-  }
-  const stop = async () => {
-    child.kill('SIGTERM')
-    await new Promise((resolve) => child.once('exit', resolve))
-  }
-  return { child, base, stop }
-}
+/** `nashra serve` from `checkout` over the copy, as a user runs it. */
+const startServer = (dir: string, checkout: string) => startNashraServe(dir, { checkout, env: { NASHRA_DEMO: '0', NASHRA_LOG_LEVEL: 'warn' } })
 
 /** p99 (ms) and rate of one wrk run over `paths`, cycled. */
 async function wrk(base: string, paths: string[], secs: number): Promise<{ p99: number; rps: number }> {
@@ -144,7 +121,7 @@ async function wrk(base: string, paths: string[], secs: number): Promise<{ p99: 
 
 /** Cached pages, then distinct never-asked articles: p99 and rate of each. */
 async function measure(server: Server, cached: string[], fresh: string[]): Promise<{ cached: { p99: number; rps: number }; fresh: { p99: number; rps: number } }> {
-  return { cached: await wrk(server.base, cached, seconds), fresh: await wrk(server.base, fresh, seconds) }
+  return { cached: await wrk(server.baseUrl, cached, seconds), fresh: await wrk(server.baseUrl, fresh, seconds) }
 }
 
 const fmt = (r: { p99: number; rps: number }) => `p99 ${r.p99.toFixed(2)} ms at ${Math.round(r.rps).toLocaleString('en')} req/s`
@@ -179,7 +156,7 @@ async function idleAndBusy(dir: string, checkout: string, label: string, salt: n
       await background?.begin(db)
       const server = await startServer(dir, checkout)
       try {
-        for (const path of cached) await fetch(server.base + path) // rendered and cached once
+        for (const path of cached) await fetch(server.baseUrl + path) // rendered and cached once
         await sleep(1000) // the server's look at the queue; the process beside under way
         return await measure(server, cached, fresh[slice])
       } finally {
@@ -249,15 +226,6 @@ function serveBesideImport(dir: string): Promise<void> {
     const target = join(dir, `import-${round}`)
     rmSync(target, { recursive: true, force: true })
     return { args: ['import', 'saudinewsnet', ...zips], dataDir: target }
-  })
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
   })
 }
 

@@ -9,19 +9,17 @@
 // failed in at least half of the runs. Exits 1 when a goal is missed: home, article, section and
 // author pages 100 in every category; the search page 100 in the first three and every SEO audit
 // but is-crawlable (result pages are noindex on purpose); LCP ≤ 1.0 s, CLS 0 and TBT 0 everywhere.
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse, { type Result } from 'lighthouse'
 import { CHROMIUM_ARGS, CHROMIUM_PATH, findReaderPages } from '../test/e2e/helpers.js'
+import { startNashraServe } from './nashra-serve.js'
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const
 const LCP_BUDGET_MS = 1000
-const NASHRA_BIN = fileURLToPath(new URL('../../bin/nashra.js', import.meta.url))
 
 interface Run {
   scores: Record<(typeof CATEGORIES)[number], number>
@@ -69,35 +67,9 @@ function parseArgs(argv: string[]) {
   return { urls, dataDir, demo, runs, json }
 }
 
-/** A loopback port nobody listens on right now (`nashra serve` refuses one in use). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
-    })
-  })
-}
-
 /** `nashra serve` over `dataDir` (the demo content is seeded into an empty one), answering /healthz. */
 async function startNashra(dataDir: string): Promise<{ baseUrl: string; child: ChildProcess }> {
-  const port = await freePort()
-  const child = spawn(process.execPath, [NASHRA_BIN, 'serve'], {
-    env: { ...process.env, NASHRA_DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(port), NASHRA_LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  })
-  const baseUrl = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 120_000
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`nashra serve exited with code ${child.exitCode}`)
-    const ok = await fetch(baseUrl + '/healthz').then((r) => r.ok, () => false)
-    if (ok) return { baseUrl, child }
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  child.kill()
-  throw new Error('nashra serve did not answer /healthz within two minutes')
+  return startNashraServe(dataDir, { env: { HOST: '127.0.0.1', NASHRA_LOG_LEVEL: 'warn' }, timeoutMs: 120_000 })
 }
 
 function toRun(lhr: Result): Run {

@@ -3,6 +3,7 @@
 // model ranks exactly as `similar` in sqlite-engine.ts does.
 import { sql } from 'kysely'
 import type { Db } from '../db/index.js'
+import { clearPending, relatedRows } from './search.queries.js'
 
 /** Articles with ids in (afterId, …], in id order, with what the model and the date filter need. */
 export function listTexts(db: Db, afterId: number, limit: number) {
@@ -36,9 +37,9 @@ export async function storeLists(db: Db, lists: { id: number; related: { id: num
   const ids = lists.map((l) => l.id)
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('article_related').where('article_id', 'in', ids).execute()
-    const rows = lists.flatMap((l) => l.related.map((r, position) => ({ article_id: l.id, related_id: r.id, position, score: r.score })))
+    const rows = lists.flatMap((l) => relatedRows(l.id, l.related))
     // 6 rows × 4 values × 100 lists stays under SQLite's 32,766 bound parameters.
     if (rows.length > 0) await trx.insertInto('article_related').values(rows).execute()
-    await trx.deleteFrom('search_related_pending').where('article_id', 'in', ids).execute()
+    await clearPending(trx, ids)
   })
 }

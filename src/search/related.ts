@@ -123,7 +123,7 @@ async function refreshInBulk(db: Db, options: RefreshOptions): Promise<number> {
 }
 
 /**
- * In a serving process without a SQLite file for a worker thread to open (PostgreSQL): computes
+ * In a serving process without a SQLite file for the related process to open (PostgreSQL): computes
  * pending related lists a few milliseconds at a time on this thread. SQLite uses related-worker.ts.
  */
 export function startRelatedInThisThread(db: Db, log: { error: (obj: object, msg: string) => void }, options = { intervalMs: 500, budgetMs: 15 }): () => Promise<void> {

@@ -60,6 +60,10 @@ export interface SearchEngine {
   spellings(db: Db, prefix: string, scope: 'headlines' | 'stories'): Promise<{ term: string; docs: number }[]>
 }
 
+/** Hits best first, ties to the newer story: the order of every ranked list. */
+export const byScoreThenNewer = (x: Hit, y: Hit) => y.score - x.score || y.id - x.id
+
+// Related articles: closeness in time to the source article, over a few months.
 const RELATED_DAYS = 120
 
 /**
@@ -76,6 +80,6 @@ export function decayByDate(pool: Hit[], published: Map<number, string | null>, 
       const days = date ? Math.abs(Date.parse(date) - center) / 86400_000 : RELATED_DAYS * 10
       return { id: r.id, score: r.score * Math.exp(-days / RELATED_DAYS) }
     })
-    .sort((x, y) => y.score - x.score || y.id - x.id)
+    .sort(byScoreThenNewer)
     .slice(0, limit)
 }

@@ -82,13 +82,14 @@ export async function markAllPublishedPending(db: Db): Promise<void> {
     .execute()
 }
 
+/** The stored rows of one article's related list, in its order. */
+export const relatedRows = (articleId: number, related: { id: number; score: number }[]) =>
+  related.map((r, position) => ({ article_id: articleId, related_id: r.id, position, score: r.score }))
+
 export async function replaceRelated(db: Db, articleId: number, related: { id: number; score: number }[]): Promise<void> {
   await db.deleteFrom('article_related').where('article_id', '=', articleId).execute()
   if (related.length === 0) return
-  await db
-    .insertInto('article_related')
-    .values(related.map((r, position) => ({ article_id: articleId, related_id: r.id, position, score: r.score })))
-    .execute()
+  await db.insertInto('article_related').values(relatedRows(articleId, related)).execute()
 }
 
 export async function deleteRelatedOf(db: Db, articleId: number): Promise<void> {

@@ -6,14 +6,13 @@ import { visibleToReaders, visibleToReadersSql } from '../articles/index.js'
 import { pauseForOtherWriters, type Db } from '../db/index.js'
 import { indexForms } from './arabic-analyzer.js'
 import type { ParsedQuery, QueryClause, QueryTerm } from './query-parser.js'
-import { decayByDate, type Hit, type IndexedDocument, type SearchEngine, type SearchFilter } from './search-engine.js'
+import { byScoreThenNewer, decayByDate, type Hit, type IndexedDocument, type SearchEngine, type SearchFilter } from './search-engine.js'
 
 // bm25 column weights: title > summary > body; the folded unstemmed form counts double its stem.
 const WEIGHTS = 'bm25(article_fts, 10.0, 4.0, 1.0, 5.0, 2.0, 0.5)'
 // Mild recency: at most +25% for a story published today, halving every ~3 weeks.
 const RECENCY_BOOST = 0.25
 const RECENCY_DAYS = 30
-// Related articles: closeness in time to the source article, over a few months.
 
 /**
  * Exact (folded, unstemmed) forms are stored with this mark in front: a word's stem and its exact
@@ -209,7 +208,7 @@ function boosted(hits: PooledHit[], now: Date): Hit[] {
       const ageDays = h.published_at ? Math.max(0, (now.getTime() - Date.parse(h.published_at)) / 86400_000) : Infinity
       return { id: h.id, score: h.score * (1 + RECENCY_BOOST * Math.exp(-ageDays / RECENCY_DAYS)) }
     })
-    .sort((x, y) => y.score - x.score || y.id - x.id)
+    .sort(byScoreThenNewer)
 }
 
 /**
@@ -239,7 +238,7 @@ async function wholeHeadlineFirst(db: Db, query: ParsedQuery, mode: 'all' | 'any
   const holding = new Set(rows.map((r) => r.id))
   return hits
     .map((h) => (holding.has(h.id) ? { id: h.id, score: h.score * WHOLE_HEADLINE_BOOST } : h))
-    .sort((x, y) => y.score - x.score || y.id - x.id)
+    .sort(byScoreThenNewer)
 }
 
 /** How many articles match, counting no further than `upTo` (FTS5 yields matches one by one, so it stops there). */
@@ -369,8 +368,9 @@ export const sqliteEngine: SearchEngine = {
     // bm25 costs a few microseconds per matching article (position lists of every column): when
     // thousands match, rank those matching in their headline, unless the page needs more.
     const focus = total > FOCUS_ABOVE && query.not.length === 0
+    // A ranked pool: at least 50, twice what the page reaches, at most POOL_MAX.
+    const want = Math.min(POOL_MAX, Math.max(50, 2 * (offset + limit)))
     if (isUnfiltered(filter) && offset + limit <= POOL_MAX) {
-      const want = Math.min(POOL_MAX, Math.max(50, 2 * (offset + limit)))
       if (!focus) return { total, hits: (await wholeHeadlineFirst(db, query, mode, boosted(await bm25Pool(db, 'article_fts', match, want), now))).slice(offset, offset + limit) }
       const headlines = boosted(await bm25Pool(db, 'article_title_fts', match, want), now)
       // Any-word candidates (the fallback): past a thousand, those with a word in their headline are enough.
@@ -387,7 +387,6 @@ export const sqliteEngine: SearchEngine = {
     // Filtered: the same whole-headline ranking over a pool as unfiltered pages (bm25 is computed
     // for every match either way; a pool of 50 costs little more than a page).
     if (offset + limit <= POOL_MAX) {
-      const want = Math.min(POOL_MAX, Math.max(50, 2 * (offset + limit)))
       return { total, hits: (await wholeHeadlineFirst(db, query, mode, await ranked(db, match, filter, want, 0, now))).slice(offset, offset + limit) }
     }
     return { total, hits: await ranked(db, match, filter, limit, offset, now) }

@@ -1,6 +1,7 @@
-// Builds the reader site's web fonts (docs/decisions/023-font-subsets.md): each face of
-// @fontsource's Arabic files is cut in two with subset-font (harfbuzz, which keeps the glyphs
-// that shaping reaches through GSUB: joined forms, lam-alef, mark positions):
+// Builds the reader site's web fonts (docs/decisions/023-font-subsets.md, 031-one-variable-face.md):
+// the one face, Noto Naskh Arabic as a variable font (weights 400 to 700 in one file, from
+// @fontsource-variable), is cut in two with subset-font (harfbuzz, which keeps the glyphs that
+// shaping reaches through GSUB: joined forms, lam-alef, mark positions; and the variation tables):
 //   - "core": the letters, harakat, digits and punctuation of Modern Standard Arabic text;
 //   - "rest": the remainder of the file's Arabic ranges (Persian/Urdu letters, Quranic marks,
 //     presentation forms typed as such), fetched by a browser only when a page holds one of them.
@@ -19,13 +20,12 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 const require = createRequire(import.meta.url)
 export const FONTS_OUT = 'dist/fonts'
 
-/** The faces the reader site declares; `firstPaint` faces are the ones the first screen uses. */
-export const FACES = [
-  { family: 'Noto Naskh Arabic', pkg: 'noto-naskh-arabic', weight: 400 },
-  { family: 'Noto Naskh Arabic', pkg: 'noto-naskh-arabic', weight: 700 },
-  { family: 'Noto Kufi Arabic', pkg: 'noto-kufi-arabic', weight: 400 },
-  { family: 'Noto Kufi Arabic', pkg: 'noto-kufi-arabic', weight: 700 },
-]
+/**
+ * The faces the reader site declares. One variable face serves body text and headlines alike: on a
+ * phone's first visit each font file the first screen needs is one more request before its text can
+ * paint (decision 031). `weight` is the CSS font-weight range the file covers.
+ */
+export const FACES = [{ family: 'Noto Naskh Arabic', pkg: 'noto-naskh-arabic', weight: '400 700' }]
 
 /** Code points of everyday Arabic text, as [first, last] ranges. */
 export const CORE_RANGES = [
@@ -71,9 +71,8 @@ export const unicodeRange = (ranges) => ranges.map(([a, b]) => (a === b ? `U+${h
 const textOf = (ranges) => ranges.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, i) => String.fromCodePoint(a + i))).join('')
 const sha = (bytes) => createHash('sha256').update(bytes).digest('hex')
 
-function sourceFile(face) {
-  return require.resolve(`@fontsource/${face.pkg}/files/${face.pkg}-arabic-${face.weight}-normal.woff2`)
-}
+const sourceName = (face) => `${face.pkg}-arabic-wght-normal.woff2`
+const sourceFile = (face) => require.resolve(`@fontsource-variable/${face.pkg}/files/${sourceName(face)}`)
 
 /** Subsets every face (or reuses the cached result) and writes fonts.css and manifest.json. */
 export async function buildFonts({ publicDir = 'dist/public', log = console.log } = {}) {
@@ -101,12 +100,12 @@ export async function buildFonts({ publicDir = 'dist/public', log = console.log 
     const files = []
     for (const { part, ranges } of parts) {
       const bytes = await subsetFont(source, textOf(ranges), { targetFormat: 'woff2' })
-      const file = `${face.pkg}-${face.weight}-${part}-${sha(bytes).slice(0, 10)}.woff2`
+      const file = `${face.pkg}-wght-${part}-${sha(bytes).slice(0, 10)}.woff2`
       writeFileSync(join(FONTS_OUT, file), bytes)
       files.push({ part, file, bytes: bytes.length, unicodeRange: unicodeRange(ranges) })
       made++
     }
-    faces.push({ family: face.family, weight: face.weight, key, source: `${face.pkg}-arabic-${face.weight}-normal.woff2`, sourceBytes: source.length, files })
+    faces.push({ family: face.family, weight: face.weight, key, source: sourceName(face), sourceBytes: source.length, files })
   }
   // Files of earlier builds whose source or cut changed.
   const keep = new Set(['manifest.json', ...faces.flatMap((f) => f.files.map((p) => p.file))])
@@ -131,7 +130,7 @@ function writeCompressed(path, text) {
   writeFileSync(path + '.br', brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }))
 }
 
-/** The @font-face rules: per face, the core file and the rest file, each with its unicode-range. */
+/** The @font-face rules: per face, the core file and the rest file, each with its weight range and unicode-range. */
 export function fontFaceCss(faces) {
   const rules = faces.flatMap((f) =>
     f.files.map(

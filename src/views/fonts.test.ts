@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { test } from 'node:test'
-import { Blob, Buffer as HbBuffer, Face, Font, shape } from 'harfbuzzjs'
+import { Blob, Buffer as HbBuffer, Face, Font, shape, Variation } from 'harfbuzzjs'
 import { FONTS_DIR, fontManifest } from './fonts.js'
 
 // harfbuzz reads TrueType, not woff2: fontverter (subset-font's own converter) unpacks the file.
@@ -27,10 +27,11 @@ function glyphs(font: Font, text: string): number[] {
 // tatweel, Arabic-Indic digits and the Arabic punctuation the site prints.
 const SAMPLE = 'صِفْ خَلْقَ خَوْدٍ كَمِثْلِ الشَّمْسِ إِذْ بَزَغَتْ، يَحْظَى الضَّجِيعُ بِهَا نَجْلَاءَ مِعْطَارِ؛ مؤتمر هيئة أُسرة آمنة لا ـــ ٠١٢٣٤٥٦٧٨٩ ٪ ٫ ٬ ؟'
 const manifest = fontManifest()
-const core = (family: string, weight: number) => manifest.faces.find((f) => f.family === family && f.weight === weight)!.files.find((p) => p.part === 'core')!
+const core = (family: string) => manifest.faces.find((f) => f.family === family)!.files.find((p) => p.part === 'core')!
 
-test('each face is cut into a core and a rest file whose names are their content hash', () => {
-  assert.equal(manifest.faces.length, 4)
+test('the one face is cut into a core and a rest file whose names are their content hash', () => {
+  // One face for the whole reader site, every weight in one variable file (decision 031).
+  assert.deepEqual(manifest.faces.map((f) => [f.family, f.weight]), [['Noto Naskh Arabic', '400 700']])
   for (const face of manifest.faces) {
     assert.deepEqual(face.files.map((p) => p.part), ['core', 'rest'])
     for (const part of face.files) {
@@ -39,7 +40,7 @@ test('each face is cut into a core and a rest file whose names are their content
       assert.ok(part.file.includes(createHash('sha256').update(bytes).digest('hex').slice(0, 10)), part.file)
     }
     // The everyday file is a small share of @fontsource's Arabic file.
-    assert.ok(face.files[0]!.bytes < 14_000, `${face.family} ${face.weight} core: ${face.files[0]!.bytes} bytes`)
+    assert.ok(face.files[0]!.bytes < 24_000, `${face.family} ${face.weight} core: ${face.files[0]!.bytes} bytes`)
   }
 })
 
@@ -52,7 +53,7 @@ test('the core subsets shape Arabic text with every letter form, marks, digits a
 })
 
 test('the core subset keeps the joining forms: a letter between two others is not its isolated glyph', async () => {
-  const { font } = await loadFont(core('Noto Naskh Arabic', 400).file)
+  const { font } = await loadFont(core('Noto Naskh Arabic').file)
   const [isolated] = glyphs(font, 'ه')
   const [initial, medial, final] = glyphs(font, 'ههه')
   assert.equal(new Set([isolated, initial, medial, final]).size, 4, `ه forms: ${isolated} ${initial} ${medial} ${final}`)
@@ -61,7 +62,7 @@ test('the core subset keeps the joining forms: a letter between two others is no
 })
 
 test('the rest subset holds the letters of Persian and Urdu, and the two unicode-ranges cover the Arabic block once', async () => {
-  const naskh = manifest.faces.find((f) => f.family === 'Noto Naskh Arabic' && f.weight === 400)!
+  const naskh = manifest.faces.find((f) => f.family === 'Noto Naskh Arabic')!
   const rest = naskh.files.find((p) => p.part === 'rest')!
   const { font } = await loadFont(rest.file)
   assert.ok(!glyphs(font, 'پچژگڤ').includes(0))
@@ -73,4 +74,20 @@ test('the rest subset holds the letters of Persian and Urdu, and the two unicode
     }
   for (let c = 0x0600; c <= 0x06ff; c++) assert.equal(covered.get(c), 1, `U+${c.toString(16)}`)
   for (const c of [0xfb50, 0xfdf2, 0xfefb]) assert.equal(covered.get(c), 1, `U+${c.toString(16)}`)
+})
+
+test('the core subset is still variable: its weight axis spans 400 to 700, and bold text is drawn wider', async () => {
+  const { face, font } = await loadFont(core('Noto Naskh Arabic').file)
+  const wght = face.getAxisInfos().wght
+  assert.ok(wght, 'a wght axis')
+  assert.deepEqual([wght.min, wght.max], [400, 700])
+  const width = (weight: number) => {
+    font.setVariations([new Variation('wght', weight)])
+    const buffer = new HbBuffer()
+    buffer.addText('مؤتمر الصحافة العربية')
+    buffer.guessSegmentProperties()
+    shape(font, buffer)
+    return buffer.getGlyphPositions().reduce((sum, p) => sum + p.xAdvance, 0)
+  }
+  assert.ok(width(700) > width(400), `700: ${width(700)}, 400: ${width(400)}`)
 })

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 export const FONTS_DIR = fileURLToPath(new URL('../../fonts/', import.meta.url))
 
 interface FontManifest {
-  faces: { family: string; weight: number; files: { part: string; file: string; bytes: number; unicodeRange: string }[] }[]
+  faces: { family: string; /** The CSS font-weight range of the variable face, "400 700". */ weight: string; files: { part: string; file: string; bytes: number; unicodeRange: string }[] }[]
 }
 
 let manifest: FontManifest | undefined
@@ -19,8 +19,8 @@ export function fontManifest(): FontManifest {
   return manifest
 }
 
-/** `/fonts/<file>` of one face's everyday-Arabic subset: the one the first screen's largest text needs is preloaded. */
-export function coreFontUrl(family: string, weight: number): string | undefined {
-  const file = fontManifest().faces.find((f) => f.family === family && f.weight === weight)?.files.find((p) => p.part === 'core')?.file
+/** `/fonts/<file>` of a face's everyday-Arabic subset: the first screen's text needs it, so it is preloaded. */
+export function coreFontUrl(family: string): string | undefined {
+  const file = fontManifest().faces.find((f) => f.family === family)?.files.find((p) => p.part === 'core')?.file
   return file ? `/fonts/${file}` : undefined
 }

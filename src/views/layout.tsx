@@ -1,16 +1,15 @@
 import type { Children } from '@kitajs/html'
-import { assetUrl } from './assets.js'
 import { AfterPaintScript, BidiText, Icon } from './components.js'
 import { coreFontUrl } from './fonts.js'
-import { inlineAsset } from './inline-assets.js'
+import { inlineAsset, inlineIconUrl } from './inline-assets.js'
 import type { PageMeta, SiteChrome } from './page.js'
 import { SkinSelector } from './skin-selector.js'
 
 /** The page shell every reader page uses: lang="ar" dir="rtl", header, footer, back-to-top. */
 export function Layout({ chrome, meta, children }: { chrome: SiteChrome; meta: PageMeta; children: Children }) {
   const { settings } = chrome
-  // The body face: the largest text of the first screen (the lead paragraph) is set in it.
-  const preloadFont = coreFontUrl('Noto Naskh Arabic', 400)
+  // The site's one face (decision 031): every text of the first screen is set in it.
+  const preloadFont = coreFontUrl('Noto Naskh Arabic')
   const fullTitle = meta.title === settings.name ? settings.name : `${meta.title} | ${settings.name}`
   return (
     <>
@@ -39,8 +38,8 @@ export function Layout({ chrome, meta, children }: { chrome: SiteChrome; meta: P
           {/* Inline, not linked: nothing blocks the first paint but the HTML itself (CSP: by hash). */}
           <style>{inlineAsset('site.css').text as 'safe'}</style>
           <link rel="icon" href="/favicon.ico" sizes="32x32" />
-          <link rel="icon" href={assetUrl('icon.svg')} type="image/svg+xml" />
-          <link rel="manifest" href="/manifest.webmanifest" />
+          <link rel="icon" href={inlineIconUrl()} type="image/svg+xml" />
+          {/* The web app manifest is linked by early.js with the enhancing scripts (decision 030). */}
           <link rel="alternate" type="application/rss+xml" title={settings.name} href="/feed.xml" />
           <link rel="alternate" type="application/atom+xml" title={settings.name} href="/atom.xml" />
           <link rel="alternate" type="application/feed+json" title={settings.name} href="/feed.json" />

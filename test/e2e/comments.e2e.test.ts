@@ -11,7 +11,7 @@ import { COMMENT_COUNT_FORMS, formToken, moderateComment, replyAsStaff, saveComm
 import { migrateToLatest, openSqlite } from '../../src/db/index.js'
 import { createAccount, createApiToken } from '../../src/staff/index.js'
 import { seedDemoContent } from '../../src/demo/index.js'
-import { chromiumMissing, findArticleUrl, launchBrowser, startTestServer, watchPage, type Page } from './helpers.js'
+import { chromiumMissing, findArticleUrl, gotoEnhanced, launchBrowser, startTestServer, waitForEnhanced, watchPage, type Page } from './helpers.js'
 
 const SECRET_EMAILS = ['leak.canary.one@nashra-test.example', 'Leak.Canary.Two@Nashra-Test.example', 'canary3+tag@nashra-test.example', 'staff.canary@nashra-test.example']
 
@@ -186,7 +186,7 @@ describe('comments in Chromium', { skip: chromiumMissing }, () => {
     const context = await browser.newContext()
     const page = await context.newPage()
     const watch = watchPage(page, server.baseUrl)
-    await page.goto(articleUrl)
+    await gotoEnhanced(page, articleUrl)
     const before = Number(await page.getAttribute('#comments-heading', 'data-count'))
     await fillForm(page, { name: 'مروان', email: 'marwan@example.org', body: 'تعليق مع جافاسكربت', remember: true })
     await page.click('.form-submit button')
@@ -201,8 +201,7 @@ describe('comments in Chromium', { skip: chromiumMissing }, () => {
     assert.equal(await page.inputValue('#comment-name'), 'مروان')
     assert.equal(await page.inputValue('#comment-email'), 'marwan@example.org')
     const stranger = await (await browser.newContext()).newPage()
-    await stranger.goto(articleUrl)
-    await stranger.waitForTimeout(300)
+    await gotoEnhanced(stranger, articleUrl)
     assert.equal(await stranger.isVisible('.comment-mine'), false)
     assert.doesNotMatch(await stranger.content(), /تعليق مع جافاسكربت/)
 
@@ -227,6 +226,7 @@ describe('comments in Chromium', { skip: chromiumMissing }, () => {
 
     await page.goto(articleUrl)
     await page.reload() // the browser may keep the public page up to its max-age; a reload revalidates it
+    await waitForEnhanced(page)
     const comment = page.locator('.comment-list:not(.comment-mine) .comment-content', { hasText: 'تعليق مع جافاسكربت' })
     assert.equal(await comment.count(), 1)
     const count = before + 1

@@ -154,6 +154,21 @@ export function watchPage(target: Page | BrowserContext, baseUrl: string): PageW
 }
 
 /** Finds the URL of some published article by following the first article link of the home page. */
+/**
+ * Opens a reader page and waits for its enhancing scripts: early.js loads them once the largest paint
+ * is on screen (docs/decisions/030), which can be after the load event, and marks <html data-enhanced>.
+ */
+export async function gotoEnhanced(page: Page, url: string) {
+  const response = await page.goto(url)
+  await waitForEnhanced(page)
+  return response
+}
+
+/** After a reload or a navigation: the enhancing scripts have run. */
+export async function waitForEnhanced(page: Page): Promise<void> {
+  await page.waitForSelector('html[data-enhanced]', { state: 'attached', timeout: 10_000 })
+}
+
 export async function findArticleUrl(server: TestServer): Promise<string> {
   const res = await fetch(server.baseUrl + '/')
   const html = await res.text()

@@ -46,6 +46,9 @@ describe('inline critical CSS and JS under the CSP', { skip: chromiumMissing }, 
         assert.equal(state.linkedSiteCss, 0, url)
         assert.match(state.bodyFont, /Noto Naskh Arabic/, `${url}: the site's body face is set`)
         assert.ok(state.skipLinkTop < 0, `${url}: the skip link is parked above the screen by site.css (top ${state.skipLinkTop})`)
+        // Once the page has painted, early.js links the manifest and loads the enhancing scripts.
+        await page.waitForSelector('link[rel="manifest"][href="/manifest.webmanifest"]', { state: 'attached', timeout: 5000 })
+        await page.waitForSelector('script[src*="/assets/site.js?v="]', { state: 'attached', timeout: 5000 })
         await page.close()
       }
     } finally {

@@ -2,17 +2,7 @@
 // flash), font size, self-hosted fonts, no console errors and no request to another host.
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import {
-  chromiumMissing,
-  closeReaderSite,
-  openReaderSite,
-  watchPage,
-  type Browser,
-  type BrowserContext,
-  type Page,
-  type ReaderPages,
-  type TestServer,
-} from './helpers.js'
+import { chromiumMissing, closeReaderSite, gotoEnhanced, openReaderSite, waitForEnhanced, watchPage, type Browser, type BrowserContext, type Page, type ReaderPages, type TestServer } from './helpers.js'
 
 /** Relative luminance (0 black … 1 white) of a computed `rgb(…)` colour. */
 function luminance(color: string): number {
@@ -114,7 +104,7 @@ describe('reader site in Chromium', { skip: chromiumMissing }, () => {
   test('back-to-top is labelled «الذهاب إلى الأعلى», reachable by keyboard, and returns focus to the top', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 700 } })
     const page = await context.newPage()
-    await page.goto(pages.article)
+    await gotoEnhanced(page, pages.article)
     const link = page.getByRole('link', { name: BACK_TO_TOP, exact: true })
     assert.equal(await link.count(), 1)
     assert.equal(await link.getAttribute('href'), '#top')
@@ -194,7 +184,7 @@ describe('reader site in Chromium', { skip: chromiumMissing }, () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' })
     await recordFirstFrame(context)
     const page = await context.newPage()
-    await page.goto(pages.article)
+    await gotoEnhanced(page, pages.article)
     assert.ok(luminance(await bodyBackground(page)) > 0.5)
     await page.selectOption('#skin-choice', { label: 'داكن' })
     assert.equal(await page.getAttribute('html', 'data-skin'), 'dark')
@@ -239,7 +229,7 @@ describe('reader site in Chromium', { skip: chromiumMissing }, () => {
   test('the font-size control enlarges the article text and the choice survives a reload', async () => {
     const context = await browser.newContext()
     const page = await context.newPage()
-    await page.goto(pages.article)
+    await gotoEnhanced(page, pages.article)
     const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.article-body p')!).fontSize))
     const base = await size()
     const bigger = page.getByRole('button', { name: 'تكبير الخط' })
@@ -252,6 +242,7 @@ describe('reader site in Chromium', { skip: chromiumMissing }, () => {
     assert.ok(twice > enlarged, `text grew again: ${enlarged} → ${twice}`)
     await page.reload()
     assert.equal(await size(), twice, 'same size after reload')
+    await waitForEnhanced(page)
     await page.getByRole('button', { name: 'الحجم الافتراضي للخط' }).click()
     assert.equal(await size(), base)
     await context.close()

@@ -3,7 +3,7 @@
 // nothing is requested from another host.
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { chromiumMissing, launchBrowser, startTestServer, watchPage, type Browser, type TestServer } from './helpers.js'
+import { chromiumMissing, gotoEnhanced, launchBrowser, startTestServer, watchPage, type Browser, type TestServer } from './helpers.js'
 import { seedStories } from '../../src/search/index.js'
 
 describe('search in the browser', { skip: chromiumMissing || false }, () => {
@@ -21,7 +21,7 @@ describe('search in the browser', { skip: chromiumMissing || false }, () => {
   test('typing in the header box offers headlines; arrow keys and Enter open one', async () => {
     const page = await browser.newPage()
     const watch = watchPage(page, server.baseUrl)
-    await page.goto(server.baseUrl + '/')
+    await gotoEnhanced(page, server.baseUrl + '/')
     const input = page.locator('#site-search')
     assert.equal(await input.getAttribute('role'), 'combobox')
     assert.equal(await input.getAttribute('aria-expanded'), 'false')
@@ -44,7 +44,7 @@ describe('search in the browser', { skip: chromiumMissing || false }, () => {
   test('Escape closes the list; submitting the form shows highlighted results', async () => {
     const page = await browser.newPage()
     const watch = watchPage(page, server.baseUrl)
-    await page.goto(server.baseUrl + '/')
+    await gotoEnhanced(page, server.baseUrl + '/')
     const input = page.locator('#site-search')
     await input.click()
     await input.pressSequentially('الاطار', { delay: 20 })

@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url'
 import { inflateSync } from 'node:zlib'
 import sharp from 'sharp'
 
-// The site's headline face (site.css: h1 uses --font-ui, Noto Kufi Arabic, bold), from the same
-// @fontsource files the pages load. @fontsource splits it into an Arabic and a Latin file of one
+// The cards' display face, Noto Kufi Arabic bold, from @fontsource (the newsroom's face; the reader
+// pages keep to one Naskh file for their first screen, decision 031). @fontsource splits it into an Arabic and a Latin file of one
 // family; with both given to fontconfig, Pango takes Latin letters and digits from the second.
 export const CARD_FONT_FAMILY = 'Noto Kufi Arabic'
 const SUBSETS = ['arabic', 'latin']

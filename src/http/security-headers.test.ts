@@ -44,3 +44,17 @@ test('no Strict-Transport-Security over plain http', async (t) => {
     assert.equal((await headersOf(port, url))['strict-transport-security'], undefined, url)
   }
 })
+
+test('Cross-Origin-Opener-Policy on the newsroom only: reader pages are public, and it costs them a new process', async (t) => {
+  const { path, port } = await serve(t, 'http://127.0.0.1:3000')
+  for (const url of ['/newsroom', '/newsroom/login', '/newsroom/comments']) {
+    assert.equal((await headersOf(port, url))['cross-origin-opener-policy'], 'same-origin', url)
+  }
+  // The article twice: rendered by the full path, then replayed by the page cache's hot path.
+  for (const url of ['/', path, path, '/search?q=خبر', '/newsroomx']) {
+    const headers = await headersOf(port, encodeURI(url))
+    assert.equal(headers['cross-origin-opener-policy'], undefined, url)
+    assert.equal(headers['x-frame-options'], 'SAMEORIGIN', url)
+    assert.match(String(headers['content-security-policy']), /default-src 'self'/, url)
+  }
+})

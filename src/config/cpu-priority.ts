@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { setPriority } from 'node:os'
 
@@ -9,10 +8,6 @@ import { setPriority } from 'node:os'
  * Linux keeps a nice value per thread, and V8's helper threads (garbage collection, compilation)
  * already run: each is lowered, and threads started later inherit it. Where refused (other
  * systems), the process runs as it is.
- *
- * Then Linux's SCHED_IDLE policy for all its threads (util-linux's `chrt`): at nice 19 a batch still
- * keeps the CPU until the scheduler's wake-up granularity has passed when the server's thread wakes
- * for a request, about a millisecond; an idle-policy thread yields it at once.
  */
 export function runAtLowestCpuPriority(): void {
   try {
@@ -22,5 +17,4 @@ export function runAtLowestCpuPriority(): void {
       setPriority(19)
     } catch {}
   }
-  spawnSync('chrt', ['--idle', '--all-tasks', '--pid', '0', String(process.pid)], { stdio: 'ignore' })
 }

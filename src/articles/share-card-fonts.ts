@@ -6,8 +6,9 @@ import { inflateSync } from 'node:zlib'
 import sharp from 'sharp'
 
 // The cards' display face, Noto Kufi Arabic bold, from @fontsource (the newsroom's face; the reader
-// pages keep to one Naskh file for their first screen, decision 031). @fontsource splits it into an Arabic and a Latin file of one
-// family; with both given to fontconfig, Pango takes Latin letters and digits from the second.
+// pages keep to one Naskh file for their first screen, decision 031). @fontsource splits it into an
+// Arabic and a Latin file of one family; with both given to fontconfig, Pango takes Latin letters
+// and digits from the second.
 export const CARD_FONT_FAMILY = 'Noto Kufi Arabic'
 const SUBSETS = ['arabic', 'latin']
 const require = createRequire(import.meta.url)

@@ -13,7 +13,10 @@
   // shares no bandwidth with the HTML and the text font (Lighthouse counts every request that ended
   // before the LCP it observed into the LCP). The page works without them; the web app manifest,
   // which only an install needs, comes with them.
+  var loaded = false
   function load() {
+    if (loaded) return
+    loaded = true
     var marks = document.querySelectorAll('script[data-after-paint]')
     var script
     for (var i = 0; i < marks.length; i++) {
@@ -29,12 +32,6 @@
     manifest.href = '/manifest.webmanifest'
     document.head.appendChild(manifest)
   }
-  var started = false
-  function start() {
-    if (started) return
-    started = true
-    load()
-  }
   // The largest paint is reported once its frame is on screen (the first paint where the LCP is not
   // reported); a task queued from the report runs after it.
   var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || []
@@ -42,12 +39,12 @@
   if (paint) {
     new PerformanceObserver(function (list, observer) {
       observer.disconnect()
-      setTimeout(start, 0)
+      setTimeout(load, 0)
     }).observe({ type: paint, buffered: true })
   }
   // No paint report: a browser without them, a page opened in a background tab (it paints only when
   // shown), or a page with nothing to paint. The load event then, a second later if a report may still come.
   addEventListener('load', function () {
-    setTimeout(start, paint && document.visibilityState === 'visible' ? 1000 : 0)
+    setTimeout(load, paint && document.visibilityState === 'visible' ? 1000 : 0)
   })
 })()

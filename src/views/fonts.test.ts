@@ -14,13 +14,17 @@ async function loadFont(file: string): Promise<{ face: Face; font: Font }> {
   return { face, font: new Font(face) }
 }
 
-/** The glyph ids harfbuzz shapes `text` into (0 is .notdef, a box on screen). */
-function glyphs(font: Font, text: string): number[] {
+function shaped(font: Font, text: string): HbBuffer {
   const buffer = new HbBuffer()
   buffer.addText(text)
   buffer.guessSegmentProperties()
   shape(font, buffer)
-  return buffer.getGlyphInfos().map((g) => g.codepoint)
+  return buffer
+}
+
+/** The glyph ids harfbuzz shapes `text` into (0 is .notdef, a box on screen). */
+function glyphs(font: Font, text: string): number[] {
+  return shaped(font, text).getGlyphInfos().map((g) => g.codepoint)
 }
 
 // Every letter in its forms (a classical pangram), harakat, shadda and tanwin, hamza seats, lam-alef,
@@ -83,11 +87,7 @@ test('the core subset is still variable: its weight axis spans 400 to 700, and b
   assert.deepEqual([wght.min, wght.max], [400, 700])
   const width = (weight: number) => {
     font.setVariations([new Variation('wght', weight)])
-    const buffer = new HbBuffer()
-    buffer.addText('مؤتمر الصحافة العربية')
-    buffer.guessSegmentProperties()
-    shape(font, buffer)
-    return buffer.getGlyphPositions().reduce((sum, p) => sum + p.xAdvance, 0)
+    return shaped(font, 'مؤتمر الصحافة العربية').getGlyphPositions().reduce((sum, p) => sum + p.xAdvance, 0)
   }
   assert.ok(width(700) > width(400), `700: ${width(700)}, 400: ${width(400)}`)
 })

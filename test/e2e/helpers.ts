@@ -153,7 +153,6 @@ export function watchPage(target: Page | BrowserContext, baseUrl: string): PageW
   return watch
 }
 
-/** Finds the URL of some published article by following the first article link of the home page. */
 /**
  * Opens a reader page and waits for its enhancing scripts: early.js loads them once the largest paint
  * is on screen (docs/decisions/030), which can be after the load event, and marks <html data-enhanced>.
@@ -169,6 +168,7 @@ export async function waitForEnhanced(page: Page): Promise<void> {
   await page.waitForSelector('html[data-enhanced]', { state: 'attached', timeout: 10_000 })
 }
 
+/** Finds the URL of some published article by following the first article link of the home page. */
 export async function findArticleUrl(server: TestServer): Promise<string> {
   const res = await fetch(server.baseUrl + '/')
   const html = await res.text()

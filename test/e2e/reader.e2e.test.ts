@@ -2,7 +2,19 @@
 // flash), font size, self-hosted fonts, no console errors and no request to another host.
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { chromiumMissing, closeReaderSite, gotoEnhanced, openReaderSite, waitForEnhanced, watchPage, type Browser, type BrowserContext, type Page, type ReaderPages, type TestServer } from './helpers.js'
+import {
+  chromiumMissing,
+  closeReaderSite,
+  gotoEnhanced,
+  openReaderSite,
+  waitForEnhanced,
+  watchPage,
+  type Browser,
+  type BrowserContext,
+  type Page,
+  type ReaderPages,
+  type TestServer,
+} from './helpers.js'
 
 /** Relative luminance (0 black … 1 white) of a computed `rgb(…)` colour. */
 function luminance(color: string): number {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
 import { test } from 'node:test'
 import { fileURLToPath } from 'node:url'
+import { eventLoopBusySampler } from './cpu-priority.js'
 
 const MODULE = fileURLToPath(new URL('./cpu-priority.js', import.meta.url))
 
@@ -23,4 +24,13 @@ test('every thread of a batch process runs at nice 19, V8 helper threads and thr
   const nice = lowerAndReport()
   assert.ok(nice.length > 1, 'node runs helper threads')
   assert.deepEqual(new Set(nice), new Set([19]))
+})
+
+test('the event loop counts as busy after it ran most of the time, and idle after it waited', async () => {
+  const wasBusy = eventLoopBusySampler()
+  const until = performance.now() + 200
+  while (performance.now() < until) {} // a reader's work holding the event loop
+  assert.equal(wasBusy(), true)
+  await new Promise((resolve) => setTimeout(resolve, 200))
+  assert.equal(wasBusy(), false)
 })

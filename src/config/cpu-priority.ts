@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs'
 import { setPriority } from 'node:os'
+import { performance } from 'node:perf_hooks'
 
 /**
  * The lowest CPU priority for every thread of this process, for background and batch work (the
@@ -16,5 +17,21 @@ export function runAtLowestCpuPriority(): void {
     try {
       setPriority(19)
     } catch {}
+  }
+}
+
+/** Above this share of the time running, the event loop counts as busy serving readers. */
+const BUSY_UTILIZATION = 0.5
+
+/**
+ * A check of whether this process's event loop was busy (running more than half the time) since
+ * the check before, for background work that should wait while readers are being served.
+ */
+export function eventLoopBusySampler(): () => boolean {
+  let last = performance.eventLoopUtilization()
+  return () => {
+    const { utilization } = performance.eventLoopUtilization(last)
+    last = performance.eventLoopUtilization()
+    return utilization > BUSY_UTILIZATION
   }
 }

@@ -15,6 +15,8 @@ const STEM_WEIGHTS = [3, 2, 1]
 const K1 = 1.2
 const B = 0.75
 const LOAD_BATCH = 500
+/** Articles read, or lists computed, between two waits for a server that is not busy (a few ms of CPU each). */
+export const YIELD_EVERY = 10
 
 /** One pending article's inputs, kept from the loading pass. */
 interface Pending {
@@ -73,10 +75,14 @@ class Column<T extends Int32Array | Float32Array> {
 }
 
 /**
- * Loads every indexed article (and the inputs of the `pending` ones) in batches; `shouldStop` is
- * asked between batches (a server closing). Returns undefined when stopped.
+ * Loads every indexed article (and the inputs of the `pending` ones) in batches; between batches
+ * it waits for `whenNotBusy` and asks `shouldStop` (a server closing). Returns undefined when stopped.
  */
-export async function loadRelatedModel(db: Db, pending: Set<number>, shouldStop: () => boolean = () => false): Promise<RelatedModel | undefined> {
+export async function loadRelatedModel(
+  db: Db,
+  pending: Set<number>,
+  { shouldStop, whenNotBusy }: { shouldStop?: () => boolean; whenNotBusy?: () => Promise<void> } = {},
+): Promise<RelatedModel | undefined> {
   const sizes = new Map<number, number>()
   for (const row of await queries.indexedSizes(db)) sizes.set(row.id, varints(row.sz).reduce((a, b) => a + b, 0))
   const averages = varints((await queries.indexAverages(db)) ?? new Uint8Array())
@@ -97,11 +103,14 @@ export async function loadRelatedModel(db: Db, pending: Set<number>, shouldStop:
 
   const freq = new Map<number, number>()
   for (let after = 0; ; ) {
-    if (shouldStop()) return undefined
+    await whenNotBusy?.()
+    if (shouldStop?.()) return undefined
     const rows = await queries.listTexts(db, after, LOAD_BATCH)
     if (rows.length === 0) break
     after = rows[rows.length - 1].id
-    for (const row of rows) {
+    for (const [i, row] of rows.entries()) {
+      // A batch is a few hundred milliseconds of CPU: readers may arrive meanwhile.
+      if (i % YIELD_EVERY === YIELD_EVERY - 1) await whenNotBusy?.()
       if (isVisibleToReaders(row.status)) visibleDates.set(row.id, row.published_at)
       const size = sizes.get(row.id)
       const wanted = pending.has(row.id) && isVisibleToReaders(row.status)

@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict'
+import { fork } from 'node:child_process'
+import { once } from 'node:events'
 import { test } from 'node:test'
+import { fileURLToPath } from 'node:url'
 import { sql } from 'kysely'
 import { buildApp } from '../app.js'
 import { loadConfig } from '../config/index.js'
-import { readContentVersion, type Db } from '../db/index.js'
+import { readContentVersion, sqliteFileOf, type Db } from '../db/index.js'
 import { createTempDir, createTestDb } from '../db/testing.js'
+import type { RelatedProcessData } from './related-process.js'
 import { seedStories } from './testing.js'
 
 const pending = async (db: Db) => Number((await sql<{ n: number }>`select count(*) as n from search_related_pending`.execute(db)).rows[0].n)
@@ -43,4 +47,24 @@ test('a server closing while its related process computes stops it at once', asy
   const started = Date.now()
   await app.close()
   assert.ok(Date.now() - started < 3_000, `closed in ${Date.now() - started} ms`)
+})
+
+test('the related process waits while the server says it is busy, and goes on when told', async (t) => {
+  const db = await createTestDb(t)
+  await seedStories(db)
+  const before = await pending(db)
+  const data: RelatedProcessData = { path: sqliteFileOf(db)!, intervalMs: 50, idleMs: 1_000 }
+  const child = fork(fileURLToPath(new URL('./related-process.js', import.meta.url)), [JSON.stringify(data)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  const exited = once(child, 'exit')
+  t.after(async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill()
+    await exited
+  })
+  const [ready] = await once(child, 'message')
+  assert.equal(ready, 'ready')
+  child.send('pause') // as the server answers while its event loop is busy
+  await new Promise((resolve) => setTimeout(resolve, 1_500))
+  assert.equal(await pending(db), before, 'no list computed while paused')
+  child.send('resume')
+  await until(async () => (await pending(db)) === 0, 20_000)
 })

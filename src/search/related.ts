@@ -1,9 +1,10 @@
 // «مقالات ذات صلة» by content: an article's most distinctive stems (TF-IDF) searched against the
 // index, closer dates preferred, the article itself and copies of the same wire story left out.
 import { htmlToText, isVisibleToReaders } from '../articles/index.js'
+import { eventLoopBusySampler } from '../config/index.js'
 import { bumpContentVersion, type Db } from '../db/index.js'
 import type { SearchEngine } from './search-engine.js'
-import { loadRelatedModel } from './related-model.js'
+import { loadRelatedModel, YIELD_EVERY } from './related-model.js'
 import { CANDIDATES, candidateOpening, distinctive, frequentStems, keepDistinct, opening, termCounts } from './related-terms.js'
 import { storeLists } from './related.queries.js'
 import * as queries from './search.queries.js'
@@ -67,6 +68,8 @@ export interface RefreshOptions {
   onProgress?: (done: number) => void
   /** Asked between batches: true stops the run (a server closing). */
   shouldStop?: () => boolean
+  /** Awaited between batches: resolves when the server is not busy serving readers. */
+  whenNotBusy?: () => Promise<void>
   /** From this many pending lists, the bulk model (tests lower it). */
   bulkFrom?: number
 }
@@ -89,11 +92,13 @@ export async function refreshRelatedArticles(db: Db, ids?: number[], options: Re
   }
   if (options.budgetMs === undefined && (await queries.countPending(db)) >= (options.bulkFrom ?? BULK_FROM)) done = await refreshInBulk(db, options)
   for (;;) {
+    await options.whenNotBusy?.()
     if (options.shouldStop?.()) break
     const batch = await queries.takePending(db, STORE_BATCH)
     if (batch.length === 0) break
     const finished: number[] = []
     for (const id of batch) {
+      await options.whenNotBusy?.()
       await computeRelated(db, engine, id, cache)
       finished.push(id)
       done++
@@ -109,15 +114,21 @@ export async function refreshRelatedArticles(db: Db, ids?: number[], options: Re
 /** Every pending list the bulk model can compute, newest articles first, 100 lists a transaction. */
 async function refreshInBulk(db: Db, options: RefreshOptions): Promise<number> {
   const pending = await queries.takePending(db, Number.MAX_SAFE_INTEGER)
-  const model = await loadRelatedModel(db, new Set(pending), options.shouldStop)
+  const model = await loadRelatedModel(db, new Set(pending), options)
   if (!model) return 0
   const ids = pending.filter((id) => model.covered.has(id))
   let done = 0
-  for (let i = 0; i < ids.length && !options.shouldStop?.(); i += STORE_BATCH) {
-    const lists = model.compute(ids.slice(i, i + STORE_BATCH))
+  for (let i = 0; i < ids.length; i += STORE_BATCH) {
+    const lists: Parameters<typeof storeLists>[1] = []
+    for (let j = i; j < Math.min(i + STORE_BATCH, ids.length); j += YIELD_EVERY) {
+      await options.whenNotBusy?.()
+      if (options.shouldStop?.()) break
+      lists.push(...model.compute(ids.slice(j, Math.min(j + YIELD_EVERY, i + STORE_BATCH))))
+    }
     await storeLists(db, lists)
     done += lists.length
     options.onProgress?.(done)
+    if (options.shouldStop?.()) break
   }
   return done
 }
@@ -128,8 +139,10 @@ async function refreshInBulk(db: Db, options: RefreshOptions): Promise<number> {
  */
 export function startRelatedInThisThread(db: Db, log: { error: (obj: object, msg: string) => void }, options = { intervalMs: 500, budgetMs: 15 }): () => Promise<void> {
   let running = false
+  const wasBusy = eventLoopBusySampler()
   const timer = setInterval(async () => {
-    if (running) return
+    // A tick's few milliseconds are for when readers are not keeping the event loop busy.
+    if (wasBusy() || running) return
     running = true
     try {
       const done = await refreshRelatedArticles(db, undefined, { budgetMs: options.budgetMs })

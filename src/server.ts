@@ -1,13 +1,15 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { publishScheduledArticles, countArticles } from './articles/index.js'
-import type { Config } from './config/index.js'
-import { type Db, migrateToLatest, openDb, sqlitePaths, takeServeLock, unwritablePath, whyNotWritable } from './db/index.js'
+import { type Config, eventLoopBusySampler } from './config/index.js'
+import { type Db, markServerBusy, migrateToLatest, openDb, sqlitePaths, takeServeLock, unwritablePath, whyNotWritable } from './db/index.js'
 import { seedDemoContent } from './demo/index.js'
 import { buildApp, connectFeatures } from './app.js'
 
 // Scheduled stories go out within two seconds of their time; a tick with nothing due is one indexed read.
 const SCHEDULER_INTERVAL_MS = 2_000
+/** How often the server tells batch commands on its file whether readers keep it busy. */
+const BUSY_MARK_INTERVAL_MS = 500
 
 /** Why `nashra serve` will not start: printed as it is, without a stack. */
 export class ServeRefused extends Error {}
@@ -31,9 +33,11 @@ export async function serve(config: Config): Promise<void> {
   if (config.demo && (await countArticles(db)) === 0) await seedDemoContent(db, config.dataDir, new Date())
   const app = await buildApp(config, db)
   const timer = config.scheduler ? startScheduler(db, (err) => app.log.error({ err }, 'scheduled publishing failed')) : undefined
+  const stopMarkingBusy = markBusyWhileServing(databaseFile)
 
   const stop = async () => {
     if (timer) clearInterval(timer)
+    stopMarkingBusy()
     await app.close()
     await db.destroy()
     releaseLock()
@@ -49,6 +53,19 @@ export async function serve(config: Config): Promise<void> {
     // that serves nothing (a second `nashra serve` on a taken port).
     await stop()
     throw new ServeRefused(listenFailure(err, config))
+  }
+}
+
+/**
+ * Renews `<db>.serve.busy` while readers keep the event loop over half busy: a reindex or an import
+ * on the same file waits between its batches meanwhile (`pauseForOtherWriters`, decision 032).
+ */
+function markBusyWhileServing(databaseFile: string): () => void {
+  const wasBusy = eventLoopBusySampler()
+  const timer = setInterval(() => markServerBusy(databaseFile, wasBusy()), BUSY_MARK_INTERVAL_MS).unref()
+  return () => {
+    clearInterval(timer)
+    markServerBusy(databaseFile, false)
   }
 }
 

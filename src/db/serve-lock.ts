@@ -1,7 +1,7 @@
 // One `nashra serve` per SQLite file: a second would compete for the one writer lock (and each
 // process's page cache, scheduler and related-articles worker assume they are alone). Several
 // nodes are what the PostgreSQL deployment is for.
-import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs'
+import { readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
 
 export class ServeLockError extends Error {}
 
@@ -64,5 +64,32 @@ function isRunning(pid: number): boolean {
     return true
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM' // alive, another user's
+  }
+}
+
+/** How long a busy mark stays true without being renewed (the server renews it every half second). */
+const BUSY_MARK_FRESH_MS = 1_500
+
+/**
+ * `<db>.serve.busy`: renewed by `nashra serve` while readers keep it busy, removed once they do not.
+ * Batch commands on the same file (a reindex, an import) wait between two batches while it is
+ * fresh (`pauseForOtherWriters`); a mark left by a server that died goes stale by itself.
+ */
+export function markServerBusy(databaseFile: string, busy: boolean): void {
+  const mark = `${databaseFile}.serve.busy`
+  try {
+    if (busy) writeFileSync(mark, `${process.pid}\n`, { mode: 0o600 })
+    else rmSync(mark, { force: true })
+  } catch {
+    // A data folder that turned unwritable: /healthz reports it; batch commands just do not wait.
+  }
+}
+
+/** True while a server on `databaseFile` says readers keep it busy. */
+export function serverIsBusy(databaseFile: string, now = Date.now()): boolean {
+  try {
+    return now - statSync(`${databaseFile}.serve.busy`).mtimeMs < BUSY_MARK_FRESH_MS
+  } catch {
+    return false
   }
 }

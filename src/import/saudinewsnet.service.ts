@@ -71,7 +71,7 @@ export async function importSaudiNewsNet(db: Db, paths: string[], options: Impor
         throw err
       }
       // A file is one transaction (all of it or none); between two, a server waiting to write gets its turn.
-      if (i + 1 < paths.length) await pauseForOtherWriters()
+      if (i + 1 < paths.length) await pauseForOtherWriters(db)
     }
     const compactFailed = (why: string) => `merging the search index failed (${why}); searches work, more slowly, until \`nashra reindex\``
     if (summary.imported + summary.updated > 0) await outsideFiles(compactFailed, paths.length, () => compactSearchIndex(db))

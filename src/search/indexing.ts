@@ -100,7 +100,7 @@ export async function rebuildSearchIndex(db: Db, onProgress?: (indexed: number) 
     after = batch.lastId
     indexed += batch.count
     onProgress?.(indexed)
-    await pauseForOtherWriters()
+    await pauseForOtherWriters(db)
   }
   await db.transaction().execute(async (trx) => {
     await engine.removeAllBut(trx, VISIBLE_STATUS) // unpublished since they were indexed, and missed by their write

@@ -346,7 +346,7 @@ export const sqliteEngine: SearchEngine = {
         const before = await totalChanges(db)
         await sql`insert into ${sql.raw(table)} (${sql.raw(table)}, rank) values ('merge', ${-MERGE_PAGES})`.execute(db)
         if ((await totalChanges(db)) - before < 2) break // FTS5's documented sign that nothing was left to merge
-        await pauseForOtherWriters()
+        await pauseForOtherWriters(db)
       }
     }
   },

@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict'
+import { utimesSync } from 'node:fs'
+import { test } from 'node:test'
+import { markServerBusy, pauseForOtherWriters, serverIsBusy, sqliteFileOf } from './index.js'
+import { createTestDb } from './testing.js'
+
+test('a busy mark is true while renewed, false once removed or left stale by a server gone', async (t) => {
+  const db = await createTestDb(t)
+  const file = sqliteFileOf(db)!
+  assert.equal(serverIsBusy(file), false)
+  markServerBusy(file, true)
+  assert.equal(serverIsBusy(file), true)
+  const twoSecondsAgo = new Date(Date.now() - 2_000)
+  utimesSync(`${file}.serve.busy`, twoSecondsAgo, twoSecondsAgo)
+  assert.equal(serverIsBusy(file), false, 'not renewed: the server died or hung')
+  markServerBusy(file, true)
+  markServerBusy(file, false)
+  assert.equal(serverIsBusy(file), false)
+})
+
+test('a batch job waits between two batches while the server on its file is busy, and goes on when it is not', async (t) => {
+  const db = await createTestDb(t)
+  const file = sqliteFileOf(db)!
+  markServerBusy(file, true)
+  let paused = true
+  const pause = pauseForOtherWriters(db).then(() => (paused = false))
+  await new Promise((resolve) => setTimeout(resolve, 400))
+  assert.equal(paused, true, 'still waiting after 400 ms of a busy server')
+  markServerBusy(file, false)
+  await pause
+  assert.equal(paused, false)
+})

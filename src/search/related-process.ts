@@ -15,10 +15,12 @@ export interface RelatedProcessData {
   intervalMs: number
   /** The process ends after the queue has stayed empty this long (a later publish starts another). */
   idleMs: number
+  /** The longest wait for a busy server; then the work goes on for a tenth of it (a site busy for hours still gets its lists). */
+  longestWaitMs: number
 }
 
 runAtLowestCpuPriority()
-const { path, intervalMs, idleMs } = JSON.parse(process.argv[2]) as RelatedProcessData
+const { path, intervalMs, idleMs, longestWaitMs } = JSON.parse(process.argv[2]) as RelatedProcessData
 let stopping = false
 const stopped = () => stopping
 let paused = false
@@ -27,13 +29,25 @@ const setPaused = (value: boolean) => {
   paused = value
   if (!paused) resume?.()
 }
+/** After a wait of `longestWaitMs` for a server still busy, steps go on for a tenth of that. */
+let goOnUntil = 0
+
 /**
- * Resolves when the server is not busy (or is closing). It first yields to the event loop, so the
- * server's messages are read between batches: a batch's queries alone never leave the microtask queue.
+ * Resolves when the server is not busy (or is closing). A server busy for long gets one tenth of the
+ * time: after `longestWaitMs` of waiting, steps go on for a tenth of it, then wait again. It first
+ * yields to the event loop, so the server's messages are read between batches: a batch's queries
+ * alone never leave the microtask queue.
  */
 async function notBusy(): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve))
-  if (paused) await new Promise<void>((resolve) => (resume = resolve))
+  if (!paused || Date.now() < goOnUntil) return
+  let timeout: NodeJS.Timeout | undefined
+  const waited = await new Promise<'resumed' | 'too long'>((resolve) => {
+    resume = () => resolve('resumed')
+    timeout = setTimeout(() => resolve('too long'), longestWaitMs)
+  })
+  clearTimeout(timeout)
+  if (waited === 'too long') goOnUntil = Date.now() + longestWaitMs / 10
 }
 let heard: () => void
 /** The server's first word, its answer to 'ready' (messages sent while this module loaded are lost). */

@@ -53,7 +53,7 @@ test('the related process waits while the server says it is busy, and goes on wh
   const db = await createTestDb(t)
   await seedStories(db)
   const before = await pending(db)
-  const data: RelatedProcessData = { path: sqliteFileOf(db)!, intervalMs: 50, idleMs: 1_000 }
+  const data: RelatedProcessData = { path: sqliteFileOf(db)!, intervalMs: 50, idleMs: 1_000, longestWaitMs: 60_000 }
   const child = fork(fileURLToPath(new URL('./related-process.js', import.meta.url)), [JSON.stringify(data)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
   const exited = once(child, 'exit')
   t.after(async () => {
@@ -66,5 +66,20 @@ test('the related process waits while the server says it is busy, and goes on wh
   await new Promise((resolve) => setTimeout(resolve, 1_500))
   assert.equal(await pending(db), before, 'no list computed while paused')
   child.send('resume')
+  await until(async () => (await pending(db)) === 0, 20_000)
+})
+
+test('a related process paused longer than its longest wait goes on for a tenth of it: a site busy for hours still gets its lists', async (t) => {
+  const db = await createTestDb(t)
+  await seedStories(db)
+  const data: RelatedProcessData = { path: sqliteFileOf(db)!, intervalMs: 50, idleMs: 1_000, longestWaitMs: 300 }
+  const child = fork(fileURLToPath(new URL('./related-process.js', import.meta.url)), [JSON.stringify(data)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  const exited = once(child, 'exit')
+  t.after(async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill()
+    await exited
+  })
+  await once(child, 'message')
+  child.send('pause') // and never 'resume'
   await until(async () => (await pending(db)) === 0, 20_000)
 })

@@ -26,7 +26,7 @@ interface Log {
  * Keeps related lists computed while the server runs; returns the function that stops it (awaits
  * the process). PostgreSQL has no file for a process to open: the lists are computed on this thread.
  */
-export function startRelatedWorker(db: Db, log: Log, options = { intervalMs: 500, idleMs: 30_000 }): () => Promise<void> {
+export function startRelatedWorker(db: Db, log: Log, options = { intervalMs: 500, idleMs: 30_000, longestWaitMs: 30_000 }): () => Promise<void> {
   const path = sqliteFileOf(db)
   if (!path) return startRelatedInThisThread(db, log)
   let child: ChildProcess | undefined
@@ -44,7 +44,7 @@ export function startRelatedWorker(db: Db, log: Log, options = { intervalMs: 500
     checking = true
     try {
       if ((await queries.countPending(db)) === 0) return
-      const data: RelatedProcessData = { path, intervalMs: options.intervalMs, idleMs: options.idleMs }
+      const data: RelatedProcessData = { path, intervalMs: options.intervalMs, idleMs: options.idleMs, longestWaitMs: options.longestWaitMs }
       // execArgv: none of the server's own flags (a --cpu-prof or --inspect is for the server).
       const started = fork(PROCESS_FILE, [JSON.stringify(data)], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
       child = started

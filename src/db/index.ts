@@ -123,11 +123,21 @@ export const WRITE_BATCH_MS = 500
  * the same file says readers keep it busy (`markServerBusy`), waits: a batch job beside it at nice
  * 19 still takes the CPU whenever the server blocks for a moment, and that showed in its p99 (#13).
  */
-export async function pauseForOtherWriters(db: Db): Promise<void> {
+export async function pauseForOtherWriters(db: Db, longestWaitMs = 30_000): Promise<void> {
   await sleep(60)
   const file = sqliteFiles.get(db)
-  while (file && serverIsBusy(file)) await sleep(100)
+  if (!file || Date.now() < goOnUntil) return
+  // As the related-lists process does (decision 032): after 30 s of waiting, 3 s of work.
+  for (const started = Date.now(); serverIsBusy(file); await sleep(100)) {
+    if (Date.now() - started >= longestWaitMs) {
+      goOnUntil = Date.now() + longestWaitMs / 10
+      return
+    }
+  }
 }
+
+/** Until when batch jobs go on without waiting, after a wait that lasted `longestWaitMs`. */
+let goOnUntil = 0
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 

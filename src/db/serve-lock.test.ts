@@ -30,3 +30,18 @@ test('a batch job waits between two batches while the server on its file is busy
   await pause
   assert.equal(paused, false)
 })
+
+test('a batch job waits for a busy server at most its longest wait, then goes on for a tenth of it', async (t) => {
+  const db = await createTestDb(t)
+  const file = sqliteFileOf(db)!
+  const renew = setInterval(() => markServerBusy(file, true), 100)
+  t.after(() => clearInterval(renew))
+  markServerBusy(file, true)
+  const started = Date.now()
+  await pauseForOtherWriters(db, 3_000)
+  const waited = Date.now() - started
+  assert.ok(waited >= 3_000 && waited < 5_000, `waited ${waited} ms`)
+  const next = Date.now()
+  await pauseForOtherWriters(db, 3_000) // within the 300 ms that follow
+  assert.ok(Date.now() - next < 1_000, 'the next batch goes on without waiting again')
+})

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
-import { fork } from 'node:child_process'
+import { type ChildProcess, fork } from 'node:child_process'
 import { once } from 'node:events'
-import { test } from 'node:test'
+import { type TestContext, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { sql } from 'kysely'
 import { buildApp } from '../app.js'
@@ -49,11 +49,9 @@ test('a server closing while its related process computes stops it at once', asy
   assert.ok(Date.now() - started < 3_000, `closed in ${Date.now() - started} ms`)
 })
 
-test('the related process waits while the server says it is busy, and goes on when told', async (t) => {
-  const db = await createTestDb(t)
-  await seedStories(db)
-  const before = await pending(db)
-  const data: RelatedProcessData = { path: sqliteFileOf(db)!, intervalMs: 50, idleMs: 1_000, longestWaitMs: 60_000 }
+/** The related process over `db`'s file, as the server forks it, once it says it is ready; killed after the test. */
+async function startRelatedProcess(t: TestContext, db: Db, longestWaitMs: number): Promise<ChildProcess> {
+  const data: RelatedProcessData = { path: sqliteFileOf(db)!, intervalMs: 50, idleMs: 1_000, longestWaitMs }
   const child = fork(fileURLToPath(new URL('./related-process.js', import.meta.url)), [JSON.stringify(data)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
   const exited = once(child, 'exit')
   t.after(async () => {
@@ -62,6 +60,14 @@ test('the related process waits while the server says it is busy, and goes on wh
   })
   const [ready] = await once(child, 'message')
   assert.equal(ready, 'ready')
+  return child
+}
+
+test('the related process waits while the server says it is busy, and goes on when told', async (t) => {
+  const db = await createTestDb(t)
+  await seedStories(db)
+  const before = await pending(db)
+  const child = await startRelatedProcess(t, db, 60_000)
   child.send('pause') // as the server answers while its event loop is busy
   await new Promise((resolve) => setTimeout(resolve, 1_500))
   assert.equal(await pending(db), before, 'no list computed while paused')
@@ -72,14 +78,7 @@ test('the related process waits while the server says it is busy, and goes on wh
 test('a related process paused longer than its longest wait goes on for a tenth of it: a site busy for hours still gets its lists', async (t) => {
   const db = await createTestDb(t)
   await seedStories(db)
-  const data: RelatedProcessData = { path: sqliteFileOf(db)!, intervalMs: 50, idleMs: 1_000, longestWaitMs: 300 }
-  const child = fork(fileURLToPath(new URL('./related-process.js', import.meta.url)), [JSON.stringify(data)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
-  const exited = once(child, 'exit')
-  t.after(async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill()
-    await exited
-  })
-  await once(child, 'message')
+  const child = await startRelatedProcess(t, db, 300)
   child.send('pause') // and never 'resume'
   await until(async () => (await pending(db)) === 0, 20_000)
 })

@@ -125,9 +125,17 @@ export const WRITE_BATCH_MS = 500
  */
 export async function pauseForOtherWriters(db: Db, longestWaitMs = 30_000): Promise<void> {
   await sleep(60)
+  await waitWhileServerBusy(db, longestWaitMs)
+}
+
+/**
+ * Waits while a server on `db`'s file says readers keep it busy (`markServerBusy`), for batch work
+ * between two steps. As the related-lists process does (decision 032): after `longestWaitMs` of
+ * waiting, work goes on for a tenth of that before it waits again.
+ */
+export async function waitWhileServerBusy(db: Db, longestWaitMs = 30_000): Promise<void> {
   const file = sqliteFiles.get(db)
   if (!file || Date.now() < goOnUntil) return
-  // As the related-lists process does (decision 032): after 30 s of waiting, 3 s of work.
   for (const started = Date.now(); serverIsBusy(file); await sleep(100)) {
     if (Date.now() - started >= longestWaitMs) {
       goOnUntil = Date.now() + longestWaitMs / 10

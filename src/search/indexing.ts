@@ -1,6 +1,6 @@
 // Keeping the index in step with articles: called inside every article write transaction.
 import { htmlToText, isVisibleToReaders, VISIBLE_STATUS, type ArticleWriteListener } from '../articles/index.js'
-import { pauseForOtherWriters, sqliteHandleOf, WRITE_BATCH_MS, type Db } from '../db/index.js'
+import { pauseForOtherWriters, sqliteHandleOf, waitWhileServerBusy, WRITE_BATCH_MS, type Db } from '../db/index.js'
 import { ANALYZER_VERSION } from './arabic-analyzer.js'
 import { refreshRelatedArticles } from './related.js'
 import type { SearchEngine } from './search-engine.js'
@@ -78,7 +78,8 @@ export async function reindexAll(
   progress: { indexed?: (n: number) => void; related?: (n: number) => void } = {},
 ): Promise<{ indexed: number; related: number }> {
   const indexed = await rebuildSearchIndex(db, progress.indexed)
-  const related = await refreshRelatedArticles(db, undefined, { onProgress: progress.related })
+  // Beside a server on the same file, the lists wait while readers keep it busy (decision 032).
+  const related = await refreshRelatedArticles(db, undefined, { onProgress: progress.related, whenNotBusy: () => waitWhileServerBusy(db) })
   return { indexed, related }
 }
 

@@ -1,6 +1,6 @@
 // Keeping the index in step with articles: called inside every article write transaction.
 import { htmlToText, isVisibleToReaders, VISIBLE_STATUS, type ArticleWriteListener } from '../articles/index.js'
-import { pauseForOtherWriters, sqliteHandleOf, waitWhileServerBusy, WRITE_BATCH_MS, type Db } from '../db/index.js'
+import { pauseForOtherWriters, serverIsBusy, sqliteFileOf, sqliteHandleOf, waitWhileServerBusy, WRITE_BATCH_MS, type Db } from '../db/index.js'
 import { ANALYZER_VERSION } from './arabic-analyzer.js'
 import { refreshRelatedArticles } from './related.js'
 import type { SearchEngine } from './search-engine.js'
@@ -93,10 +93,12 @@ export async function reindexAll(
 export async function rebuildSearchIndex(db: Db, onProgress?: (indexed: number) => void, options = { batchMs: WRITE_BATCH_MS }): Promise<number> {
   const engine = engineFor(db)
   if (!engine) return 0
+  const file = sqliteFileOf(db)
+  const serverBusy = () => file !== undefined && serverIsBusy(file)
   let indexed = 0
   let after = 0
   for (;;) {
-    const batch = await db.transaction().execute((trx) => indexBatch(trx, engine, after, options.batchMs))
+    const batch = await db.transaction().execute((trx) => indexBatch(trx, engine, after, options.batchMs, serverBusy))
     if (batch.count === 0) break
     after = batch.lastId
     indexed += batch.count
@@ -113,7 +115,7 @@ export async function rebuildSearchIndex(db: Db, onProgress?: (indexed: number) 
 }
 
 /** Indexes published articles after `afterId`, 50 at a time, until `batchMs` have passed. */
-async function indexBatch(trx: Db, engine: SearchEngine, afterId: number, batchMs: number): Promise<{ count: number; lastId: number }> {
+async function indexBatch(trx: Db, engine: SearchEngine, afterId: number, batchMs: number, serverBusy: () => boolean): Promise<{ count: number; lastId: number }> {
   const started = Date.now()
   let count = 0
   let lastId = afterId
@@ -123,6 +125,7 @@ async function indexBatch(trx: Db, engine: SearchEngine, afterId: number, batchM
     for (const row of rows) await engine.index(trx, { id: row.id, title: row.title, summary: row.summary, body: htmlToText(row.body_html) })
     lastId = rows[rows.length - 1].id
     count += rows.length
-  } while (Date.now() - started < batchMs)
+    // A server on the file turned busy: the batch ends here, and the next waits (decision 032).
+  } while (Date.now() - started < batchMs && !serverBusy())
   return { count, lastId }
 }

@@ -83,6 +83,7 @@ export async function loadRelatedModel(
   pending: Set<number>,
   { shouldStop, whenNotBusy }: { shouldStop?: () => boolean; whenNotBusy?: () => Promise<void> } = {},
 ): Promise<RelatedModel | undefined> {
+  await whenNotBusy?.() // the first reads below take the whole index (about a second of CPU)
   const sizes = new Map<number, number>()
   for (const row of await queries.indexedSizes(db)) sizes.set(row.id, varints(row.sz).reduce((a, b) => a + b, 0))
   const averages = varints((await queries.indexAverages(db)) ?? new Uint8Array())

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict'
-import { type ChildProcess, fork } from 'node:child_process'
+import { fork } from 'node:child_process'
 import { once } from 'node:events'
-import { type TestContext, test } from 'node:test'
+import { test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { sql } from 'kysely'
 import { buildApp } from '../app.js'
 import { loadConfig } from '../config/index.js'
-import { readContentVersion, sqliteFileOf, type Db } from '../db/index.js'
+import { markServerBusy, readContentVersion, sqliteFileOf, type Db } from '../db/index.js'
 import { createTempDir, createTestDb } from '../db/testing.js'
 import type { RelatedProcessData } from './related-process.js'
 import { seedStories } from './testing.js'
@@ -49,36 +49,25 @@ test('a server closing while its related process computes stops it at once', asy
   assert.ok(Date.now() - started < 3_000, `closed in ${Date.now() - started} ms`)
 })
 
-/** The related process over `db`'s file, as the server forks it, once it says it is ready; killed after the test. */
-async function startRelatedProcess(t: TestContext, db: Db, longestWaitMs: number): Promise<ChildProcess> {
-  const data: RelatedProcessData = { path: sqliteFileOf(db)!, intervalMs: 50, idleMs: 1_000, longestWaitMs }
+test('the related process waits while the server marks itself busy, and goes on when it is not', async (t) => {
+  const db = await createTestDb(t)
+  await seedStories(db)
+  const before = await pending(db)
+  const file = sqliteFileOf(db)!
+  // As `nashra serve` does while its event loop is busy: the mark renewed every half second.
+  markServerBusy(file, true)
+  const renew = setInterval(() => markServerBusy(file, true), 500)
+  t.after(() => clearInterval(renew))
+  const data: RelatedProcessData = { path: file, intervalMs: 50, idleMs: 1_000 }
   const child = fork(fileURLToPath(new URL('./related-process.js', import.meta.url)), [JSON.stringify(data)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
   const exited = once(child, 'exit')
   t.after(async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill()
     await exited
   })
-  const [ready] = await once(child, 'message')
-  assert.equal(ready, 'ready')
-  return child
-}
-
-test('the related process waits while the server says it is busy, and goes on when told', async (t) => {
-  const db = await createTestDb(t)
-  await seedStories(db)
-  const before = await pending(db)
-  const child = await startRelatedProcess(t, db, 60_000)
-  child.send('pause') // as the server answers while its event loop is busy
   await new Promise((resolve) => setTimeout(resolve, 1_500))
   assert.equal(await pending(db), before, 'no list computed while paused')
-  child.send('resume')
-  await until(async () => (await pending(db)) === 0, 20_000)
-})
-
-test('a related process paused longer than its longest wait goes on for a tenth of it: a site busy for hours still gets its lists', async (t) => {
-  const db = await createTestDb(t)
-  await seedStories(db)
-  const child = await startRelatedProcess(t, db, 300)
-  child.send('pause') // and never 'resume'
+  clearInterval(renew)
+  markServerBusy(file, false)
   await until(async () => (await pending(db)) === 0, 20_000)
 })

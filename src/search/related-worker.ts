@@ -2,14 +2,13 @@
 // leaves tens of thousands, which on the event loop would hold up every page behind them
 // (docs/decisions/025). The server looks at the queue every half second; when lists are pending it
 // starts one child process at the lowest CPU priority (related-process.ts), which drains it and
-// ends once idle. While the server is busy serving readers the child waits between batches: a low
-// priority alone still lets it take the CPU whenever the server blocks for a moment, and its reads
-// crowd the server's caches, which showed in the p99 of cached pages (#13).
+// ends once idle. While the server marks itself busy serving readers, none is started and a running
+// one waits between steps (decision 032): a low priority alone still lets it take the CPU whenever
+// the server blocks for a moment.
 import { type ChildProcess, fork } from 'node:child_process'
 import { once } from 'node:events'
 import { fileURLToPath } from 'node:url'
-import { eventLoopBusySampler } from '../config/index.js'
-import { sqliteFileOf, type Db } from '../db/index.js'
+import { serverIsBusy, sqliteFileOf, type Db } from '../db/index.js'
 import type { RelatedProcessData } from './related-process.js'
 import { startRelatedInThisThread } from './related.js'
 import * as queries from './search.queries.js'
@@ -26,32 +25,21 @@ interface Log {
  * Keeps related lists computed while the server runs; returns the function that stops it (awaits
  * the process). PostgreSQL has no file for a process to open: the lists are computed on this thread.
  */
-export function startRelatedWorker(db: Db, log: Log, options = { intervalMs: 500, idleMs: 30_000, longestWaitMs: 30_000 }): () => Promise<void> {
+export function startRelatedWorker(db: Db, log: Log, options = { intervalMs: 500, idleMs: 30_000 }): () => Promise<void> {
   const path = sqliteFileOf(db)
   if (!path) return startRelatedInThisThread(db, log)
   let child: ChildProcess | undefined
-  let childPaused = false
   let checking = false
-  const wasBusy = eventLoopBusySampler()
   const timer = setInterval(async () => {
-    const busy = wasBusy()
-    if (child) {
-      if (busy !== childPaused && child.connected) child.send(busy ? 'pause' : 'resume')
-      childPaused = busy
-      return
-    }
-    if (checking || busy) return
+    if (child || checking || serverIsBusy(path)) return
     checking = true
     try {
       if ((await queries.countPending(db)) === 0) return
-      const data: RelatedProcessData = { path, intervalMs: options.intervalMs, idleMs: options.idleMs, longestWaitMs: options.longestWaitMs }
+      const data: RelatedProcessData = { path, intervalMs: options.intervalMs, idleMs: options.idleMs }
       // execArgv: none of the server's own flags (a --cpu-prof or --inspect is for the server).
       const started = fork(PROCESS_FILE, [JSON.stringify(data)], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
       child = started
-      childPaused = false
       started.on('error', (err) => log.error({ err }, 'related articles process failed'))
-      // It waits for this answer before it starts, so it never starts on a server that became busy.
-      started.on('message', (message) => message === 'ready' && started.connected && started.send(childPaused ? 'pause' : 'resume'))
       started.once('exit', (code) => {
         if (code) log.error({ code }, 'related articles process failed')
         if (child === started) child = undefined

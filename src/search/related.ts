@@ -119,11 +119,12 @@ async function refreshInBulk(db: Db, options: RefreshOptions): Promise<number> {
   const ids = pending.filter((id) => model.covered.has(id))
   let done = 0
   for (let i = 0; i < ids.length; i += STORE_BATCH) {
+    const batch = ids.slice(i, i + STORE_BATCH)
     const lists: Parameters<typeof storeLists>[1] = []
-    for (let j = i; j < Math.min(i + STORE_BATCH, ids.length); j += YIELD_EVERY) {
+    for (let j = 0; j < batch.length; j += YIELD_EVERY) {
       await options.whenNotBusy?.()
       if (options.shouldStop?.()) break
-      lists.push(...model.compute(ids.slice(j, Math.min(j + YIELD_EVERY, i + STORE_BATCH))))
+      lists.push(...model.compute(batch.slice(j, j + YIELD_EVERY)))
     }
     await storeLists(db, lists)
     done += lists.length

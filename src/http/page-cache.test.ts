@@ -7,6 +7,7 @@ import { moderateComment, submitComment } from '../comments/index.js'
 import { loadConfig } from '../config/index.js'
 import { createTempDir, createTestDb } from '../db/testing.js'
 import { buildApp } from '../app.js'
+import { cacheKey } from './page-cache.js'
 
 interface Answer {
   status: number
@@ -157,6 +158,17 @@ test('tracking parameters do not make a new page: one render, answered before ro
   assert.equal(app.pageCache.renders, 3)
   await get(port, `/search?q=${q('الحي')}`)
   assert.equal(app.pageCache.renders, 4, 'another query is another page')
+})
+
+test('cache keys: the default skin keys a page by its URL as sent, every other scope apart; only declared parameters count', () => {
+  const page = new Set(['page'])
+  assert.equal(cacheKey('auto', '/news/1/x', page), '/news/1/x', 'the URL string itself: the hot path hashes nothing new')
+  const keys = ['auto', 'dark', 'light', 'api'].map((scope) => cacheKey(scope, '/news/1/x', page))
+  assert.equal(new Set(keys).size, 4, 'no two scopes share a key')
+  assert.equal(cacheKey('auto', '/s?utm_source=a&page=2', page), '/s?page=2')
+  assert.equal(cacheKey('dark', '/s?utm_source=a&page=2', page), 'dark /s?page=2')
+  assert.equal(cacheKey('auto', '/s?utm_source=a', page), '/s')
+  assert.equal(cacheKey('api', '/s?page=2&fbclid=x', new Set()), 'api /s')
 })
 
 test('the page cache is bounded in bytes, compressed copies included, evicting the least recently used', async (t) => {

@@ -68,15 +68,22 @@ export function declaredParams(querystringSchema: unknown): ReadonlySet<string> 
  */
 export function cacheKey(scope: string, url: string, params: ReadonlySet<string>): string {
   const mark = url.indexOf('?')
-  if (mark === -1) return `${scope} ${url}`
+  // Most requests: the default skin, no query. The key is then the request's own URL string, whose
+  // hash the Map keeps: a new `auto /…` string cost 0.6 µs a lookup (an article's address is 300+
+  // characters to hash), a third of the hot path. A URL starts with `/`, a scope with a letter: no clash.
+  if (mark === -1) return scope === DEFAULT_SCOPE ? url : `${scope} ${url}`
   const path = url.slice(0, mark)
-  if (params.size === 0) return `${scope} ${path}`
+  const scoped = (rest: string) => (scope === DEFAULT_SCOPE ? rest : `${scope} ${rest}`)
+  if (params.size === 0) return scoped(path)
   const kept = [...new URLSearchParams(url.slice(mark + 1))].filter(([name]) => params.has(name))
-  if (kept.length === 0) return `${scope} ${path}`
+  if (kept.length === 0) return scoped(path)
   // Stable: repeated values of one parameter keep their order.
   kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-  return `${scope} ${path}?${new URLSearchParams(kept)}`
+  return scoped(`${path}?${new URLSearchParams(kept)}`)
 }
+
+/** The scope of most pages: the default skin's (`skinOf` when no cookie chose one). */
+const DEFAULT_SCOPE = 'auto'
 
 /** Server preference among equal q-values: the smallest bytes first. */
 const BY_PREFERENCE: Encoding[] = ['br', 'gzip', 'identity']

@@ -279,6 +279,29 @@ test('a first compressed answer is a quick copy with its own ETag; the final cop
   assert.equal(routed(), 1)
 })
 
+test('under load, a page readers keep asking for gets its final copy off the event loop; a page asked for once keeps its quick copy', async (t) => {
+  const { app, db, path, port, sectionId } = await serve(t)
+  const other = await createArticle(db, { title: 'سوق الخضار يعود إلى الساحة', bodyHtml: '<p>عاد الباعة صباح اليوم.</p>', sectionId, status: 'published', publishedAt: new Date() }, new Date())
+  const once = await get(port, other.path, { 'accept-encoding': 'br' }) // queued first: an idle finisher would take it first
+  const quick = await get(port, path, { 'accept-encoding': 'br' })
+  assert.match(String(quick.headers.etag), /-br1"$/)
+  // Readers keep the event loop over half busy: the idle finisher never gets its turn.
+  const busyFor = (ms: number) => {
+    for (const end = performance.now() + ms; performance.now() < end; );
+  }
+  let latest = quick
+  for (let i = 0; i < 400 && /-br1"$/.test(String(latest.headers.etag)); i++) {
+    busyFor(10)
+    latest = await get(port, path, { 'accept-encoding': 'br' })
+  }
+  assert.match(String(latest.headers.etag), /-br"$/, 'the popular page got its final copy while the server was busy')
+  assert.ok(latest.body.length <= quick.body.length, `final ${latest.body.length} B, quick ${quick.body.length} B`)
+  assert.deepEqual(brotliDecompressSync(latest.body), brotliDecompressSync(quick.body), 'the same page')
+  const still = await get(port, other.path, { 'accept-encoding': 'br' })
+  assert.equal(still.headers.etag, once.headers.etag, 'the page asked for once waits for an idle moment')
+  assert.equal(await app.pageCache.finishPopular(), 0, 'nothing popular is left to finish')
+})
+
 test('an entry keeps only its compressed copy once a reader took one; a plain or gzip request is made from it, the same page', async (t) => {
   const { app, path, port, routed } = await serve(t)
   const br = await get(port, path, { 'accept-encoding': 'br' })

@@ -2,14 +2,14 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { publishScheduledArticles, countArticles } from './articles/index.js'
 import { type Config, eventLoopBusySampler } from './config/index.js'
-import { type Db, markServerBusy, migrateToLatest, openDb, sqlitePaths, takeServeLock, unwritablePath, whyNotWritable } from './db/index.js'
+import { type Db, busyMarkKeeper, markServerBusy, migrateToLatest, openDb, sqlitePaths, takeServeLock, unwritablePath, whyNotWritable } from './db/index.js'
 import { seedDemoContent } from './demo/index.js'
 import { buildApp, connectFeatures } from './app.js'
 
 // Scheduled stories go out within two seconds of their time; a tick with nothing due is one indexed read.
 const SCHEDULER_INTERVAL_MS = 2_000
-/** How often the server tells batch commands on its file whether readers keep it busy. */
-const BUSY_MARK_INTERVAL_MS = 500
+/** How often the server looks at whether readers keep it busy (`busyMarkKeeper` writes what batch commands read). */
+const BUSY_LOOK_MS = 100
 
 /** Why `nashra serve` will not start: printed as it is, without a stack. */
 export class ServeRefused extends Error {}
@@ -62,7 +62,8 @@ export async function serve(config: Config): Promise<void> {
  */
 function markBusyWhileServing(databaseFile: string): () => void {
   const wasBusy = eventLoopBusySampler()
-  const timer = setInterval(() => markServerBusy(databaseFile, wasBusy()), BUSY_MARK_INTERVAL_MS).unref()
+  const keepMark = busyMarkKeeper(databaseFile)
+  const timer = setInterval(() => keepMark(wasBusy()), BUSY_LOOK_MS).unref()
   return () => {
     clearInterval(timer)
     markServerBusy(databaseFile, false)

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
-import { utimesSync } from 'node:fs'
+import { existsSync, statSync, utimesSync } from 'node:fs'
 import { test } from 'node:test'
-import { markServerBusy, pauseForOtherWriters, serverIsBusy, sqliteFileOf } from './index.js'
+import { busyMarkKeeper, markServerBusy, pauseForOtherWriters, serverIsBusy, sqliteFileOf } from './index.js'
 import { createTestDb } from './testing.js'
 
 test('a busy mark is true while renewed, false once removed or left stale by a server gone', async (t) => {
@@ -16,6 +16,30 @@ test('a busy mark is true while renewed, false once removed or left stale by a s
   markServerBusy(file, true)
   markServerBusy(file, false)
   assert.equal(serverIsBusy(file), false)
+})
+
+test('the first busy look marks the server at once; the mark is renewed while busy and removed after a second without load', async (t) => {
+  const db = await createTestDb(t)
+  const file = sqliteFileOf(db)!
+  const mark = `${file}.serve.busy`
+  const keep = busyMarkKeeper(file)
+  const modified = () => statSync(mark).mtimeMs
+  const start = Date.now()
+  keep(false, start)
+  assert.equal(serverIsBusy(file), false, 'not busy: no mark')
+  keep(true, start + 100)
+  assert.equal(serverIsBusy(file), true, 'marked at the first busy look')
+  const longAgo = new Date(start - 60_000)
+  utimesSync(mark, longAgo, longAgo)
+  keep(true, start + 200)
+  assert.ok(modified() < start - 50_000, 'not rewritten at every look')
+  keep(true, start + 700)
+  assert.ok(modified() > start - 50_000, 'renewed after half a second')
+  keep(false, start + 1_000)
+  keep(false, start + 1_600)
+  assert.equal(existsSync(mark), true, 'a lull under a second keeps it')
+  keep(false, start + 1_700)
+  assert.equal(existsSync(mark), false, 'a second after the last busy look it is gone')
 })
 
 test('a batch job waits between two batches while the server on its file is busy, and goes on when it is not', async (t) => {

@@ -67,7 +67,7 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/** How long a busy mark stays true without being renewed (the server renews it every half second). */
+/** How long a busy mark stays true without being renewed (the server renews it every half second while busy). */
 const BUSY_MARK_FRESH_MS = 1_500
 
 /**
@@ -82,6 +82,34 @@ export function markServerBusy(databaseFile: string, busy: boolean): void {
     else rmSync(mark, { force: true })
   } catch {
     // A data folder that turned unwritable: /healthz reports it; batch commands just do not wait.
+  }
+}
+
+/** While busy, the mark is renewed this often (it goes stale after `BUSY_MARK_FRESH_MS`). */
+const BUSY_MARK_RENEW_MS = 500
+/** Not busy this long before the mark is removed: a lull between two bursts lets no batch step in. */
+const BUSY_MARK_LINGER_MS = 1_000
+
+/**
+ * What `nashra serve` does with each look at its event loop (every 100 ms): the first busy look
+ * writes the mark at once, so a batch job beside it stops within about 100 ms of the load's
+ * arrival, not a whole sampling period. While busy it is renewed every 500 ms, and it is removed
+ * after a second with no busy look. Returns the function to call with each look's answer.
+ */
+export function busyMarkKeeper(databaseFile: string): (busy: boolean, now?: number) => void {
+  let marked = false
+  let renewedAt = 0
+  let busyAt = -Infinity
+  return (busy, now = Date.now()) => {
+    if (busy) busyAt = now
+    if (now - busyAt < BUSY_MARK_LINGER_MS) {
+      if (marked && now - renewedAt < BUSY_MARK_RENEW_MS) return
+      markServerBusy(databaseFile, true)
+      ;[marked, renewedAt] = [true, now]
+    } else if (marked) {
+      markServerBusy(databaseFile, false)
+      marked = false
+    }
   }
 }
 

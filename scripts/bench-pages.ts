@@ -7,6 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { get } from 'node:http'
 import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import { sql } from 'kysely'
 import { articlePath } from '../src/articles/index.js'
@@ -194,5 +195,3 @@ const ratio = (a: WrkResult, b: WrkResult) => (a.rate / b.rate).toFixed(2)
 function row(name: string, r: WrkResult): string {
   return `${name.padEnd(30)} ${r.rate.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  (${r.requests} requests, ${(r.bytes / r.requests / 1024).toFixed(1)} KB each)`
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))

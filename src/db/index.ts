@@ -1,5 +1,6 @@
 import { closeSync, mkdirSync, openSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import SQLite from 'better-sqlite3'
 import { Kysely, PostgresAdapter, type Transaction } from 'kysely'
 import { LRUCache } from 'lru-cache'
@@ -147,7 +148,6 @@ export async function waitWhileServerBusy(db: Db, longestWaitMs = 30_000): Promi
 /** Until when batch jobs go on without waiting, after a wait that lasted `longestWaitMs`. */
 let goOnUntil = 0
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Runs `fn` in a transaction, or directly inside the caller's when `db` already is one (batched imports). */
 export async function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {

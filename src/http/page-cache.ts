@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { performance } from 'node:perf_hooks'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { promisify } from 'node:util'
 import { brotliCompress, brotliCompressSync, brotliDecompress, brotliDecompressSync, constants as zlib, gunzip, gunzipSync, gzip, gzipSync } from 'node:zlib'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { LRUCache } from 'lru-cache'
+import { eventLoopBusySampler } from '../config/index.js'
 import { contentChanges, type Db, readContentVersion } from '../db/index.js'
 import { isSkinChoice } from '../views/index.js'
 
@@ -166,18 +168,23 @@ export function noneMatchHits(ifNoneMatch: string | undefined, etag: string): bo
  */
 function compress(body: Buffer, encoding: 'br' | 'gzip', quick: boolean): Buffer {
   if (encoding === 'br') return brotliCompressSync(body, brotliOptions(body, quick))
-  return gzipSync(body, { level: quick ? 1 : 6 })
+  return gzipSync(body, gzipOptions(quick))
+}
+
+/** The final copy of a page, made in zlib's thread pool (`finishPopular`): the same bytes as `compress`. */
+function compressAside(body: Buffer, encoding: 'br' | 'gzip'): Promise<Buffer> {
+  if (encoding === 'br') return brotliCompressAsync(body, brotliOptions(body, false))
+  return gzipAsync(body, gzipOptions(false))
 }
 
 const brotliOptions = (body: Buffer, quick: boolean) => ({ params: { [zlib.BROTLI_PARAM_QUALITY]: quick ? 1 : 5, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } })
+const gzipOptions = (quick: boolean) => ({ level: quick ? 1 : 6 })
 const brotliCompressAsync = promisify(brotliCompress)
 const brotliDecompressAsync = promisify(brotliDecompress)
 const gzipAsync = promisify(gzip)
 const gunzipAsync = promisify(gunzip)
 /** While readers keep the server busy, a quick copy answered this many times is finished off the event loop (`finishPopular`). */
 const POPULAR_HITS = 50
-// Unref'd: a rest between two final copies never keeps a closing process alive.
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref())
 
 const utf8 = new TextEncoder()
 
@@ -197,8 +204,14 @@ function plainBody(entry: Entry): Buffer {
   return gunzipSync(entry.gzip!)
 }
 
-/** The final copies are made only while the event loop was busy less than this share of the last tick. */
-const IDLE_UTILIZATION = 0.5
+/** `plainBody`, decompressed in zlib's thread pool. */
+async function plainBodyAside(entry: Entry): Promise<Buffer> {
+  if (entry.body) return entry.body
+  if (entry.br) return brotliDecompressAsync(entry.br)
+  return gunzipAsync(entry.gzip!)
+}
+
+/** Final copies: looked at this often; while the event loop was idle, made on it for this long. */
 const FINISH_EVERY_MS = 250
 const FINISH_BUDGET_MS = 10
 
@@ -254,7 +267,7 @@ export class PageCache {
   private finisher?: NodeJS.Timeout
   /** A final copy being made in zlib's thread pool (`finishPopular`): one at a time. */
   private finishingAside = false
-  private lastUtilization = performance.eventLoopUtilization()
+  private readonly wasBusy = eventLoopBusySampler()
 
   constructor(
     private readonly db: Db,
@@ -394,7 +407,7 @@ export class PageCache {
     const stored = this.restore(key, entry, { [encoding]: bytes, body: undefined, quick: [...(entry.quick ?? []), encoding] })
     if (stored) {
       this.unfinished.push({ key, encoding, etag: entry.etag })
-      this.finisher ??= setInterval(() => this.finishWhenIdle(), FINISH_EVERY_MS).unref()
+      this.finisher ??= setInterval(() => this.finishOnTick(), FINISH_EVERY_MS).unref()
     }
     return bytes
   }
@@ -410,10 +423,9 @@ export class PageCache {
     return true
   }
 
-  private finishWhenIdle() {
-    const { utilization } = performance.eventLoopUtilization(this.lastUtilization)
-    this.lastUtilization = performance.eventLoopUtilization()
-    if (utilization < IDLE_UTILIZATION) this.finishCompression(FINISH_BUDGET_MS)
+  /** Each tick: idle, the next final copies on the event loop; busy, the most-read pages' off it. */
+  private finishOnTick() {
+    if (!this.wasBusy()) this.finishCompression(FINISH_BUDGET_MS)
     else void this.finishPopular()
   }
 
@@ -448,7 +460,8 @@ export class PageCache {
       for (let item = this.takeMostAsked(); item; item = this.takeMostAsked()) {
         const started = performance.now()
         if (await this.finishAside(item)) done++
-        await sleep((performance.now() - started) * 3)
+        // Unref'd: a rest between two final copies never keeps a closing process alive.
+        await sleep((performance.now() - started) * 3, undefined, { ref: false })
       }
     } finally {
       this.finishingAside = false
@@ -474,8 +487,7 @@ export class PageCache {
     const entry = this.stillQuick(item)
     if (!entry) return false
     try {
-      const plain = entry.body ?? (await (entry.br ? brotliDecompressAsync(entry.br) : gunzipAsync(entry.gzip!)))
-      const bytes = await (item.encoding === 'br' ? brotliCompressAsync(plain, brotliOptions(plain, false)) : gzipAsync(plain, { level: 6 }))
+      const bytes = await compressAside(await plainBodyAside(entry), item.encoding)
       if (!this.stillQuick(item)) return false
       this.storeFinal(item, bytes)
       return true

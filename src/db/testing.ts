@@ -14,7 +14,7 @@ export async function createTestDb(t: TestContext | { after: (fn: () => unknown)
   await migrateToLatest(db)
   t.after(async () => {
     await db.destroy()
-    rmSync(dir, { recursive: true, force: true })
+    removeTempDir(dir)
   })
   return db
 }
@@ -22,8 +22,16 @@ export async function createTestDb(t: TestContext | { after: (fn: () => unknown)
 /** A temporary data dir for tests that need one (media, secrets). */
 export function createTempDir(t: { after: (fn: () => unknown) => void }, prefix = 'nashra-data-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix))
-  t.after(() => rmSync(dir, { recursive: true, force: true }))
+  t.after(() => removeTempDir(dir))
   return dir
+}
+
+/**
+ * Removed with retries: a `nashra serve` a test started may still write in it (its busy mark comes
+ * and goes every 100 ms while it starts) until its own kill hook, which runs after this one.
+ */
+function removeTempDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 })
 }
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))

@@ -6,5 +6,8 @@ if (!existsSync(entry)) {
   console.error('nashra: dist/ is missing; run `npm run build` first.')
   process.exit(1)
 }
+// Before the app loads and the heap first fills: see dist/src/http/next-tick-shapes.js (decision 034).
+const { keepNextTickShapesAlive } = await import(new URL('../dist/src/http/next-tick-shapes.js', import.meta.url).href)
+keepNextTickShapesAlive()
 const { main } = await import(entry.href)
 await main(process.argv.slice(2))

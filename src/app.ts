@@ -35,7 +35,7 @@ import { siteRoutes } from './site/index.js'
 import { FONTS_DIR, PUBLIC_DIR } from './views/index.js'
 import { articlePageRenderers } from './article-page.js'
 import { sharedChrome, siteChromeLoader } from './page-chrome.js'
-import { declaredParams, installErrorHandler, installOpenApi, installReadApiCors, installRequestLimits, installSecurityHeaders, PageCache, PARSER_MAX_HEADER_BYTES, requestLimitOptions, validatorCompiler } from './http/index.js'
+import { declaredParams, installErrorHandler, installOpenApi, installReadApiCors, installRequestLimits, installSecurityHeaders, keepNextTickShapesAlive, PageCache, PARSER_MAX_HEADER_BYTES, requestLimitOptions, validatorCompiler } from './http/index.js'
 
 // The reader site's subset, content-hashed fonts (scripts/build-fonts.mjs), then the full files of
 // @fontsource that the newsroom's styles name.
@@ -54,6 +54,7 @@ export function connectFeatures(): void {
 
 /** Builds the whole application; server.ts listens, tests inject. This file is the site map. */
 export async function buildApp(config: Config, db: Db) {
+  keepNextTickShapesAlive() // `nashra serve` has done it first thing (bin/nashra.js); this is for other embedders
   connectFeatures()
   // Views are counted where article pages are served, cached or not (docs/decisions/022).
   const mostRead = new MostRead(db, { timeZone: config.timeZone, trustProxy: config.trustProxy })

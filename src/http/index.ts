@@ -8,6 +8,7 @@ export { PageCache, declaredParams, type Rendered, type ViewListener } from './p
 export { cachedJson, loadChrome, pageKey, skinOf } from './page-chrome.js'
 export { PARSER_MAX_HEADER_BYTES, installRequestLimits, requestLimitOptions } from './request-limits.js'
 export { formText } from './form-text.js'
+export { keepNextTickShapesAlive } from './next-tick-shapes.js'
 export { safeLocalPath } from './safe-path.js'
 export { ErrorJson, Id, IdParam, ReadErrors, MAX_ID, Limit, Page, PageLimitQuery, PageQuery, pageCount, type Routes, SlugParams } from './schemas.js'
 export { installSecurityHeaders } from './security-headers.js'

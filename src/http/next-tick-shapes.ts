@@ -11,7 +11,8 @@ const keptTickObjects: object[] = []
  * (a quiet second after startup) frees them, and the next tick builds new ones. The literal's
  * stores then see a map other than the one they recorded. In Node 20's V8 those stores have no
  * polymorphic state, so they turn megamorphic for good. From then on every tick (about three per
- * request) goes through the runtime: 25–35 % more CPU per cached page (docs/benchmarks.md).
+ * request) goes through the runtime: about 3 µs more CPU per cached page, 7–8 % fewer answers a
+ * second (docs/benchmarks.md, «nextTick's lost maps»).
  * One live tick object keeps its map and, through back pointers, the whole chain.
  *
  * Call it as early as possible: a collection between nextTick's first calls and this one is

@@ -76,6 +76,10 @@ test('newsroom flow in Chromium: write, upload, submit, legal approval, schedule
   await upload.getByLabel('التعليق').fill('المختبر في يومه الأول')
   await upload.getByRole('button', { name: 'رفع وإدراج' }).click()
   await dialog.waitFor({ state: 'detached' })
+  // The figure reaches the form's textarea a moment after the dialog goes (as in editor.e2e.test.ts).
+  await writer
+    .waitForFunction(() => /data-media-id="\d+"/.test((document.getElementById('body-html') as HTMLTextAreaElement).value), undefined, { timeout: 10_000 })
+    .catch(() => undefined)
   const body = await writer.locator('#body-html').inputValue()
   assert.match(body, /OpenAI Research/)
   assert.match(body, /data-media-id="\d+"/)

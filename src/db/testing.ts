@@ -26,12 +26,29 @@ export function createTempDir(t: { after: (fn: () => unknown) => void }, prefix 
   return dir
 }
 
+const leftUntilExit: string[] = []
+
 /**
  * Removed with retries: a `nashra serve` a test started may still write in it (its busy mark comes
- * and goes every 100 ms while it starts) until its own kill hook, which runs after this one.
+ * and goes every 100 ms while it starts) until its own kill hook, which runs after this one. A
+ * folder still being written to then is removed when the test process ends.
  */
 function removeTempDir(dir: string): void {
-  rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 })
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 })
+  } catch {
+    if (leftUntilExit.push(dir) === 1) process.once('exit', removeLeftFolders)
+  }
+}
+
+function removeLeftFolders(): void {
+  for (const dir of leftUntilExit) {
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 })
+    } catch (err) {
+      console.error(`test folder not removed: ${dir}: ${(err as Error).message}`)
+    }
+  }
 }
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))

@@ -27,6 +27,9 @@ process.on('message', (message) => {
   if (message === 'stop') stopping = true
 })
 process.once('disconnect', () => (stopping = true))
+// From here on a 'stop' is heard. Until the server reads this, it kills rather than waits for a
+// process still loading: a kill loses nothing, SQLite rolls back a transaction cut short.
+process.send?.('listening')
 const db = openSqlite(path)
 /** Between two steps: the server's messages are read (sync queries alone never leave the microtask queue), then the wait for readers. */
 const whenNotBusy = async () => {

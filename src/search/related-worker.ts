@@ -29,6 +29,8 @@ export function startRelatedWorker(db: Db, log: Log, options = { intervalMs: 500
   const path = sqliteFileOf(db)
   if (!path) return startRelatedInThisThread(db, log)
   let child: ChildProcess | undefined
+  /** The running child has said it hears 'stop' (it loads its modules first: seconds on a busy machine). */
+  let childListens = false
   let checking = false
   const timer = setInterval(async () => {
     if (child || checking || serverIsBusy(path)) return
@@ -39,6 +41,10 @@ export function startRelatedWorker(db: Db, log: Log, options = { intervalMs: 500
       // execArgv: none of the server's own flags (a --cpu-prof or --inspect is for the server).
       const started = fork(PROCESS_FILE, [JSON.stringify(data)], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
       child = started
+      childListens = false
+      started.on('message', (message) => {
+        if (message === 'listening' && child === started) childListens = true
+      })
       started.on('error', (err) => log.error({ err }, 'related articles process failed'))
       started.once('exit', (code) => {
         if (code) log.error({ code }, 'related articles process failed')
@@ -56,6 +62,12 @@ export function startRelatedWorker(db: Db, log: Log, options = { intervalMs: 500
     const running = child
     if (!running || running.exitCode !== null || running.signalCode !== null) return
     const exited = once(running, 'exit')
+    // Still loading (or about to say it listens): nothing to finish, so a closing server does not wait for its start.
+    if (!childListens) {
+      running.kill('SIGKILL')
+      await exited
+      return
+    }
     if (running.connected) running.send('stop')
     const timeout = new Promise((resolve) => setTimeout(resolve, STOP_WAIT_MS).unref())
     if ((await Promise.race([exited.then(() => 'exited'), timeout])) !== 'exited') {

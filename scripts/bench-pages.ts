@@ -4,8 +4,8 @@
 // node:http server replaying the same bytes and headers, in alternating rounds.
 // Figures and how to read them: docs/benchmarks.md «Throughput with wrk (#13)».
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
-import { get } from 'node:http'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { Agent, get } from 'node:http'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
@@ -50,8 +50,11 @@ export async function benchPagesWithWrk(options: { db: Db; dataDir: string; bare
   writeFileSync(cachedFile, spread(paths, CACHED_PAGES).join('\n') + '\n')
   writeFileSync(coldFile, spread(shuffled(paths), COLD_PAGES).join('\n') + '\n')
   // As right after an import: every related list waits to be computed while the server serves.
-  const pending = await sql`insert or ignore into search_related_pending (article_id) select id from article where status = 'published'`.execute(db)
+  const markAllPending = () => sql`insert or ignore into search_related_pending (article_id) select id from article where status = 'published'`.execute(db)
+  const pending = await markAllPending()
   const lines = [`article pages (wrk, ${CONNECTIONS} connections, 1 thread, ${pin ? 'wrk on CPU 1, servers on CPU 0' : 'unpinned'}, Accept-Encoding: ${ACCEPT_ENCODING}); related lists marked pending: ${pending.numAffectedRows ?? 0} more`]
+  const pass = await firstPass(dataDir, coldPaths(coldFile))
+  await markAllPending()
   const nashra = await startNashraServe(dataDir)
   try {
     const nashraUrl = nashra.baseUrl
@@ -84,6 +87,7 @@ export async function benchPagesWithWrk(options: { db: Db; dataDir: string; bare
       `  cached ratio: ${median.toFixed(2)} of the bare server, median of ${ROUNDS} pairs of alternating ${ROUND_SECONDS} s rounds (pairs in order ${inOrder.map((r) => r.toFixed(2)).join(' ')}; goal ≥ 0.9, floor 0.8); ${(size / 1024).toFixed(1)} KB a page as sent`,
       row(`nashra, ${COLD_PAGES} random, cold`, cold),
       `  cold ratio: ${ratio(cold, nashraCached)} of Nashra's cached rate (goal ≥ 0.5), ${ratio(cold, bareCached)} of the bare server's`,
+      `  first pass (another fresh server, each of the ${COLD_PAGES} paths once, ${CONNECTIONS} at a time): ${pass.seconds.toFixed(1)} s, ${pass.cpuMsPerRender === undefined ? 'server CPU unknown (no /proc)' : `${pass.cpuMsPerRender.toFixed(2)} ms of server CPU a render (all threads)`}; the cold round is cached answers only after it`,
     )
   } finally {
     await nashra.stop('SIGINT')
@@ -127,6 +131,64 @@ function shuffled<T>(list: T[]): T[] {
 function startNashraServe(dataDir: string) {
   const nodeArgs = process.env.NASHRA_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.NASHRA_BENCH_PROFILE}`] : []
   return startServe(dataDir, { nodeArgs, wrap: (command, args) => pinned(0, command, args), stdout: 'ignore', timeoutMs: 30_000 })
+}
+
+const coldPaths = (file: string) => readFileSync(file, 'utf8').split('\n').filter(Boolean)
+
+/**
+ * What the cold round's rate hides: how long a fresh server takes to render each cold path once
+ * (every answer a render), and the CPU it spends per render, its helper threads included. The cold
+ * round serves from the cache only once this pass is over, so its rate falls off a cliff when the
+ * pass takes close to the round's 10 s (docs/benchmarks.md, «what a first render costs»).
+ */
+async function firstPass(dataDir: string, paths: string[]): Promise<{ seconds: number; cpuMsPerRender?: number }> {
+  const server = await startNashraServe(dataDir)
+  try {
+    const cpuBefore = processCpuMs(server.child.pid)
+    const started = performance.now()
+    await requestEachOnce(server.port, paths)
+    const seconds = (performance.now() - started) / 1000
+    const cpuAfter = processCpuMs(server.child.pid)
+    return { seconds, cpuMsPerRender: cpuBefore !== undefined && cpuAfter !== undefined ? (cpuAfter - cpuBefore) / paths.length : undefined }
+  } finally {
+    await server.stop('SIGINT')
+  }
+}
+
+/** User and system CPU of a process, all its threads, from /proc (Linux); undefined elsewhere. */
+function processCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined
+  try {
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+    const ticks = Number(fields[11]) + Number(fields[12]) // utime, stime: fields 14 and 15 of proc(5)
+    return ticks * 10 // USER_HZ is 100 on Linux
+  } catch {
+    return undefined
+  }
+}
+
+/** Every path once, CONNECTIONS at a time over kept-alive connections; each must answer 200. */
+async function requestEachOnce(port: number, paths: string[]): Promise<void> {
+  const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS })
+  let next = 0
+  const client = async () => {
+    while (next < paths.length) {
+      const path = paths[next++]
+      const status = await new Promise<number>((resolve, reject) => {
+        get({ host: '127.0.0.1', port, path, agent, headers: { 'accept-encoding': ACCEPT_ENCODING } }, (res) => {
+          res.resume()
+          res.on('end', () => resolve(res.statusCode ?? 0))
+        }).on('error', reject)
+      })
+      if (status !== 200) throw new Error(`${path} answered ${status}`)
+    }
+  }
+  try {
+    await Promise.all(Array.from({ length: CONNECTIONS }, client))
+  } finally {
+    agent.destroy()
+  }
 }
 
 /** The pages once their final compressed copies are made: fetched each second until their size stops changing (30 s at most). */

@@ -13,6 +13,7 @@ import { sql } from 'kysely'
 import { articlePath } from '../src/articles/index.js'
 import type { Db } from '../src/db/index.js'
 import type { Page } from './bench.js'
+import { run } from './http-runner.js'
 import { startNashraServe as startServe } from './nashra-serve.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url)) // dist/scripts/ → the repository
@@ -48,12 +49,13 @@ export async function benchPagesWithWrk(options: { db: Db; dataDir: string; bare
   const cachedFile = join(dataDir, 'bench-cached-paths.txt')
   const coldFile = join(dataDir, 'bench-cold-paths.txt')
   writeFileSync(cachedFile, spread(paths, CACHED_PAGES).join('\n') + '\n')
-  writeFileSync(coldFile, spread(shuffled(paths), COLD_PAGES).join('\n') + '\n')
+  const coldPaths = spread(shuffled(paths), COLD_PAGES)
+  writeFileSync(coldFile, coldPaths.join('\n') + '\n')
   // As right after an import: every related list waits to be computed while the server serves.
   const markAllPending = () => sql`insert or ignore into search_related_pending (article_id) select id from article where status = 'published'`.execute(db)
   const pending = await markAllPending()
   const lines = [`article pages (wrk, ${CONNECTIONS} connections, 1 thread, ${pin ? 'wrk on CPU 1, servers on CPU 0' : 'unpinned'}, Accept-Encoding: ${ACCEPT_ENCODING}); related lists marked pending: ${pending.numAffectedRows ?? 0} more`]
-  const pass = await firstPass(dataDir, coldPaths(coldFile))
+  const pass = await firstPass(dataDir, coldPaths)
   await markAllPending()
   const nashra = await startNashraServe(dataDir)
   try {
@@ -133,8 +135,6 @@ function startNashraServe(dataDir: string) {
   return startServe(dataDir, { nodeArgs, wrap: (command, args) => pinned(0, command, args), stdout: 'ignore', timeoutMs: 30_000 })
 }
 
-const coldPaths = (file: string) => readFileSync(file, 'utf8').split('\n').filter(Boolean)
-
 /**
  * What the cold round's rate hides: how long a fresh server takes to render each cold path once
  * (every answer a render), and the CPU it spends per render, its helper threads included. The cold
@@ -143,14 +143,17 @@ const coldPaths = (file: string) => readFileSync(file, 'utf8').split('\n').filte
  */
 async function firstPass(dataDir: string, paths: string[]): Promise<{ seconds: number; cpuMsPerRender?: number }> {
   const server = await startNashraServe(dataDir)
+  const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS })
   try {
     const cpuBefore = processCpuMs(server.child.pid)
     const started = performance.now()
-    await requestEachOnce(server.port, paths)
+    const answers = await run(agent, paths.map((path) => server.baseUrl + path), CONNECTIONS, { 'accept-encoding': ACCEPT_ENCODING })
     const seconds = (performance.now() - started) / 1000
     const cpuAfter = processCpuMs(server.child.pid)
+    if (answers.errors > 0) throw new Error(`first pass: ${answers.errors} of ${paths.length} paths did not answer 200`)
     return { seconds, cpuMsPerRender: cpuBefore !== undefined && cpuAfter !== undefined ? (cpuAfter - cpuBefore) / paths.length : undefined }
   } finally {
+    agent.destroy()
     await server.stop('SIGINT')
   }
 }
@@ -165,29 +168,6 @@ function processCpuMs(pid: number | undefined): number | undefined {
     return ticks * 10 // USER_HZ is 100 on Linux
   } catch {
     return undefined
-  }
-}
-
-/** Every path once, CONNECTIONS at a time over kept-alive connections; each must answer 200. */
-async function requestEachOnce(port: number, paths: string[]): Promise<void> {
-  const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS })
-  let next = 0
-  const client = async () => {
-    while (next < paths.length) {
-      const path = paths[next++]
-      const status = await new Promise<number>((resolve, reject) => {
-        get({ host: '127.0.0.1', port, path, agent, headers: { 'accept-encoding': ACCEPT_ENCODING } }, (res) => {
-          res.resume()
-          res.on('end', () => resolve(res.statusCode ?? 0))
-        }).on('error', reject)
-      })
-      if (status !== 200) throw new Error(`${path} answered ${status}`)
-    }
-  }
-  try {
-    await Promise.all(Array.from({ length: CONNECTIONS }, client))
-  } finally {
-    agent.destroy()
   }
 }
 

@@ -1,10 +1,11 @@
 // Search latency against a live server: p95 of /api/v1/search at 1 and 8 concurrent clients,
 // cold (first-time queries) and warm (repeated), and of /api/v1/search/suggest at 1 client. Queries are drawn from the served database's own
 // headlines (1–3 words, some with spelling variation), so they always hit real postings.
-import { Agent, request } from 'node:http'
+import { Agent } from 'node:http'
 import { sql } from 'kysely'
 import type { Db } from '../src/db/index.js'
 import { searchArticles } from '../src/search/index.js'
+import { run, summarize, type Timing } from './http-runner.js'
 
 const WARM_UP = 40
 const COLD_ONE = 300 // distinct first-time queries at 1 client
@@ -113,44 +114,3 @@ async function buildQueries(db: Db): Promise<{ searchQueries: string[]; suggestQ
   return { searchQueries, suggestQueries }
 }
 
-interface Timing {
-  n: number
-  errors: number
-  p50: number
-  p95: number
-}
-
-/** Sends every URL once, `concurrency` at a time, and measures each response to its last byte. */
-async function run(agent: Agent, urls: string[], concurrency: number): Promise<Timing> {
-  const times: number[] = []
-  let errors = 0
-  let next = 0
-  const worker = async () => {
-    while (next < urls.length) {
-      const url = urls[next++]
-      const started = process.hrtime.bigint()
-      const status = await get(agent, url)
-      times.push(Number(process.hrtime.bigint() - started) / 1e6)
-      if (status !== 200) errors++
-    }
-  }
-  await Promise.all(Array.from({ length: concurrency }, worker))
-  return summarize(times, errors)
-}
-
-function summarize(times: number[], errors: number): Timing {
-  times.sort((a, b) => a - b)
-  const pick = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0
-  return { n: times.length, errors, p50: pick(0.5), p95: pick(0.95) }
-}
-
-function get(agent: Agent, url: string): Promise<number> {
-  return new Promise((resolve) => {
-    const req = request(url, { agent }, (res) => {
-      res.resume()
-      res.on('end', () => resolve(res.statusCode ?? 0))
-    })
-    req.on('error', () => resolve(0))
-    req.end()
-  })
-}

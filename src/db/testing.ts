@@ -27,6 +27,7 @@ export function createTempDir(t: { after: (fn: () => unknown) => void }, prefix 
 }
 
 const leftUntilExit: string[] = []
+const REMOVE_WITH_RETRIES = { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }
 
 /**
  * Removed with retries: a `nashra serve` a test started may still write in it (its busy mark comes
@@ -35,7 +36,7 @@ const leftUntilExit: string[] = []
  */
 function removeTempDir(dir: string): void {
   try {
-    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 })
+    rmSync(dir, REMOVE_WITH_RETRIES)
   } catch {
     if (leftUntilExit.push(dir) === 1) process.once('exit', removeLeftFolders)
   }
@@ -44,7 +45,7 @@ function removeTempDir(dir: string): void {
 function removeLeftFolders(): void {
   for (const dir of leftUntilExit) {
     try {
-      rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 })
+      rmSync(dir, REMOVE_WITH_RETRIES)
     } catch (err) {
       console.error(`test folder not removed: ${dir}: ${(err as Error).message}`)
     }

@@ -1,7 +1,7 @@
 import { createHook } from 'node:async_hooks'
 
 // One of Node's own tick objects, held for the life of the process (decision 034).
-const keptTickObjects: object[] = []
+let keptTickObject: object | undefined
 
 /**
  * Keeps the hidden classes ("maps") of `process.nextTick`'s tick objects alive, so that the
@@ -19,11 +19,11 @@ const keptTickObjects: object[] = []
  * what it prevents. Calling it twice does nothing.
  */
 export function keepNextTickShapesAlive(): void {
-  if (keptTickObjects.length > 0) return
+  if (keptTickObject) return
   // The hook is the only public way to reach a tick object; it is on for one nextTick call.
   const hook = createHook({
     init(_asyncId, type, _triggerAsyncId, resource) {
-      if (type === 'TickObject' && keptTickObjects.length === 0) keptTickObjects.push(resource)
+      if (type === 'TickObject') keptTickObject ??= resource
     },
   })
   hook.enable()

@@ -29,8 +29,8 @@ export function startRelatedWorker(db: Db, log: Log, options = { intervalMs: 500
   const path = sqliteFileOf(db)
   if (!path) return startRelatedInThisThread(db, log)
   let child: ChildProcess | undefined
-  /** The running child has said it hears 'stop' (it loads its modules first: seconds on a busy machine). */
-  let childListens = false
+  /** The child that has said it hears 'stop' (it loads its modules first: seconds on a busy machine). */
+  let listening: ChildProcess | undefined
   let checking = false
   const timer = setInterval(async () => {
     if (child || checking || serverIsBusy(path)) return
@@ -41,9 +41,8 @@ export function startRelatedWorker(db: Db, log: Log, options = { intervalMs: 500
       // execArgv: none of the server's own flags (a --cpu-prof or --inspect is for the server).
       const started = fork(PROCESS_FILE, [JSON.stringify(data)], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
       child = started
-      childListens = false
       started.on('message', (message) => {
-        if (message === 'listening' && child === started) childListens = true
+        if (message === 'listening') listening = started
       })
       started.on('error', (err) => log.error({ err }, 'related articles process failed'))
       started.once('exit', (code) => {
@@ -63,7 +62,7 @@ export function startRelatedWorker(db: Db, log: Log, options = { intervalMs: 500
     if (!running || running.exitCode !== null || running.signalCode !== null) return
     const exited = once(running, 'exit')
     // Still loading (or about to say it listens): nothing to finish, so a closing server does not wait for its start.
-    if (!childListens) {
+    if (listening !== running) {
       running.kill('SIGKILL')
       await exited
       return

@@ -85,6 +85,9 @@ function copyPublic() {
 // The two type checks share nothing: run them side by side, then bundle only checked code.
 const codes = await Promise.all([typecheck('tsconfig.json'), typecheck('client/tsconfig.json')])
 if (codes.some((code) => code !== 0)) process.exit(1)
+// Only what tsc has just written still holds runtime JSX calls: the rest was folded by an earlier build.
+const { precompileJsx } = await import('./precompile-jsx.mjs')
+precompileJsx('dist', 'dist/src/views/jsx-precompiled.js')
 copyPublic()
 await (await import('./build-fonts.mjs')).buildFonts()
 // After the fonts: their @font-face rules are part of the site.css that is inlined.

@@ -1,5 +1,5 @@
 import { type Insertable, sql } from 'kysely'
-import type { Db } from '../db/index.js'
+import { type Db, Precompiled } from '../db/index.js'
 import type { CommentStatus, CommentTable } from './comments.tables.js'
 
 // Public columns only: no email, address or user agent ever leaves through these.
@@ -15,17 +15,22 @@ const PUBLIC_COLUMNS = [
   'comment.created_at',
 ] as const
 
-/** Approved comments of an article, oldest first; a page of them when `page` is given (the API). */
-export function listApproved(db: Db, articleId: number, page?: { limit: number; offset: number }) {
-  let query = db
+const approvedOf = (db: Db, articleId: number) =>
+  db
     .selectFrom('comment')
     .select(PUBLIC_COLUMNS)
     .where('comment.article_id', '=', articleId)
     .where('comment.status', '=', 'approved')
     .orderBy('comment.created_at')
     .orderBy('comment.id')
-  if (page) query = query.limit(page.limit).offset(page.offset)
-  return query.execute()
+
+// Every uncached article page reads its comments: compiled once.
+const allApprovedOf = new Precompiled(approvedOf)
+
+/** Approved comments of an article, oldest first; a page of them when `page` is given (the API). */
+export function listApproved(db: Db, articleId: number, page?: { limit: number; offset: number }) {
+  if (!page) return allApprovedOf.execute(db, articleId)
+  return approvedOf(db, articleId).limit(page.limit).offset(page.offset).execute()
 }
 
 export type PublicCommentRow = Awaited<ReturnType<typeof listApproved>>[number]

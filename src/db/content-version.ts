@@ -1,6 +1,5 @@
 import type { Db } from './index.js'
-import { Precompiled } from './precompiled.js'
-import { writeSetting } from './settings.js'
+import { readSetting, writeSetting } from './settings.js'
 
 // Reader pages are cached (src/http/page-cache.ts). Every content write bumps this version in the
 // database, so caches in this process, in other processes (an import from the CLI) and on other
@@ -20,11 +19,7 @@ export function contentChanges(): number {
   return localChanges
 }
 
-// Read on every uncached render (src/page-chrome.ts): compiled once.
-const storedVersion = new Precompiled((db, key: string) => db.selectFrom('site_setting').where('key', '=', key).select('value'))
-
 /** The current content version: changes whenever any content does. */
 export async function readContentVersion(db: Db): Promise<string> {
-  const row = await storedVersion.executeTakeFirst(db, KEY)
-  return row ? (JSON.parse(row.value) as string) : '0'
+  return (await readSetting<string>(db, KEY)) ?? '0'
 }

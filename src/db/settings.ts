@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from './index.js'
+import { Precompiled } from './precompiled.js'
 
 // The one owner of the site_setting table: small values (JSON) under namespaced keys
 // ('site.name', 'comments.settings', 'content_version'…). Features keep their defaults and
@@ -11,9 +12,12 @@ export interface SiteSettingTable {
   value: string // JSON
 }
 
+// Read on every uncached render (the content version, the comment settings): compiled once.
+const settingByKey = new Precompiled((db, key: string) => db.selectFrom('site_setting').where('key', '=', key).select('value'))
+
 /** The value stored under `key`, or undefined when none is. */
 export async function readSetting<T>(db: Db, key: string): Promise<T | undefined> {
-  const row = await db.selectFrom('site_setting').where('key', '=', key).select('value').executeTakeFirst()
+  const row = await settingByKey.executeTakeFirst(db, key)
   return row ? (JSON.parse(row.value) as T) : undefined
 }
 

@@ -2,7 +2,7 @@
 // related stories and corrections (articles), and its comments section (comments). Articles and
 // comments don't know each other; the routes that show the page take these from the app.
 import type { FastifyRequest } from 'fastify'
-import { ArticlePage, getArticleSeo, getRelatedArticles, listCorrectionsOf, type Article, type ArticleSummary } from './articles/index.js'
+import { ArticlePage, getRelatedArticles, listCorrectionsOf, type Article, type ArticleSummary } from './articles/index.js'
 import { renderCommentsSection, type CommentSectionOptions } from './comments/index.js'
 import { chromeFor, LATEST_IN_SIDEBAR, type PerContentVersion, type SharedChrome } from './page-chrome.js'
 import type { SidebarBlock } from './views/index.js'
@@ -20,15 +20,14 @@ export function articlePageRenderers(shared: PerContentVersion<SharedChrome>) {
     const db = request.server.db
     const site = await shared.get()
     const chrome = chromeFor(request, site, new Date())
-    const [related, commentsHtml, corrections, seo, mostRead] = await Promise.all([
+    const [related, commentsHtml, corrections, mostRead] = await Promise.all([
       getRelatedArticles(db, article),
       preview ? '' : renderCommentsSection(db, article, chrome, comments),
       listCorrectionsOf(db, article.id),
-      getArticleSeo(db, article.id),
       preview ? undefined : request.server.mostRead.lists(),
     ])
     const sidebar = sidebarBlocks(article, site.latest)
-    return ArticlePage({ chrome, article, related, comments: commentsHtml, corrections, seo, sidebar, preview, mostRead }) as string
+    return ArticlePage({ chrome, article, related, comments: commentsHtml, corrections, sidebar, preview, mostRead }) as string
   }
 
   return {

@@ -1,5 +1,5 @@
 import { escapeHtml } from '@kitajs/html'
-import { applyEdits, type Edit, isolateLatinRuns, walkHtml } from '../views/index.js'
+import { applyEdits, type Edit, type HtmlVisitor, isolateLatinRuns, latinRunIsolation, walkHtml } from '../views/index.js'
 import { embedCardHtml } from './embeds.js'
 
 // The stored body as readers see it, worked out at render time (pages are cached whole, so once
@@ -28,11 +28,10 @@ function openTag(name: string, attribs: Record<string, string>): string {
  * the browser's detection skips children that have their own `dir`, would find nothing and make it
  * left-to-right; it inherits the page's direction instead and its paragraphs decide for themselves.
  */
-function withDirections(html: string): string {
-  const edits: Edit[] = []
+function directionEdits(edits: Edit[]): HtmlVisitor {
   const stack: Block[] = []
   let embed: { start: number; url: string } | undefined
-  walkHtml(html, {
+  return {
     open(tag) {
       if (tag.name === 'figure' && !embed && tag.attribs.class?.split(' ').includes('embed')) embed = { start: tag.start, url: tag.attribs['data-embed-url'] ?? '' }
       if (DIRECTED.has(tag.name) && !tag.implied) stack.push({ name: tag.name, attribs: tag.attribs, start: tag.start, end: tag.end, hasText: false })
@@ -42,7 +41,8 @@ function withDirections(html: string): string {
     },
     close(name, _start, end) {
       if (name === 'figure' && embed) {
-        edits.push({ start: embed.start, end, text: embedCardHtml(embed.url) })
+        // The card replaces the figure whole (the text edits inside it fall away): its own Latin runs are isolated here.
+        edits.push({ start: embed.start, end, text: isolateLatinRuns(embedCardHtml(embed.url)) })
         embed = undefined
         return
       }
@@ -56,11 +56,31 @@ function withDirections(html: string): string {
       else delete attribs.dir
       edits.push({ start: block.start, end: block.end, text: openTag(block.name, attribs) })
     },
-  })
-  return applyEdits(html, edits)
+  }
 }
 
-/** The stored (sanitised) body → the HTML readers get: directions, isolated Latin runs, embed cards. */
+/**
+ * The stored (sanitised) body → the HTML readers get: directions, isolated Latin runs, embed cards,
+ * in one walk of the body. Direction edits change opening tags and Latin runs change text, so they
+ * never overlap.
+ */
 export function renderArticleBody(html: string): string {
-  return isolateLatinRuns(withDirections(html))
+  const edits: Edit[] = []
+  const directions = directionEdits(edits)
+  const latin = latinRunIsolation()
+  walkHtml(html, {
+    open(tag) {
+      directions.open!(tag)
+      latin.visitor.open!(tag)
+    },
+    text(run) {
+      directions.text!(run)
+      latin.visitor.text!(run)
+    },
+    close(name, start, end) {
+      directions.close!(name, start, end)
+      latin.visitor.close!(name, start, end)
+    },
+  })
+  return applyEdits(html, [...edits, ...latin.edits()])
 }

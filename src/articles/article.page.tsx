@@ -29,8 +29,6 @@ export interface ArticlePageProps {
   /** The comments section, rendered by the comments feature. */
   comments: Children
   corrections: Correction[]
-  /** The desk's SEO title and description ('' where unset: the headline and dek stand in). */
-  seo: { title: string; description: string }
   /** The sidebar's blocks, in order (shown from 1024 px on). */
   sidebar: SidebarBlock[]
   /** A preview link's page: a banner says so, and nothing invites indexing or sharing. */
@@ -39,7 +37,8 @@ export interface ArticlePageProps {
   mostRead?: MostReadLists
 }
 
-export function ArticlePage({ chrome, article, related, comments, corrections, seo, sidebar, preview, mostRead }: ArticlePageProps) {
+export function ArticlePage({ chrome, article, related, comments, corrections, sidebar, preview, mostRead }: ArticlePageProps) {
+  const { seo } = article
   const { format } = chrome
   const url = chrome.baseUrl + article.path
   const visible = article.status === 'published'

@@ -61,6 +61,8 @@ export interface Article extends ArticleSummary {
   tags: TagRef[]
   sources: Source[]
   sourceUrl: string | null
+  /** The desk's title and description for search engines, '' where unset (pages fall back to headline and dek). */
+  seo: { title: string; description: string }
 }
 
 export function articlePath(sectionSlug: string, id: number, slug: string): string {

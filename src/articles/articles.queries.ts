@@ -108,6 +108,8 @@ const articleById = new Precompiled((db, id: number) =>
       'article.comments_open',
       'article.source_url',
       'article.publish_at',
+      'article.seo_title',
+      'article.seo_description',
     ]),
 )
 
@@ -298,13 +300,6 @@ export function findMergedInto(db: Db, id: number) {
 export async function countArticles(db: Db): Promise<number> {
   const row = await db.selectFrom('article').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()
   return Number(row?.n ?? 0)
-}
-
-const seoOf = new Precompiled((db, id: number) => db.selectFrom('article').where('id', '=', id).select(['seo_title', 'seo_description']))
-
-/** The desk's SEO title and description of an article ('' when unset). */
-export function findSeoOf(db: Db, id: number) {
-  return seoOf.executeTakeFirst(db, id)
 }
 
 /** The article a preview link opens, whatever its status. */

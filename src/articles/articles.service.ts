@@ -118,6 +118,7 @@ export async function getArticle(db: Db, id: number): Promise<Article> {
     tags: tags.map((t) => ({ id: t.id, slug: t.slug, name: t.name, path: tagPath(t.slug) })),
     sources: sources.map((s) => ({ name: s.name, url: s.url })),
     sourceUrl: row.source_url,
+    seo: { title: row.seo_title.trim(), description: row.seo_description.trim() },
   }
 }
 
@@ -257,12 +258,6 @@ export async function getTagsOf(db: Db, articleIds: number[]): Promise<Map<numbe
     map.set(t.article_id, list)
   }
   return map
-}
-
-/** The desk's SEO title and description of an article, '' where unset (pages fall back to headline and dek). */
-export async function getArticleSeo(db: Db, id: number): Promise<{ title: string; description: string }> {
-  const row = await queries.findSeoOf(db, id)
-  return { title: row?.seo_title.trim() ?? '', description: row?.seo_description.trim() ?? '' }
 }
 
 /** The article a preview link opens, whatever its status; NotFound for an unknown token. */

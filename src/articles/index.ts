@@ -30,7 +30,6 @@ export {
   findArticleIdBySourceUrl,
   getArticle,
   getArticleByPreviewToken,
-  getArticleSeo,
   getPublishedArticle,
   getRelatedArticles,
   getSummariesByIds,

@@ -4,7 +4,7 @@
 // with (direction detection skips <bdi>). Done when a page is rendered, never stored: the editor
 // shows the same isolation with a decoration (docs: notes/editor-contract).
 import { escapeHtml } from '@kitajs/html'
-import { applyEdits, type Edit, walkHtml } from './html-edit.js'
+import { applyEdits, type Edit, type HtmlVisitor, walkHtml } from './html-edit.js'
 
 const RTL_SCRIPTS = '\\p{Script=Arabic}\\p{Script=Hebrew}\\p{Script=Syriac}\\p{Script=Thaana}'
 /** A right-to-left letter (Arabic-Indic digits and harakat are not letters). */
@@ -69,12 +69,19 @@ const LEAVE_ALONE = new Set(['bdi', 'code', 'pre', 'kbd', 'samp', 'script', 'sty
  * in English) are left as they are, so dir="auto" still finds their Latin direction.
  */
 export function isolateLatinRuns(html: string): string {
+  const isolation = latinRunIsolation()
+  walkHtml(html, isolation.visitor)
+  return applyEdits(html, isolation.edits())
+}
+
+/** `isolateLatinRuns` as a visitor, for a caller that walks the HTML once for more than this; `edits()` after the walk. */
+export function latinRunIsolation(): { visitor: HtmlVisitor; edits(): Edit[] } {
   const texts: { run: { text: string; start: number; end: number }; block: number }[] = []
   const blockIsRtl: boolean[] = [false]
   const blocks: number[] = [0]
   const open: string[] = []
   let leaveAlone = 0
-  walkHtml(html, {
+  const visitor: HtmlVisitor = {
     open(tag) {
       open.push(tag.name)
       if (LEAVE_ALONE.has(tag.name)) leaveAlone++
@@ -96,12 +103,15 @@ export function isolateLatinRuns(html: string): string {
         if (BLOCKS.has(closed) && blocks.length > 1) blocks.pop()
       }
     },
-  })
-  const edits: Edit[] = []
-  for (const { run, block } of texts) {
-    if (!blockIsRtl[block]) continue
-    const runs = latinRuns(run.text)
-    if (runs.length > 0) edits.push({ start: run.start, end: run.end, text: wrapRuns(run.text, runs) })
   }
-  return applyEdits(html, edits)
+  function edits(): Edit[] {
+    const out: Edit[] = []
+    for (const { run, block } of texts) {
+      if (!blockIsRtl[block]) continue
+      const runs = latinRuns(run.text)
+      if (runs.length > 0) out.push({ start: run.start, end: run.end, text: wrapRuns(run.text, runs) })
+    }
+    return out
+  }
+  return { visitor, edits }
 }

@@ -5,5 +5,5 @@ export { AfterPaintScript, BidiText, Breadcrumbs, type Crumb, Icon, type IconNam
 export { type Formatter, formatter, pluralize } from './format.js'
 export { Layout } from './layout.js'
 export { SKIN_CHOICES, type SiteChrome, type Skin, type SkinChoice, isSkinChoice } from './page.js'
-export { isolateLatinRuns, isolateLatinRunsInText } from './bidi.js'
+export { isolateLatinRuns, isolateLatinRunsInText, latinRunIsolation } from './bidi.js'
 export { applyEdits, type Edit, type HtmlVisitor, type OpenTag, type TextRun, walkHtml } from './html-edit.js'

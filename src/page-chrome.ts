@@ -1,6 +1,6 @@
 // The reader pages' surroundings, composed from the features: the views and the kit know none of them.
 import type { FastifyRequest } from 'fastify'
-import { type ArticleSummary, listPublishedArticles, listSections, sectionPath } from './articles/index.js'
+import { type ArticleSummary, listPublishedArticles, listSectionNewest, listSections, sectionPath } from './articles/index.js'
 import { type Db, readContentVersion } from './db/index.js'
 import { skinOf } from './http/index.js'
 import { listMasthead } from './people/index.js'
@@ -47,6 +47,8 @@ export interface SharedChrome {
   urgent: ArticleSummary[]
   /** The newest stories, one more than the article page's sidebar shows (it leaves out its own story). */
   latest: ArticleSummary[]
+  /** A section's newest stories (`listSectionNewest`), read on its first ask: the related stories' fallback. */
+  sectionNewest(sectionId: number): Promise<ArticleSummary[]>
 }
 
 /** One per app: the site's chrome read once per content version instead of once per render. */
@@ -70,8 +72,22 @@ export function sharedChrome(db: Db, config: { timeZone: string; baseUrl: URL })
       defaultSkin: settings.defaultSkin,
       urgent,
       latest,
+      sectionNewest: memoized((sectionId) => listSectionNewest(db, sectionId)),
     }
   })
+}
+
+/** `load` called once per key; a failed load is not kept. */
+function memoized<K, V>(load: (key: K) => Promise<V>): (key: K) => Promise<V> {
+  const held = new Map<K, Promise<V>>()
+  return (key) => {
+    let value = held.get(key)
+    if (!value) {
+      held.set(key, (value = load(key)))
+      value.catch(() => held.delete(key))
+    }
+    return value
+  }
 }
 
 /** The chrome of one render: the shared part, with the reader's skin and the ticker as of `now`. */

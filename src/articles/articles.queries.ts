@@ -175,21 +175,9 @@ export function relatedIdsOf(db: Db, articleId: number, limit: number) {
   return relatedIds.execute(db, articleId, limit)
 }
 
-// The related-articles fallback, in two index walks. One query with `section = ? or exists (shared
-// tag)` walked every published article newest first, testing each (1.5 ms a render on the corpus).
-// Ties in the date go to the higher id, the order that walk gave.
-const newestInSection = new Precompiled((db, sectionId: number, articleId: number, limit: number) =>
-  db
-    .selectFrom('article')
-    .where('article.section_id', '=', sectionId)
-    .where(visibleToReaders)
-    .where('article.id', '!=', articleId)
-    .select(['article.id', 'article.published_at'])
-    .orderBy('article.published_at', 'desc')
-    .orderBy('article.id', 'desc')
-    .limit(limit),
-)
-
+// The related-articles fallback's tag half (the section half is listPublished). One query with
+// `section = ? or exists (shared tag)` walked every published article newest first, testing each
+// (1.5 ms a render on the corpus). Ties in the date go to the higher id, the order that walk gave.
 const newestSharingATag = new Precompiled((db, articleId: number, limit: number) =>
   db
     .selectFrom('article_tag as mine')
@@ -209,15 +197,9 @@ const newestSharingATag = new Precompiled((db, articleId: number, limit: number)
     .limit(limit),
 )
 
-/** Published articles sharing the section or a tag, newest first: the related-articles fallback. */
-export async function findSameTopicIds(db: Db, articleId: number, sectionId: number, limit: number): Promise<{ id: number }[]> {
-  const [inSection, sharingATag] = await Promise.all([newestInSection.execute(db, sectionId, articleId, limit), newestSharingATag.execute(db, articleId, limit)])
-  const time = (at: string | null) => (at === null ? -Infinity : new Date(at).getTime())
-  const byId = new Map([...inSection, ...sharingATag].map((r) => [r.id, time(r.published_at)]))
-  return [...byId]
-    .sort(([idA, a], [idB, b]) => b - a || idB - idA)
-    .slice(0, limit)
-    .map(([id]) => ({ id }))
+/** Published articles sharing a tag with the article, newest first. */
+export function newestSharingATagOf(db: Db, articleId: number, limit: number) {
+  return newestSharingATag.execute(db, articleId, limit)
 }
 
 export function listSections(db: Db) {

@@ -3,7 +3,7 @@ import { test } from 'node:test'
 import { readContentVersion } from '../db/index.js'
 import { createTestDb } from '../db/testing.js'
 import { NotFound } from '../http/index.js'
-import { type ArticleInput, createArticle, ensureSection, ensureTag, getPublishedArticle, getRelatedArticles, listPublishedArticles, publishScheduledArticles } from './index.js'
+import { type ArticleInput, createArticle, ensureSection, ensureTag, getPublishedArticle, getRelatedArticles, listPublishedArticles, listSectionNewest, publishScheduledArticles } from './index.js'
 
 const at = (iso: string) => new Date(iso)
 
@@ -52,7 +52,12 @@ test('related articles without a stored list: the newest published stories of th
   await make('مسودة عن الأمطار', local, '2026-03-04T10:00:00Z', { status: 'draft', tagIds: [tag] })
   const tieLow = await make('ازدحام في الشوارع', local, '2026-02-20T10:00:00Z')
   const tieHigh = await make('إغلاق نفق المدينة', local, '2026-02-20T10:00:00Z', { tagIds: [tag] })
-  const related = await getRelatedArticles(db, await getPublishedArticle(db, story))
+  const article = await getPublishedArticle(db, story)
+  const related = await getRelatedArticles(db, article)
   assert.deepEqual(related.map((a) => a.id), [sharingTag, tieHigh, tieLow, sameSectionOld])
-  assert.deepEqual((await getRelatedArticles(db, await getPublishedArticle(db, story), 2)).map((a) => a.id), [sharingTag, tieHigh])
+  // The article page passes the section's newest from its copy per content version: the same list.
+  const asked: number[] = []
+  const kept = (sectionId: number) => (asked.push(sectionId), listSectionNewest(db, sectionId))
+  assert.deepEqual(await getRelatedArticles(db, article, kept), related)
+  assert.deepEqual(asked, [local])
 })

@@ -135,11 +135,38 @@ export async function findMergedArticlePath(db: Db, id: number): Promise<string 
   return row ? articlePath(row.section_slug, row.id, row.slug) : undefined
 }
 
-/** Related stories: stored by content similarity (search), else same section or tags. */
-export async function getRelatedArticles(db: Db, article: Pick<Article, 'id' | 'section'>, limit = 4): Promise<ArticleSummary[]> {
-  const stored = await queries.relatedIdsOf(db, article.id, limit)
-  const ids = stored.length > 0 ? stored.map((r) => r.related_id) : (await queries.findSameTopicIds(db, article.id, article.section.id, limit)).map((r) => r.id)
-  return getSummariesByIds(db, ids)
+/** How many related stories an article shows. */
+export const RELATED_COUNT = 4
+
+/** The newest stories of a section, one more than the related list shows (the story itself is left out of its own list). */
+export function listSectionNewest(db: Db, sectionId: number): Promise<ArticleSummary[]> {
+  return listPublishedArticles(db, { sectionId }, { limit: RELATED_COUNT + 1 })
+}
+
+/**
+ * Related stories: stored by content similarity (search), else the newest sharing the section or a
+ * tag. `sectionNewest` gives `listSectionNewest`, from a copy kept per content version when the
+ * caller has one: until the lists are computed (after an import) every story of a section asks it.
+ */
+export async function getRelatedArticles(
+  db: Db,
+  article: Pick<Article, 'id' | 'section'>,
+  sectionNewest: (sectionId: number) => Promise<ArticleSummary[]> = (sectionId) => listSectionNewest(db, sectionId),
+): Promise<ArticleSummary[]> {
+  const stored = await queries.relatedIdsOf(db, article.id, RELATED_COUNT)
+  if (stored.length > 0) return getSummariesByIds(db, stored.map((r) => r.related_id))
+  const [newest, sharingATag] = await Promise.all([sectionNewest(article.section.id), queries.newestSharingATagOf(db, article.id, RELATED_COUNT)])
+  const inSection = newest.filter((a) => a.id !== article.id).slice(0, RELATED_COUNT)
+  // Newest first, ties to the higher id, as one walk over both would give them.
+  const time = (at: Date | string | null) => (at === null ? -Infinity : new Date(at).getTime())
+  const byId = new Map<number, number>([...inSection.map((a): [number, number] => [a.id, time(a.publishedAt)]), ...sharingATag.map((r): [number, number] => [r.id, time(r.published_at)])])
+  const ids = [...byId]
+    .sort(([idA, a], [idB, b]) => b - a || idB - idA)
+    .slice(0, RELATED_COUNT)
+    .map(([id]) => id)
+  const known = new Map(inSection.map((a) => [a.id, a]))
+  const fetched = new Map((await getSummariesByIds(db, ids.filter((id) => !known.has(id)))).map((a) => [a.id, a]))
+  return ids.map((id) => known.get(id) ?? fetched.get(id)).filter((a): a is ArticleSummary => a !== undefined)
 }
 
 /**

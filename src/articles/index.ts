@@ -35,6 +35,7 @@ export {
   getSummariesByIds,
   getTagsOf,
   listPublishedArticles,
+  listSectionNewest,
   listSections,
   findSectionId,
   replaceBodyLinks,

@@ -157,10 +157,11 @@ export async function getRelatedArticles(
   if (stored.length > 0) return getSummariesByIds(db, stored.map((r) => r.related_id))
   const [newest, sharingATag] = await Promise.all([sectionNewest(article.section.id), queries.newestSharingATagOf(db, article.id, RELATED_COUNT)])
   const inSection = newest.filter((a) => a.id !== article.id).slice(0, RELATED_COUNT)
+  const timeById = new Map<number, number>()
+  for (const a of inSection) timeById.set(a.id, a.publishedAt?.getTime() ?? -Infinity)
+  for (const r of sharingATag) timeById.set(r.id, r.published_at === null ? -Infinity : new Date(r.published_at).getTime())
   // Newest first, ties to the higher id, as one walk over both would give them.
-  const time = (at: Date | string | null) => (at === null ? -Infinity : new Date(at).getTime())
-  const byId = new Map<number, number>([...inSection.map((a): [number, number] => [a.id, time(a.publishedAt)]), ...sharingATag.map((r): [number, number] => [r.id, time(r.published_at)])])
-  const ids = [...byId]
+  const ids = [...timeById]
     .sort(([idA, a], [idB, b]) => b - a || idB - idA)
     .slice(0, RELATED_COUNT)
     .map(([id]) => id)

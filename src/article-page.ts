@@ -21,7 +21,7 @@ export function articlePageRenderers(shared: PerContentVersion<SharedChrome>) {
     const site = await shared.get()
     const chrome = chromeFor(request, site, new Date())
     const [related, commentsHtml, corrections, mostRead] = await Promise.all([
-      getRelatedArticles(db, article, site.sectionNewest),
+      getRelatedArticles(db, article, site.newest),
       preview ? '' : renderCommentsSection(db, article, chrome, comments),
       listCorrectionsOf(db, article.id),
       preview ? undefined : request.server.mostRead.lists(),

@@ -1,6 +1,6 @@
 // The reader pages' surroundings, composed from the features: the views and the kit know none of them.
 import type { FastifyRequest } from 'fastify'
-import { type ArticleSummary, listPublishedArticles, listSectionNewest, listSections, sectionPath } from './articles/index.js'
+import { type ArticleSummary, listPublishedArticles, listSectionNewest, listSections, listTagNewest, type NewestLists, sectionPath } from './articles/index.js'
 import { type Db, readContentVersion } from './db/index.js'
 import { skinOf } from './http/index.js'
 import { listMasthead } from './people/index.js'
@@ -47,8 +47,8 @@ export interface SharedChrome {
   urgent: ArticleSummary[]
   /** The newest stories, one more than the article page's sidebar shows (it leaves out its own story). */
   latest: ArticleSummary[]
-  /** A section's newest stories (`listSectionNewest`), read on its first ask: the related stories' fallback. */
-  sectionNewest(sectionId: number): Promise<ArticleSummary[]>
+  /** A section's and a tag's newest stories, each read on its first ask: the related stories' fallback. */
+  newest: NewestLists
 }
 
 /** One per app: the site's chrome read once per content version instead of once per render. */
@@ -72,7 +72,7 @@ export function sharedChrome(db: Db, config: { timeZone: string; baseUrl: URL })
       defaultSkin: settings.defaultSkin,
       urgent,
       latest,
-      sectionNewest: memoized((sectionId) => listSectionNewest(db, sectionId)),
+      newest: { section: memoized((id) => listSectionNewest(db, id)), tag: memoized((id) => listTagNewest(db, id)) },
     }
   })
 }

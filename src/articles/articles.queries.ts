@@ -175,31 +175,27 @@ export function relatedIdsOf(db: Db, articleId: number, limit: number) {
   return relatedIds.execute(db, articleId, limit)
 }
 
-// The related-articles fallback's tag half (the section half is listPublished). One query with
-// `section = ? or exists (shared tag)` walked every published article newest first, testing each
-// (1.5 ms a render on the corpus). Ties in the date go to the higher id, the order that walk gave.
-const newestSharingATag = new Precompiled((db, articleId: number, limit: number) =>
+// The related-articles fallback's tag half (the section half is listPublished): a tag's newest
+// stories, each tag read once per content version. Ties in the date go to the higher id.
+const newestWithTag = new Precompiled((db, tagId: number, limit: number) =>
   db
-    .selectFrom('article_tag as mine')
-    // CROSS JOIN keeps this order in SQLite (from the story's few tags out); left to choose, it
-    // walked every published article newest first instead (10 ms). PostgreSQL plans it as a join.
-    .crossJoin('article_tag as theirs')
+    .selectFrom('article_tag')
+    // CROSS JOIN keeps this order in SQLite, from the tag's rows out (article_tag_tag); left to
+    // choose, it walked every published article newest first, probing each (10 ms for a rare tag).
+    // PostgreSQL plans it as a join.
     .crossJoin('article')
-    .whereRef('theirs.tag_id', '=', 'mine.tag_id')
-    .whereRef('article.id', '=', 'theirs.article_id')
-    .where('mine.article_id', '=', articleId)
+    .whereRef('article.id', '=', 'article_tag.article_id')
+    .where('article_tag.tag_id', '=', tagId)
     .where(visibleToReaders)
-    .where('article.id', '!=', articleId)
     .select(['article.id', 'article.published_at'])
-    .distinct()
     .orderBy('article.published_at', 'desc')
     .orderBy('article.id', 'desc')
     .limit(limit),
 )
 
-/** Published articles sharing a tag with the article, newest first. */
-export function newestSharingATagOf(db: Db, articleId: number, limit: number) {
-  return newestSharingATag.execute(db, articleId, limit)
+/** The ids and publication times of a tag's newest published stories. */
+export function newestWithTagOf(db: Db, tagId: number, limit: number) {
+  return newestWithTag.execute(db, tagId, limit)
 }
 
 export function listSections(db: Db) {

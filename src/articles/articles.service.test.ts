@@ -3,7 +3,7 @@ import { test } from 'node:test'
 import { readContentVersion } from '../db/index.js'
 import { createTestDb } from '../db/testing.js'
 import { NotFound } from '../http/index.js'
-import { type ArticleInput, createArticle, ensureSection, ensureTag, getPublishedArticle, getRelatedArticles, listPublishedArticles, listSectionNewest, publishScheduledArticles } from './index.js'
+import { type ArticleInput, createArticle, ensureSection, ensureTag, getPublishedArticle, getRelatedArticles, listPublishedArticles, listSectionNewest, listTagNewest, publishScheduledArticles } from './index.js'
 
 const at = (iso: string) => new Date(iso)
 
@@ -55,9 +55,12 @@ test('related articles without a stored list: the newest published stories of th
   const article = await getPublishedArticle(db, story)
   const related = await getRelatedArticles(db, article)
   assert.deepEqual(related.map((a) => a.id), [sharingTag, tieHigh, tieLow, sameSectionOld])
-  // The article page passes the section's newest from its copy per content version: the same list.
-  const asked: number[] = []
-  const kept = (sectionId: number) => (asked.push(sectionId), listSectionNewest(db, sectionId))
+  // The article page passes the section's and tags' newest from its copies per content version: the same list.
+  const asked: string[] = []
+  const kept = {
+    section: (id: number) => (asked.push(`section ${id}`), listSectionNewest(db, id)),
+    tag: (id: number) => (asked.push(`tag ${id}`), listTagNewest(db, id)),
+  }
   assert.deepEqual(await getRelatedArticles(db, article, kept), related)
-  assert.deepEqual(asked, [local])
+  assert.deepEqual(asked, [`section ${local}`, `tag ${tag}`])
 })

@@ -143,24 +143,41 @@ export function listSectionNewest(db: Db, sectionId: number): Promise<ArticleSum
   return listPublishedArticles(db, { sectionId }, { limit: RELATED_COUNT + 1 })
 }
 
+/** A story's id and publication time (ms; -Infinity for none): what ranks the related fallback. */
+export interface StoryTime {
+  id: number
+  at: number
+}
+
+/** The newest stories of a tag, one more than the related list shows, as ids and times. */
+export async function listTagNewest(db: Db, tagId: number): Promise<StoryTime[]> {
+  const rows = await queries.newestWithTagOf(db, tagId, RELATED_COUNT + 1)
+  return rows.map((r) => ({ id: r.id, at: r.published_at === null ? -Infinity : new Date(r.published_at).getTime() }))
+}
+
+/** Where the related fallback finds a section's and a tag's newest stories: a caller may keep them per content version. */
+export interface NewestLists {
+  section(sectionId: number): Promise<ArticleSummary[]>
+  tag(tagId: number): Promise<StoryTime[]>
+}
+
 /**
  * Related stories: stored by content similarity (search), else the newest sharing the section or a
- * tag. `sectionNewest` gives `listSectionNewest`, from a copy kept per content version when the
- * caller has one: until the lists are computed (after an import) every story of a section asks it.
+ * tag. Until the lists are computed (after an import) every story asks for its section's and tags'
+ * newest: the article page takes them from copies kept per content version (`newest`).
  */
 export async function getRelatedArticles(
   db: Db,
-  article: Pick<Article, 'id' | 'section'>,
-  sectionNewest: (sectionId: number) => Promise<ArticleSummary[]> = (sectionId) => listSectionNewest(db, sectionId),
+  article: Pick<Article, 'id' | 'section' | 'tags'>,
+  newest: NewestLists = { section: (id) => listSectionNewest(db, id), tag: (id) => listTagNewest(db, id) },
 ): Promise<ArticleSummary[]> {
   const stored = await queries.relatedIdsOf(db, article.id, RELATED_COUNT)
   if (stored.length > 0) return getSummariesByIds(db, stored.map((r) => r.related_id))
-  const [newest, sharingATag] = await Promise.all([sectionNewest(article.section.id), queries.newestSharingATagOf(db, article.id, RELATED_COUNT)])
-  const inSection = newest.filter((a) => a.id !== article.id).slice(0, RELATED_COUNT)
-  const timeById = new Map<number, number>()
-  for (const a of inSection) timeById.set(a.id, a.publishedAt?.getTime() ?? -Infinity)
-  for (const r of sharingATag) timeById.set(r.id, r.published_at === null ? -Infinity : new Date(r.published_at).getTime())
-  // Newest first, ties to the higher id, as one walk over both would give them.
+  const [inSection, ...byTag] = await Promise.all([newest.section(article.section.id), ...article.tags.map((t) => newest.tag(t.id))])
+  // Each list holds one more than is shown, so the newest others of the section or of any tag are in them.
+  const candidates = [...inSection.map((a) => ({ id: a.id, at: a.publishedAt?.getTime() ?? -Infinity })), ...byTag.flat()]
+  const timeById = new Map(candidates.filter((c) => c.id !== article.id).map((c) => [c.id, c.at]))
+  // Newest first, ties to the higher id, as one walk over all of them would give them.
   const ids = [...timeById]
     .sort(([idA, a], [idB, b]) => b - a || idB - idA)
     .slice(0, RELATED_COUNT)

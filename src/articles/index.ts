@@ -36,6 +36,8 @@ export {
   getTagsOf,
   listPublishedArticles,
   listSectionNewest,
+  listTagNewest,
+  type NewestLists,
   listSections,
   findSectionId,
   replaceBodyLinks,

@@ -166,7 +166,7 @@ test('related articles: by content, never the article itself, wire copies collap
   assert.ok(ids.includes(s.solar.id), 'the solar plant story shares the energy-saving plan')
   assert.ok(!ids.includes(s.energy.id), 'never the article itself')
   assert.ok(!ids.includes(s.energyCopy.id), 'a copy of the same wire story is not "related"')
-  const related = await getRelatedArticles(db, { id: s.energy.id, section: { id: 0, slug: 'economy', name: 'اقتصاد' } })
+  const related = await getRelatedArticles(db, { id: s.energy.id, section: { id: 0, slug: 'economy', name: 'اقتصاد' }, tags: [] })
   assert.equal(related[0]?.id, s.solar.id)
 })
 

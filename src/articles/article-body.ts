@@ -66,21 +66,7 @@ function directionEdits(edits: Edit[]): HtmlVisitor {
  */
 export function renderArticleBody(html: string): string {
   const edits: Edit[] = []
-  const directions = directionEdits(edits)
   const latin = latinRunIsolation()
-  walkHtml(html, {
-    open(tag) {
-      directions.open!(tag)
-      latin.visitor.open!(tag)
-    },
-    text(run) {
-      directions.text!(run)
-      latin.visitor.text!(run)
-    },
-    close(name, start, end) {
-      directions.close!(name, start, end)
-      latin.visitor.close!(name, start, end)
-    },
-  })
+  walkHtml(html, directionEdits(edits), latin.visitor)
   return applyEdits(html, [...edits, ...latin.edits()])
 }

@@ -93,6 +93,7 @@ export async function countPublishedArticles(db: Db, filter: queries.ListFilter)
 
 /** Published summaries in the order of the ids given (search results, related articles). */
 export async function getSummariesByIds(db: Db, ids: number[]): Promise<ArticleSummary[]> {
+  if (ids.length === 0) return []
   const rows = await queries.findSummariesByIds(db, ids)
   const byId = new Map((await withAuthors(db, rows)).map((a) => [a.id, a]))
   return ids.map((id) => byId.get(id)).filter((a): a is ArticleSummary => a !== undefined)

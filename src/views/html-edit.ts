@@ -27,9 +27,11 @@ export interface HtmlVisitor {
 /**
  * Walks HTML with htmlparser2's tokenizer (the parser sanitize-html uses), calling the visitor in
  * document order with the source positions of every tag and text run, so a caller can rewrite
- * parts of the source and copy the rest byte for byte (`applyEdits`).
+ * parts of the source and copy the rest byte for byte (`applyEdits`). Several visitors share one
+ * walk, each called in turn.
  */
-export function walkHtml(html: string, visitor: HtmlVisitor): void {
+export function walkHtml(html: string, ...visitors: HtmlVisitor[]): void {
+  const visitor = visitors.length === 1 ? visitors[0] : allOf(visitors)
   let pending: TextRun | undefined
   const flush = () => {
     if (pending) visitor.text?.(pending)
@@ -70,6 +72,15 @@ export function walkHtml(html: string, visitor: HtmlVisitor): void {
   parser.write(html)
   parser.end()
   flush()
+}
+
+/** One visitor that calls each of `visitors` in turn. */
+function allOf(visitors: HtmlVisitor[]): HtmlVisitor {
+  return {
+    open: (tag) => visitors.forEach((v) => v.open?.(tag)),
+    text: (run) => visitors.forEach((v) => v.text?.(run)),
+    close: (name, start, end) => visitors.forEach((v) => v.close?.(name, start, end)),
+  }
 }
 
 /** A replacement of `source.slice(start, end)`. */

@@ -24,15 +24,16 @@ export function jsxAttr(key: string, value: unknown): string {
 /** A child as `<tag>{content}</tag>` writes it (not escaped: that is what `safe` or BidiText is for). */
 export function jsxText(content: unknown): string {
   if (typeof content === 'string') return content
-  const text: unknown = contentToString(content as never)
-  // An async component would make the page a promise; no reader page has one, so say so loudly.
-  if (typeof text !== 'string') throw new TypeError('a precompiled element got a promise as a child')
-  return text
+  return synchronous(contentToString(content as never))
 }
 
 /** Children as `<tag safe>…</tag>` writes them: HTML-escaped as one string. */
 export function jsxSafe(content: unknown): string {
-  const text: unknown = contentToString(content as never, true)
+  return synchronous(contentToString(content as never, true))
+}
+
+/** An async component would make the page a promise; no reader page has one, so say so loudly. */
+function synchronous(text: unknown): string {
   if (typeof text !== 'string') throw new TypeError('a precompiled element got a promise as a child')
   return text
 }

@@ -16,6 +16,12 @@ test('latinRuns finds names, dates, times, phone numbers and URLs; not plain num
   assert.deepEqual(runsOf('Łódź وCafé وМосква'), ['Łódź', 'Café', 'Москва'])
 })
 
+test('the tatweel is an Arabic letter: «بـ5» and «لـ«داعش»» keep their joining, no isolate inside the word', () => {
+  assert.deepEqual(runsOf('حماس تتلقى رسالة بـ5 تفجيرات'), [])
+  assert.deepEqual(runsOf('يروج لـ«داعش» والـ BBC'), ['BBC'])
+  assert.equal(isolateLatinRunsInText('مرتبطة بـ«داعش» لـ10 سنوات'), 'مرتبطة بـ«داعش» لـ10 سنوات')
+})
+
 test('isolateLatinRunsInText escapes and isolates only in Arabic text', () => {
   assert.equal(isolateLatinRunsInText('Apple تطلق iPhone 16 <b>'), '<bdi>Apple</bdi> تطلق <bdi>iPhone 16</bdi> &lt;<bdi>b</bdi>>')
   assert.equal(isolateLatinRunsInText('Breaking: "news" & more'), 'Breaking: &#34;news&#34; &amp; more')

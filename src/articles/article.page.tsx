@@ -54,6 +54,7 @@ export function ArticlePage({ chrome, article, related, comments, corrections, s
     <Layout
       chrome={chrome}
       meta={{
+        styles: 'article',
         title: seo.title || article.title,
         // Search engines show it under the link: a story without a dek (most imported ones) gives its opening words.
         description: seo.description || article.summary || openingWords(htmlToText(article.bodyHtml)) || undefined,

@@ -77,6 +77,7 @@ export function CorrectionsPage({ chrome, corrections, page, pages }: Correction
     <Layout
       chrome={chrome}
       meta={{
+        styles: 'article',
         title: page > 1 ? `${title} - صفحة ${chrome.format.number(page)}` : title,
         description: 'ما صحّحناه في أخبارنا بعد نشرها، وردود من ذُكروا فيها.',
         path: pageHref(page),

@@ -26,6 +26,7 @@ export function HomePage({ chrome, lead, top, latest, sections, mostRead }: Home
     <Layout
       chrome={chrome}
       meta={{
+        styles: 'home',
         title: settings.name,
         description: settings.tagline,
         path: '/',

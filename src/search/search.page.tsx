@@ -51,7 +51,7 @@ export function SearchPage(props: SearchPageProps) {
   const { chrome, form, page, pages } = props
   const title = form.q ? `نتائج البحث عن «${form.q}»` : 'البحث'
   return (
-    <Layout chrome={chrome} meta={{ title, description: `البحث في أرشيف أخبار ${chrome.settings.name}، بالعربية وبكل صيغ الكلمة.`, path: searchHref(form, page), noindex: true }}>
+    <Layout chrome={chrome} meta={{ styles: 'search', title, description: `البحث في أرشيف أخبار ${chrome.settings.name}، بالعربية وبكل صيغ الكلمة.`, path: searchHref(form, page), noindex: true }}>
       <div class="wrap listing search-page">
         <Breadcrumbs items={[{ label: 'الرئيسية', href: '/' }, { label: 'البحث' }]} />
         <header class="listing-header">

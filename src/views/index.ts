@@ -1,6 +1,6 @@
 export { PUBLIC_DIR, assetUrl } from './assets.js'
 export { FONTS_DIR } from './fonts.js'
-export { inlineAsset } from './inline-assets.js'
+export { inlineAsset, inlineStyle, PAGE_STYLES, type PageStyle } from './inline-assets.js'
 export { AfterPaintScript, BidiText, Breadcrumbs, type Crumb, Icon, type IconName, Pagination, Sidebar, type SidebarBlock, type SidebarItem, TimeAgo } from './components.js'
 export { type Formatter, formatter, pluralize } from './format.js'
 export { Layout } from './layout.js'

@@ -9,7 +9,15 @@ import { PUBLIC_DIR } from './assets.js'
 // (docs/decisions/024-inline-critical-assets.md).
 const INLINE_DIR = fileURLToPath(new URL('../../inline/', import.meta.url))
 
-export type InlineFile = 'site.css' | 'early.js'
+/**
+ * The kinds of reader page, each inlining only the part of site.css it uses (decision 036): the
+ * rules outside any `@pages` region of public/site.css, and those of its own regions. The build
+ * writes `site-<kind>.css` for each (PAGE_KINDS in scripts/build-critical.mjs, the same list).
+ */
+export const PAGE_STYLES = ['article', 'home', 'search', 'plain'] as const
+export type PageStyle = (typeof PAGE_STYLES)[number]
+
+export type InlineFile = `site-${PageStyle}.css` | 'early.js'
 
 export interface InlineAsset {
   /** The element's text, exactly as hashed. */
@@ -20,17 +28,24 @@ export interface InlineAsset {
 
 const cache = new Map<InlineFile, InlineAsset>()
 
-/** The minified file (the public/ copy when only tsc has run), read and hashed once per process. */
+/**
+ * The minified file, read and hashed once per process. When only tsc has run (no dist/inline/),
+ * the public/ copy: the whole of site.css for every kind.
+ */
 export function inlineAsset(file: InlineFile): InlineAsset {
   let asset = cache.get(file)
   if (!asset) {
-    const path = existsSync(INLINE_DIR + file) ? INLINE_DIR + file : PUBLIC_DIR + file
-    const text = existsSync(path) ? readFileSync(path, 'utf8') : ''
+    const text = readFileSync(existsSync(INLINE_DIR) ? INLINE_DIR + file : PUBLIC_DIR + sourceOf(file), 'utf8')
     asset = { text, source: `'sha256-${createHash('sha256').update(text).digest('base64')}'` }
     cache.set(file, asset)
   }
   return asset
 }
+
+const sourceOf = (file: InlineFile) => (file === 'early.js' ? file : 'site.css')
+
+/** The first-paint CSS of a kind of page. */
+export const inlineStyle = (kind: PageStyle): InlineAsset => inlineAsset(`site-${kind}.css`)
 
 let iconUrl: string | undefined
 

@@ -1,7 +1,7 @@
 import type { Children } from '@kitajs/html'
 import { AfterPaintScript, BidiText, Icon } from './components.js'
 import { coreFontUrl } from './fonts.js'
-import { inlineAsset, inlineIconUrl } from './inline-assets.js'
+import { inlineAsset, inlineIconUrl, inlineStyle } from './inline-assets.js'
 import type { PageMeta, SiteChrome } from './page.js'
 import { SkinSelector } from './skin-selector.js'
 
@@ -35,8 +35,8 @@ export function Layout({ chrome, meta, children }: { chrome: SiteChrome; meta: P
           {meta.image && meta.imageInfo ? <ImageInfo {...meta.imageInfo} /> : ''}
           <meta name="twitter:card" content={meta.image ? 'summary_large_image' : 'summary'} />
           {preloadFont ? <link rel="preload" href={preloadFont} as="font" type="font/woff2" crossorigin="anonymous" /> : ''}
-          {/* Inline, not linked: nothing blocks the first paint but the HTML itself (CSP: by hash). */}
-          <style>{inlineAsset('site.css').text as 'safe'}</style>
+          {/* Inline, not linked: nothing blocks the first paint but the HTML itself (CSP: by hash). Only the rules of this kind of page (decision 036). */}
+          <style>{inlineStyle(meta.styles ?? 'plain').text as 'safe'}</style>
           <link rel="icon" href="/favicon.ico" sizes="32x32" />
           <link rel="icon" href={inlineIconUrl()} type="image/svg+xml" />
           {/* The web app manifest is linked by early.js with the enhancing scripts (decision 030). */}

@@ -1,3 +1,4 @@
+import type { PageStyle } from './inline-assets.js'
 import type { Formatter } from './format.js'
 
 /** The skins a reader can choose; 'auto' follows the system's light or dark preference. */
@@ -60,4 +61,6 @@ export interface PageMeta {
   feeds?: boolean
   /** This listing's own feeds (`<basePath>/feed.xml`, `/atom.xml`, `/feed.json`), linked beside the site-wide ones. */
   feed?: { title: string; basePath: string }
+  /** Which cut of site.css the page inlines (decision 036); 'plain' (the rules every page shares) when not given. */
+  styles?: PageStyle
 }

@@ -199,8 +199,10 @@ function SiteFooter({ chrome }: { chrome: SiteChrome }) {
         <p class="copyright">
           © <span safe>{chrome.format.year(chrome.now)}</span> <span safe>{settings.name}</span>
         </p>
-        {/* Fixed to the screen's corner; inside the footer (a landmark), last in the tab order. */}
-        <a class="back-to-top" href="#top" aria-label="الذهاب إلى الأعلى" title="الذهاب إلى الأعلى">
+        {/* Fixed to the screen's corner; inside the footer (a landmark), last in the tab order. Hidden
+            from the first paint when JavaScript runs (site.js shows it once the reader scrolls; it used
+            to cover the story's first screen on a phone until then); always shown without JavaScript. */}
+        <a class="back-to-top" href="#top" data-hidden="true" aria-label="الذهاب إلى الأعلى" title="الذهاب إلى الأعلى">
           <Icon name="arrowUp" />
           <span class="back-to-top-text">الذهاب إلى الأعلى</span>
         </a>

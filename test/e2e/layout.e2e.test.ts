@@ -129,6 +129,21 @@ describe('the layout a reader expects, in Chromium at 390 and 1280 px', { skip: 
     await context.close()
   })
 
+  test('the back-to-top button is hidden from the first paint until the reader scrolls, and always there without JavaScript', async () => {
+    const opacityAtTop = async (javaScriptEnabled: boolean) => {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled })
+      // Without site.js the page stays as its first paint left it.
+      await context.route('**/assets/site.js*', (route) => route.abort())
+      const page = await context.newPage()
+      await page.goto(pages.article, { waitUntil: 'load' })
+      const opacity = await page.locator('.back-to-top').evaluate((b) => getComputedStyle(b).opacity)
+      await context.close()
+      return opacity
+    }
+    assert.equal(await opacityAtTop(true), '0', 'with JavaScript, hidden before site.js has run')
+    assert.equal(await opacityAtTop(false), '1', 'without JavaScript, a plain link to the top')
+  })
+
   test('the back-to-top button never covers the comment form on a phone', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } })
     const page = await context.newPage()

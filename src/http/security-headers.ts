@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify'
 import { inlineAsset, inlineStyle, PAGE_STYLES } from '../views/index.js'
 
 // Every page and asset comes from this host: fonts, scripts, styles and images included. The only
-// inline code allowed is the reader pages' first-paint CSS (one cut of it per kind of page) and script, each by the hash of its
-// exact text (src/views/inline-assets.ts, computed once at start-up; docs/decisions/024).
+// inline code allowed is the reader pages' first-paint CSS (one cut of it per kind of page, decision
+// 036) and script, each by the hash of its exact text (src/views/inline-assets.ts, computed once at
+// start-up; docs/decisions/024).
 const csp = () => [
   "default-src 'self'",
   `script-src 'self' ${inlineAsset('early.js').source}`,

@@ -9,8 +9,8 @@ import { join } from 'node:path'
 
 export const INLINE_OUT = 'dist/inline'
 
-/** The kinds of reader page, each with its own cut of site.css: PAGE_STYLES in src/views/inline-assets.ts. */
-export const PAGE_KINDS = ['article', 'home', 'search', 'plain']
+/** The kinds of reader page, each with its own cut of site.css: the server's PAGE_STYLES, as tsc compiled it before this step. */
+export const PAGE_KINDS = [...(await import(new URL('../dist/src/views/inline-assets.js', import.meta.url).href)).PAGE_STYLES]
 
 /** A line holding only `/* @pages article search *\/`: the rules after it, up to the next such line, are for those kinds. */
 const MARKER = /^\/\* @pages ([a-z ]+) \*\/$/

@@ -12,7 +12,7 @@ const INLINE_DIR = fileURLToPath(new URL('../../inline/', import.meta.url))
 /**
  * The kinds of reader page, each inlining only the part of site.css it uses (decision 036): the
  * rules outside any `@pages` region of public/site.css, and those of its own regions. The build
- * writes `site-<kind>.css` for each (PAGE_KINDS in scripts/build-critical.mjs, the same list).
+ * writes `site-<kind>.css` for each (scripts/build-critical.mjs reads this list from the compiled file).
  */
 export const PAGE_STYLES = ['article', 'home', 'search', 'plain'] as const
 export type PageStyle = (typeof PAGE_STYLES)[number]

@@ -1,6 +1,6 @@
 // The reader pages' surroundings, composed from the features: the views and the kit know none of them.
 import type { FastifyRequest } from 'fastify'
-import { type ArticleSummary, listPublishedArticles, listSectionNewest, listSections, listTagNewest, type NewestLists, sectionPath } from './articles/index.js'
+import { type ArticleSummary, listPublishedArticles, listSections, newestFromDb, type NewestLists, sectionPath } from './articles/index.js'
 import { type Db, readContentVersion } from './db/index.js'
 import { skinOf } from './http/index.js'
 import { listMasthead } from './people/index.js'
@@ -72,10 +72,13 @@ export function sharedChrome(db: Db, config: { timeZone: string; baseUrl: URL })
       defaultSkin: settings.defaultSkin,
       urgent,
       latest,
-      newest: { section: memoized((id) => listSectionNewest(db, id)), tag: memoized((id) => listTagNewest(db, id)) },
+      newest: keptPerKey(newestFromDb(db)),
     }
   })
 }
+
+/** The newest lists, each section's and tag's read once (this chrome lives one content version). */
+const keptPerKey = (fromDb: NewestLists): NewestLists => ({ section: memoized(fromDb.section), tag: memoized(fromDb.tag) })
 
 /** `load` called once per key; a failed load is not kept. */
 function memoized<K, V>(load: (key: K) => Promise<V>): (key: K) => Promise<V> {

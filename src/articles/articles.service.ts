@@ -162,6 +162,9 @@ export interface NewestLists {
   tag(tagId: number): Promise<StoryTime[]>
 }
 
+/** The newest lists read from the database on every ask. */
+export const newestFromDb = (db: Db): NewestLists => ({ section: (id) => listSectionNewest(db, id), tag: (id) => listTagNewest(db, id) })
+
 /**
  * Related stories: stored by content similarity (search), else the newest sharing the section or a
  * tag. Until the lists are computed (after an import) every story asks for its section's and tags'
@@ -170,7 +173,7 @@ export interface NewestLists {
 export async function getRelatedArticles(
   db: Db,
   article: Pick<Article, 'id' | 'section' | 'tags'>,
-  newest: NewestLists = { section: (id) => listSectionNewest(db, id), tag: (id) => listTagNewest(db, id) },
+  newest: NewestLists = newestFromDb(db),
 ): Promise<ArticleSummary[]> {
   const stored = await queries.relatedIdsOf(db, article.id, RELATED_COUNT)
   if (stored.length > 0) return getSummariesByIds(db, stored.map((r) => r.related_id))

@@ -37,6 +37,7 @@ export {
   listPublishedArticles,
   listSectionNewest,
   listTagNewest,
+  newestFromDb,
   type NewestLists,
   listSections,
   findSectionId,

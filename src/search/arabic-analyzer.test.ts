@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { ANALYZER_VERSION, analyze, indexForms, normalizeForMatching, procliticForms, procliticReadings, stem } from './arabic-analyzer.js'
+import { ANALYZER_VERSION, EXACT_MARK, analyze, indexForms, normalizeForMatching, procliticForms, procliticReadings, stem } from './arabic-analyzer.js'
 import { procliticAlternatives } from './query-parser.js'
 
 const analyzed = (word: string) => stem(normalizeForMatching(word))
@@ -207,10 +207,12 @@ test('tokens keep their spans in the original text, vowelled words whole', () =>
   )
 })
 
-test('indexForms holds the same tokens as analyze, space-joined', () => {
-  const text = 'أعلنت الحكومةُ — في ٢٠١٥ — «الإطار» الجديد؛ ﷺ and COVID-19.'
+test('indexForms holds the same tokens as analyze, space-joined, exact forms marked', () => {
+  // Ligatures, marks alone, tatweel as a dash, letters outside the BMP, a lone surrogate, joiners.
+  const text = 'أعلنت الحكومةُ — في ٢٠١٥ — «الإطار» الجديد؛ ﷺ and COVID-19. ́ ـــ 𝐀𝐁c \ud800x كتاب\u200dه بـ«داعش»'
   const tokens = analyze(text)
-  assert.deepEqual(indexForms(text), { exact: tokens.map((t) => t.exact).join(' '), stem: tokens.map((t) => t.stem).join(' ') })
+  assert.deepEqual(tokens.slice(-5).map((t) => t.exact), ['𝐀𝐁c'.normalize('NFKC').toLowerCase(), 'x', 'كتابه', 'ب', 'داعش'])
+  assert.deepEqual(indexForms(text), { exact: tokens.map((t) => EXACT_MARK + t.exact).join(' '), stem: tokens.map((t) => t.stem).join(' ') })
   assert.ok(Number.isInteger(ANALYZER_VERSION) && ANALYZER_VERSION >= 1)
 })
 

@@ -5,7 +5,7 @@
 
 /**
  * Bump when normalization, stemming or the index's token format changes: the stored index is then
- * stale until `nashra reindex`. 2: exact forms are stored marked, apart from stems (sqlite-engine.ts).
+ * stale until `nashra reindex`. 2: exact forms are stored marked, apart from stems (EXACT_MARK).
  * 3: proclitics peeled in Arabic's order only («فبالقرار» → «قرار»; «وفالقرار» kept).
  */
 export const ANALYZER_VERSION = 3
@@ -185,8 +185,6 @@ export function procliticForms(base: string): string[] {
   return [...forms]
 }
 
-// A word in the original text: letters, digits, combining marks, tatweel, joiners.
-const WORD = /[\p{L}\p{N}\p{M}\u0640\u200C\u200D]+/gu
 const SPLIT = /[^\p{L}\p{N}\p{M}]+/u
 /** Words longer than this are noise (URLs, pasted garbage); they are cut, not dropped. */
 const MAX_TOKEN_CHARS = 48
@@ -194,14 +192,13 @@ const MAX_TOKEN_CHARS = 48
 /** Tokens of a text, each with its span in the original (plus `offset`), folded form and stem. */
 export function analyze(text: string, offset = 0): Token[] {
   const tokens: Token[] = []
-  for (const m of text.matchAll(WORD)) {
-    const start = m.index + offset
-    const end = start + m[0].length
-    for (const form of formsOf(m[0])) tokens.push({ start, end, exact: form.exact, stem: form.stem })
-  }
+  forEachWord(text, (start, end) => {
+    for (const form of formsOf.get(text.slice(start, end))) tokens.push({ start: start + offset, end: end + offset, exact: form.exact, stem: form.stem })
+  })
   return tokens
 }
 
+// A word in the original text: letters, digits, combining marks, tatweel, joiners.
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}\u0640\u200C\u200D]$/u
 // Marks, tatweel, joiners and Quranic marks: part of a word, but fold to nothing on their own.
 const FOLDS_AWAY = /^[\p{M}\u0640\u200C\u200D\u06D6-\u06ED]$/u
@@ -214,28 +211,38 @@ function charKind(c: string): number {
 }
 
 /**
- * The spans of a text's words as `analyze` finds them, without analyzing them (counting and
- * cutting snippets). A run of marks or tatweel alone («ـــ» as a dash) is no word: it folds to nothing.
- * Scanned a character at a time: snippets ask this of every passage they consider.
+ * Calls `visit` with the span of each run of word characters, in order: the words the analyzer
+ * reads; `foldsAway` when all its characters are marks, tatweel or joiners. Scanned a character at
+ * a time against a table: half the time of a Unicode regex's matches over the corpus.
  */
-export function wordSpans(text: string, offset = 0): { start: number; end: number }[] {
-  const spans: { start: number; end: number }[] = []
+function forEachWord(text: string, visit: (start: number, end: number, foldsAway: boolean) => void): void {
   let start = -1
-  let content = false
+  let foldsAway = true
   for (let i = 0; i <= text.length; i++) {
     const code = i < text.length ? text.charCodeAt(i) : 0
     const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length
     const kind = code < CHAR_KIND.length ? CHAR_KIND[code] : charKind(pair ? text.slice(i, i + 2) : text[i])
     if (kind === 0) {
-      if (start >= 0 && content) spans.push({ start: start + offset, end: i + offset })
+      if (start >= 0) visit(start, i, foldsAway)
       start = -1
-      content = false
+      foldsAway = true
       continue
     }
     if (start < 0) start = i
-    if (kind === 1) content = true
+    if (kind === 1) foldsAway = false
     if (pair) i++
   }
+}
+
+/**
+ * The spans of a text's words as `analyze` finds them, without analyzing them (counting and
+ * cutting snippets). A run of marks or tatweel alone («ـــ» as a dash) is no word: it folds to nothing.
+ */
+export function wordSpans(text: string, offset = 0): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = []
+  forEachWord(text, (start, end, foldsAway) => {
+    if (!foldsAway) spans.push({ start: start + offset, end: end + offset })
+  })
   return spans
 }
 
@@ -244,38 +251,73 @@ export function stems(text: string): string[] {
   return analyze(text).map((t) => t.stem)
 }
 
-type Forms = { exact: string; stem: string }[]
-// A memo emptied when full, not an LRU: indexing streams whole corpora through it, and recency
-// bookkeeping did not pay (lru-cache measured 1,090–1,920 ns a word against 830–1,830 for this Map,
-// 2M Zipf-distributed lookups over 300k words), so it stays hand-written (docs/decisions/012).
-const wordCache = new Map<string, Forms>()
-const WORD_CACHE_SIZE = 200_000
+/**
+ * Exact (folded, unstemmed) forms are stored in the index with this mark in front: a word's stem
+ * and its exact form are then different tokens, so each has its own posting list and no query
+ * needs a column filter (FTS5 reads a filtered list whole, positions and all). Tatweel never
+ * survives the analyzer, so no analyzed token starts with it.
+ */
+export const EXACT_MARK = '\u0640'
 
-/** The analyzed forms of one word of the original text. News repeats its words, so they are memoized. */
-function formsOf(word: string): Forms {
-  let forms = wordCache.get(word)
-  if (forms) return forms
-  forms = []
+type Forms = { exact: string; stem: string }[]
+/** A word as the index stores it: its exact tokens (marked) and stems, each space-joined; null when it folds to nothing. */
+type IndexedWord = { exact: string; stem: string } | null
+
+/**
+ * News repeats its words, so each is analyzed once. A memo emptied when full, not an LRU:
+ * indexing streams whole corpora through it, and recency bookkeeping did not pay (lru-cache
+ * measured 1,090–1,920 ns a word against 830–1,830 for a Map, 2M Zipf-distributed lookups over
+ * 300k words), so it stays hand-written (docs/decisions/012). Sized to hold a newspaper's
+ * vocabulary: the corpus has 315,000 distinct words; at 200,000 the memo was emptied two or three
+ * times a pass, and analyzing the corpus for its index took a fifth longer.
+ */
+class WordMemo<T> {
+  private readonly known = new Map<string, T>()
+  constructor(readonly analyzeWord: (word: string) => T) {}
+
+  get(word: string): T {
+    let analyzed = this.known.get(word)
+    if (analyzed !== undefined) return analyzed
+    analyzed = this.analyzeWord(word)
+    if (this.known.size >= WORD_MEMO_SIZE) this.known.clear()
+    this.known.set(word, analyzed)
+    return analyzed
+  }
+}
+const WORD_MEMO_SIZE = 500_000
+
+/** The forms of one word of the original text. */
+const formsOf = new WordMemo<Forms>((word) => {
+  const forms: Forms = []
   // NFKC can expand one character into several words (ligatures such as ﷺ): all share the span.
   for (const part of normalizeForMatching(word).split(SPLIT)) {
     if (!part) continue
     const exact = part.length > MAX_TOKEN_CHARS ? Array.from(part).slice(0, MAX_TOKEN_CHARS).join('') : part
     forms.push({ exact, stem: stem(exact) })
   }
-  if (wordCache.size >= WORD_CACHE_SIZE) wordCache.clear()
-  wordCache.set(word, forms)
   return forms
-}
+})
 
-/** A text as the index stores it: folded forms and stems, each space-joined in text order (same tokens as `analyze`). */
+// The index's own memo, of the joined strings alone: entries half the size of the forms' (the
+// analysis of the corpus for its index took 25 % more time through the forms' memo).
+const indexedWord = new WordMemo<IndexedWord>((word) => {
+  const forms = formsOf.analyzeWord(word)
+  if (forms.length === 0) return null
+  return { exact: forms.map((f) => EXACT_MARK + f.exact).join(' '), stem: forms.map((f) => f.stem).join(' ') }
+})
+
+/**
+ * A text as the index stores it: exact tokens (marked with EXACT_MARK) and stems, each
+ * space-joined in text order (the tokens of `analyze`).
+ */
 export function indexForms(text: string): { exact: string; stem: string } {
   const exact: string[] = []
   const stemmed: string[] = []
-  for (const m of text.matchAll(WORD)) {
-    for (const form of formsOf(m[0])) {
-      exact.push(form.exact)
-      stemmed.push(form.stem)
-    }
-  }
+  forEachWord(text, (start, end) => {
+    const word = indexedWord.get(text.slice(start, end))
+    if (word === null) return
+    exact.push(word.exact)
+    stemmed.push(word.stem)
+  })
   return { exact: exact.join(' '), stem: stemmed.join(' ') }
 }

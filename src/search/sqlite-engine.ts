@@ -4,7 +4,7 @@ import type SQLite from 'better-sqlite3'
 import { CompiledQuery, sql } from 'kysely'
 import { visibleToReaders, visibleToReadersSql } from '../articles/index.js'
 import { pauseForOtherWriters, type Db } from '../db/index.js'
-import { indexForms } from './arabic-analyzer.js'
+import { EXACT_MARK, indexForms } from './arabic-analyzer.js'
 import type { ParsedQuery, QueryClause, QueryTerm } from './query-parser.js'
 import { byScoreThenNewer, decayByDate, type Hit, type IndexedDocument, type SearchEngine, type SearchFilter } from './search-engine.js'
 
@@ -14,15 +14,7 @@ const WEIGHTS = 'bm25(article_fts, 10.0, 4.0, 1.0, 5.0, 2.0, 0.5)'
 const RECENCY_BOOST = 0.25
 const RECENCY_DAYS = 30
 
-/**
- * Exact (folded, unstemmed) forms are stored with this mark in front: a word's stem and its exact
- * form are then different tokens, so each has its own posting list and no query needs a column
- * filter (FTS5 reads a filtered list whole, positions and all). Tatweel never survives the
- * analyzer, so no analyzed token starts with it.
- */
-const EXACT_MARK = '\u0640'
 const exactToken = (form: string) => EXACT_MARK + form
-const markExact = (forms: string) => (forms ? forms.split(' ').map(exactToken).join(' ') : '')
 
 /** An FTS5 string: double quotes doubled. Tokens are letters and digits already; this is belt and braces. */
 export function quote(text: string): string {
@@ -297,7 +289,7 @@ export function indexColumns(doc: Omit<IndexedDocument, 'id'>): IndexColumns {
   const title = indexForms(doc.title)
   const summary = indexForms(doc.summary)
   const body = indexForms(doc.body)
-  return { title: markExact(title.exact), summary: markExact(summary.exact), body: markExact(body.exact), titleStem: title.stem, summaryStem: summary.stem, bodyStem: body.stem }
+  return { title: title.exact, summary: summary.exact, body: body.exact, titleStem: title.stem, summaryStem: summary.stem, bodyStem: body.stem }
 }
 
 const INSERT_BODY = `insert or replace into article_fts (rowid, title, summary, body, title_stem, summary_stem, body_stem) values (?, ?, ?, ?, ?, ?, ?)`

@@ -33,8 +33,9 @@ export const READERS = 2
  * Corpus files read, checked and mapped in worker threads (unzipping, JSON parsing, paragraphs,
  * bylines and, for the bulk writer, the analyzer: about 25 s of CPU on the corpus), so the main
  * thread only writes. Each reader takes one file at a time. Files are checked by the first reader
- * alone, and the others start with the first file prepared: a bad file is then refused in the
- * memory of one reader (a zip bomb's test measures it).
+ * alone (a bad file is then refused in the memory of one reader: a zip bomb's test measures it),
+ * and files are prepared from the last reader on, so the first file is being prepared while the
+ * files are checked.
  */
 export class CorpusFiles {
   private readonly workers: Worker[] = []
@@ -68,7 +69,8 @@ export class CorpusFiles {
 
   /** A file's records mapped; with `now`, for the bulk writer (rows and index columns precomputed). */
   async prepare(path: string, now?: Date): Promise<PreparedRecord[]> {
-    const reply = await this.ask({ kind: 'prepare', path, now: now?.toISOString() }, this.prepared++ % this.readers)
+    const reader = this.readers - 1 - (this.prepared++ % this.readers)
+    const reply = await this.ask({ kind: 'prepare', path, now: now?.toISOString() }, reader)
     if (!('records' in reply)) throw new Error('unexpected reply')
     return reply.records
   }

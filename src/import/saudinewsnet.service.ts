@@ -47,20 +47,22 @@ export async function importSaudiNewsNet(db: Db, paths: string[], options: Impor
   const now = options.now ?? new Date()
   const files = new CorpusFiles()
   try {
-    // Checking pass: throws ImportFileError naming the first bad file. Records are read again below
+    const bulk = options.update || options.perArticle ? undefined : bulkWriters(db)
+    // As many files read ahead as there are readers, so none waits while the main thread writes.
+    // The first is prepared by the last reader while the first checks the files: preparing writes nothing.
+    const ahead = [prefetch(files, paths[0], bulk && now)]
+    // Checking pass: throws ImportFileError naming the first bad file. Records are read again
     // rather than kept, so memory holds a few files at a time (one per reader, and the one written).
     let total = 0
     for (const path of paths) total += await files.check(path)
     options.onStart?.(total)
+    for (const path of paths.slice(1, files.readers)) ahead.push(prefetch(files, path, bulk && now))
 
     const summary: ImportSummary = { files: paths.length, read: 0, imported: 0, duplicates: 0, updated: 0, merged: 0, peopleRemoved: 0, skipped: { no_title: 0, no_body: 0 }, seconds: 0 }
     const imported = await outsideFiles((why) => `reading the addresses already imported failed (${why})`, 0, () => listImported(db))
     const seen = new Map(imported.map((r) => [r.url, r.id]))
     const unmapped = new Set(imported.filter((r) => !r.mapped).map((r) => r.url))
     const ids = new IdCache()
-    const bulk = options.update || options.perArticle ? undefined : bulkWriters(db)
-    // As many files read ahead as there are readers, so none waits while the main thread writes.
-    const ahead = paths.slice(0, files.readers).map((path) => prefetch(files, path, bulk && now))
     for (let i = 0; i < paths.length; i++) {
       try {
         const records = await ahead.shift()!

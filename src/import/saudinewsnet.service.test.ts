@@ -140,7 +140,9 @@ test('a zip bomb among good files is refused by name, in bounded memory, and not
     }
     const growth = peak - before
     t.diagnostic(`${bomb}: ${(entry.compressed.length / 1024).toFixed(0)} KiB holding ${size / 2 ** 20} MiB; memory grew ${(growth / 2 ** 20).toFixed(1)} MiB`)
-    assert.ok(growth < size / 4, `memory grew ${(growth / 2 ** 20).toFixed(0)} MiB`)
+    // Both readers start (60–70 MiB each: the second prepares the good file meanwhile); the bomb
+    // inflated would add its 512 MiB.
+    assert.ok(growth < (3 * size) / 8, `memory grew ${(growth / 2 ** 20).toFixed(0)} MiB`)
     assert.equal(await countArticles(db), 0)
   }
 })

@@ -20,7 +20,7 @@ async function readArticles(dataDir: string) {
 }
 
 /** CPU seconds of each pass over `docs`, and the characters the index columns hold (the same in every pass). */
-export function timeIndexColumns(docs: { title: string; summary: string; body: string }[], passes: number): { seconds: number[]; chars: number } {
+function timeIndexColumns(docs: { title: string; summary: string; body: string }[], passes: number): { seconds: number[]; chars: number } {
   const seconds: number[] = []
   let chars = 0
   for (let pass = 0; pass < passes; pass++) {

@@ -1,4 +1,4 @@
-// Builds dist/: TypeScript → JavaScript, then the newsroom editor bundle (client/editor → esbuild →
+// Builds dist/: TypeScript → JavaScript (the worker threads' entries then bundled, scripts/bundle-workers.mjs), then the newsroom editor bundle (client/editor → esbuild →
 // dist/newsroom-assets/editor-<hash>.js/.css + manifest.json, read by src/newsroom/editor-assets.ts).
 // Fonts: scripts/build-fonts.mjs subsets them into dist/fonts/ and their rules into site.css; public/ is copied to dist/public/ beside brotli and gzip
 // copies of its text files, which @fastify/static sends to browsers that accept them. Then
@@ -88,6 +88,8 @@ if (codes.some((code) => code !== 0)) process.exit(1)
 // Only what tsc has just written still holds runtime JSX calls: the rest was folded by an earlier build.
 const { precompileJsx } = await import('./precompile-jsx.mjs')
 precompileJsx('dist', 'dist/src/views/jsx-precompiled.js')
+// After the JSX is folded: the worker threads' bundles are made of the JavaScript as it runs.
+await (await import('./bundle-workers.mjs')).bundleWorkers()
 copyPublic()
 await (await import('./build-fonts.mjs')).buildFonts()
 // After the fonts: their @font-face rules are part of the site.css that is inlined.

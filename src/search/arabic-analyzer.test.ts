@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { ANALYZER_VERSION, EXACT_MARK, analyze, indexForms, normalizeForMatching, procliticForms, procliticReadings, stem } from './arabic-analyzer.js'
+import { ANALYZER_VERSION, EXACT_MARK, WordMemo, analyze, indexForms, normalizeForMatching, procliticForms, procliticReadings, stem, wordHash } from './arabic-analyzer.js'
 import { procliticAlternatives } from './query-parser.js'
 
 const analyzed = (word: string) => stem(normalizeForMatching(word))
@@ -244,4 +244,43 @@ test('a query word stands for stems of its legal readings only: a name is not an
   assert.ok(!alternatives('لوبان').includes('كلوب'), '«كلوب» is not «لوبان»')
   assert.ok(alternatives('بالمدرسة').includes('مدرس') || stem(normalizeForMatching('بالمدرسة')) === 'مدرس')
   assert.ok(alternatives('وبسيارات').includes('سيار'), 'و then ب: in order')
+})
+
+test('the word memo answers each word by its span: new words analyzed once, the table grown and emptied when full', () => {
+  const analyzed: string[] = []
+  const memo = new WordMemo((word) => (analyzed.push(word), `<${word}>`), 3000)
+  const words = Array.from({ length: 5000 }, (_, i) => `كلمة${i.toString(36)}`)
+  const text = ` ${words.join(' ')} `
+  const spans = words.map((w) => ({ start: text.indexOf(` ${w} `) + 1, end: text.indexOf(` ${w} `) + 1 + w.length }))
+  // The first 3,000 words fill the memo (growing it from 1,024 slots); each is then answered from it.
+  for (const { start, end } of spans.slice(0, 3000)) memo.get(text, start, end)
+  analyzed.length = 0
+  for (const [i, { start, end }] of spans.slice(0, 3000).entries()) assert.equal(memo.get(text, start, end), `<${words[i]}>`)
+  assert.equal(analyzed.length, 0, 'words already analyzed are not analyzed again')
+  // The 3,001st word empties it: the 2,000 new words are analyzed once each, the first word again.
+  for (const [i, { start, end }] of spans.entries()) assert.equal(memo.get(text, start, end), `<${words[i]}>`)
+  assert.equal(analyzed.length, 2000)
+  assert.equal(memo.get(text, spans[4999]!.start, spans[4999]!.end), `<${words[4999]}>`)
+  assert.equal(analyzed.length, 2000)
+  assert.equal(memo.get(text, spans[0]!.start, spans[0]!.end), `<${words[0]}>`)
+  assert.deepEqual(analyzed.slice(-1), [words[0]])
+})
+
+test('two words with the same hash each keep their own analysis', () => {
+  const seen = new Map<number, string>()
+  let pair: [string, string] | undefined
+  for (let i = 0; !pair; i++) {
+    const word = `w${i.toString(36)}`
+    const hash = wordHash(word, 0, word.length)
+    const other = seen.get(hash)
+    if (other !== undefined) pair = [other, word]
+    seen.set(hash, word)
+  }
+  const [a, b] = pair
+  assert.notEqual(a, b)
+  const memo = new WordMemo((word) => word.toUpperCase())
+  const text = `${a} ${b}`
+  assert.equal(memo.get(text, 0, a.length), a.toUpperCase())
+  assert.equal(memo.get(text, a.length + 1, text.length), b.toUpperCase())
+  assert.equal(memo.get(text, 0, a.length), a.toUpperCase())
 })

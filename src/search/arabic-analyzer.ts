@@ -193,7 +193,7 @@ const MAX_TOKEN_CHARS = 48
 export function analyze(text: string, offset = 0): Token[] {
   const tokens: Token[] = []
   forEachWord(text, (start, end) => {
-    for (const form of formsOf.get(text.slice(start, end))) tokens.push({ start: start + offset, end: end + offset, exact: form.exact, stem: form.stem })
+    for (const form of formsOf.get(text, start, end)) tokens.push({ start: start + offset, end: end + offset, exact: form.exact, stem: form.stem })
   })
   return tokens
 }
@@ -270,21 +270,85 @@ type IndexedWord = { exact: string; stem: string } | null
  * 300k words), so it stays hand-written (docs/decisions/012). Sized to hold a newspaper's
  * vocabulary: the corpus has 315,000 distinct words; at 200,000 the memo was emptied two or three
  * times a pass, and analyzing the corpus for its index took a fifth longer.
+ *
+ * A word is looked up by its span in the text it was found in, not as a string of its own: a Map
+ * needed each word cut out of its text and hashed, and its lookups were the largest single cost of
+ * indexing. The table holds [hash, word, analysis] side by side, probed linearly, and grows by
+ * doubling from a small start (a process that analyzes a few queries keeps a few kilobytes).
  */
-class WordMemo<T> {
-  private readonly known = new Map<string, T>()
-  constructor(private readonly analyzeWord: (word: string) => T) {}
+export class WordMemo<T> {
+  private slots: unknown[] = new Array(3 * MIN_SLOTS).fill(undefined)
+  private size = 0
 
-  get(word: string): T {
-    let analyzed = this.known.get(word)
-    if (analyzed !== undefined) return analyzed
-    analyzed = this.analyzeWord(word)
-    if (this.known.size >= WORD_MEMO_SIZE) this.known.clear()
-    this.known.set(word, analyzed)
+  constructor(
+    private readonly analyzeWord: (word: string) => T,
+    private readonly maxWords = WORD_MEMO_SIZE,
+  ) {}
+
+  /** The analysis of `text.slice(start, end)`, the word cut out only when it is new. */
+  get(text: string, start: number, end: number): T {
+    const hash = wordHash(text, start, end)
+    const found = this.find(hash, text, start, end)
+    if (found >= 0) return this.slots[found + 2] as T
+    const word = text.slice(start, end)
+    const analyzed = this.analyzeWord(word)
+    this.add(hash, word, analyzed)
     return analyzed
+  }
+
+  /** The index of the word's slot, or -1. */
+  private find(hash: number, text: string, start: number, end: number): number {
+    const { slots } = this
+    const length = end - start
+    for (let at = this.home(hash); ; at = (at + 3) % slots.length) {
+      const word = slots[at + 1] as string | undefined
+      if (word === undefined) return -1
+      if (slots[at] !== hash || word.length !== length) continue
+      let i = 0
+      while (i < length && word.charCodeAt(i) === text.charCodeAt(start + i)) i++
+      if (i === length) return at
+    }
+  }
+
+  private add(hash: number, word: string, analyzed: T): void {
+    if (this.size >= this.maxWords) this.clear()
+    else if (2 * (this.size + 1) > this.slots.length / 3) this.grow()
+    let at = this.home(hash)
+    while (this.slots[at + 1] !== undefined) at = (at + 3) % this.slots.length
+    this.slots[at] = hash
+    this.slots[at + 1] = word
+    this.slots[at + 2] = analyzed
+    this.size++
+  }
+
+  private home(hash: number): number {
+    return (hash & (this.slots.length / 3 - 1)) * 3
+  }
+
+  /** Twice the slots, the words put back: at most half the slots are ever in use. */
+  private grow(): void {
+    const old = this.slots
+    this.slots = new Array(2 * old.length).fill(undefined)
+    this.size = 0
+    for (let at = 0; at < old.length; at += 3) {
+      if (old[at + 1] !== undefined) this.add(old[at] as number, old[at + 1] as string, old[at + 2] as T)
+    }
+  }
+
+  private clear(): void {
+    this.slots.fill(undefined)
+    this.size = 0
   }
 }
 const WORD_MEMO_SIZE = 500_000
+const MIN_SLOTS = 1024
+
+/** FNV-1a over the UTF-16 code units of `text.slice(start, end)`, kept to 30 bits (a small integer to V8). */
+export function wordHash(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
+  return hash >>> 2
+}
 
 /** The forms of one word of the original text. */
 function analyzeWord(word: string): Forms {
@@ -318,7 +382,7 @@ export function indexForms(text: string): { exact: string; stem: string } {
   const exact: string[] = []
   const stemmed: string[] = []
   forEachWord(text, (start, end) => {
-    const word = indexedWord.get(text.slice(start, end))
+    const word = indexedWord.get(text, start, end)
     if (word === null) return
     exact.push(word.exact)
     stemmed.push(word.stem)

@@ -35,7 +35,8 @@ interface Slot {
   job?: Job & { id: number }
 }
 
-const WORKER_FILE = new URL('./search-worker.js', import.meta.url)
+// The worker's code bundled by the build (scripts/bundle-workers.mjs, decision 037).
+const WORKER_FILE = new URL('./search-worker.bundle.js', import.meta.url)
 /** After a worker is lost, searches run in this thread for a while before another is started. */
 const RESTART_AFTER_MS = 10_000
 

@@ -68,12 +68,13 @@ test('after a flush the views show in the API, on the home page and beside anoth
   assert.match(home, /الأكثر قراءة/)
   assert.match(home, /هذا الأسبوع/)
   const block = home.slice(home.indexOf('class="most-read"'))
-  assert.ok(block.indexOf(second.path) < block.indexOf(first.path), 'most read first')
+  // Reader pages write their links with Arabic letters (withReadableLinks): the address a browser asks for is the same.
+  assert.ok(block.indexOf(decodeURI(second.path)) < block.indexOf(decodeURI(first.path)), 'most read first')
   // The first article's page was cached before the flush: the third story's page is rendered now.
   const third = await createArticle(app.db, { title: 'مباراة الناشئين', summary: '', bodyHtml: '<p>نص.</p>', sectionId: 1, status: 'published', publishedAt: NOW }, NOW)
   const page = await (await get(third.path)).text()
   assert.match(page, /class="most-read"/)
-  assert.ok(page.includes(`href="${second.path}"`))
+  assert.ok(page.includes(`href="${decodeURI(second.path)}"`))
 })
 
 test('a story unpublished before its views are written is not counted, and its page counts nothing', async (t) => {

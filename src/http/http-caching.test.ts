@@ -134,7 +134,7 @@ test('sections, tags and authors have RSS, Atom and JSON feeds, linked from thei
   for (const [page, title] of [['/section/local', 'محليات'], [tagPath, 'شؤون البلدية'], ['/author/salma', 'سلمى الحربي']]) {
     const html = (await get(page)).body
     for (const [file, type] of [['feed.xml', 'application/rss+xml'], ['atom.xml', 'application/atom+xml'], ['feed.json', 'application/feed+json']]) {
-      const link = new RegExp(`<link rel="alternate" type="${type.replace('+', '\\+')}" title="${title} \\([^)]+\\)" href="${page}/${file}"/>`)
+      const link = new RegExp(`<link rel="alternate" type="${type.replace('+', '\\+')}" title="${title} \\([^)]+\\)" href="${decodeURI(page)}/${file}"/>`)
       assert.match(html, link, `${page} links its ${file}`)
       const feed = await get(`${page}/${file}`)
       assert.equal(feed.statusCode, 200, `${page}/${file}`)

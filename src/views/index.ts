@@ -4,6 +4,7 @@ export { inlineAsset, inlineStyle, PAGE_STYLES, type PageStyle } from './inline-
 export { AfterPaintScript, BidiText, Breadcrumbs, type Crumb, Icon, type IconName, Pagination, Sidebar, type SidebarBlock, type SidebarItem, TimeAgo } from './components.js'
 export { type Formatter, formatter, pluralize } from './format.js'
 export { Layout } from './layout.js'
+export { withReadableLinks } from './readable-links.js'
 export { SKIN_CHOICES, type SiteChrome, type Skin, type SkinChoice, isSkinChoice } from './page.js'
 export { isolateLatinRuns, isolateLatinRunsInText, latinRunIsolation } from './bidi.js'
 export { applyEdits, type Edit, type HtmlVisitor, type OpenTag, type TextRun, walkHtml } from './html-edit.js'

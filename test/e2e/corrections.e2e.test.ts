@@ -117,7 +117,7 @@ describe('corrections and bidi-safe text in Chromium', { skip: chromiumMissing }
       assert.equal(await items.count(), 2)
       assert.ok(await items.first().isVisible())
       assert.match(String(await items.first().locator('.correction-label').textContent()), /^ردّ من Green Energy Systems$/)
-      assert.equal(await items.first().locator('.correction-article a').getAttribute('href'), articlePath)
+      assert.equal(await items.first().locator('.correction-article a').getAttribute('href'), decodeURI(articlePath), 'the link, with its Arabic letters')
       assert.equal(await items.first().locator('.correction-article a bdi').first().textContent(), 'Green Energy')
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
       assert.ok(overflow <= 0, `/corrections at ${width}px overflows by ${overflow}px`)

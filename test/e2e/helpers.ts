@@ -175,7 +175,7 @@ export async function findArticleUrl(server: TestServer): Promise<string> {
   // Article URLs are /<section>/<id>/<slug>
   const match = html.match(/href="(\/[^"/?#]+\/\d+\/[^"?#]+)"/)
   if (!match) throw new Error('no article link on the home page')
-  return server.baseUrl + match[1]
+  return new URL(match[1], server.baseUrl).href // as a browser shows it: encoded
 }
 
 export interface ReaderPages {
@@ -207,12 +207,14 @@ export async function findReaderPages(server: TestServer): Promise<ReaderPages> 
     if (tag && author) break
   }
   if (!section || !author) throw new Error('the demo content has no section or author link')
+  // Pages write their links with Arabic letters (withReadableLinks); as addresses they are the encoded ones a browser shows.
+  const url = (path: string) => new URL(path, base).href
   return {
     home: base + '/',
-    article: base + articleLinks[0],
-    section: base + section,
-    tag: tag ? base + tag : undefined,
-    author: base + author,
+    article: url(articleLinks[0]),
+    section: url(section),
+    tag: tag ? url(tag) : undefined,
+    author: url(author),
     masthead: base + '/masthead',
     search: base + '/search?q=' + encodeURIComponent('الرياض'),
     notFound: base + '/no-such-page/here',

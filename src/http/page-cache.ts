@@ -458,7 +458,7 @@ export class PageCache {
    * While the event loop is idle: the final copies, first in first out, one at a time in zlib's
    * thread pool, for about `budgetMs` (the next tick looks at the event loop again). Returns how many.
    */
-  async finishInOrder(budgetMs: number): Promise<number> {
+  private async finishInOrder(budgetMs: number): Promise<number> {
     if (this.finishingAside) return 0
     this.finishingAside = true
     const started = performance.now()

@@ -2,7 +2,9 @@
 //   --cpu-only   CPU seconds to compute every published article's list (the bulk model, as the
 //                worker thread runs it), then both methods' lists compared on --verify articles.
 //   --serve-only `nashra serve` over the copy, wrk on article pages: p99 with the queue empty, then
-//                p99 while every list is being computed in the server's worker thread (ratio; goal ≤ 1.2).
+//                p99 while every list is pending in the server's related-lists process (ratio; goal
+//                ≤ 1.2): first under saturating load (the process waits, decision 032), then under a
+//                steady rate below saturation (it computes beside the readers).
 //   --beside     p99 with `nashra reindex` of the served site, then `nashra import` of the corpus
 //                into another site, running in another process beside the server.
 // Idle and busy rounds alternate (--rounds=3 of each), and the medians' ratio is the figure.
@@ -99,12 +101,17 @@ type Server = Served
 /** `nashra serve` from `checkout` over the copy, as a user runs it. */
 const startServer = (dir: string, checkout: string) => startNashraServe(dir, { checkout, env: { NASHRA_DEMO: '0', NASHRA_LOG_LEVEL: 'warn' } })
 
-/** p99 (ms) and rate of one wrk run over `paths`, cycled. */
-async function wrk(base: string, paths: string[], secs: number): Promise<{ p99: number; rps: number }> {
+/**
+ * p99 (ms) and rate of one wrk run over `paths`, cycled. With `pace`, each connection waits
+ * `delayMs` before each request: a steady rate below what the server can do, as a busy site
+ * meets it, instead of as many requests as it answers.
+ */
+async function wrk(base: string, paths: string[], secs: number, pace?: Pace): Promise<{ p99: number; rps: number }> {
   const script = join(tmpdir(), `nashra-bench-related-${process.pid}-${Date.now()}.lua`)
-  writeFileSync(script, `local paths = {\n${paths.map((p) => `"${p}"`).join(',\n')}\n}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format("GET", paths[(i % #paths) + 1])\nend\n`)
+  const delay = pace ? `delay = function()\n  return ${pace.delayMs}\nend\n` : ''
+  writeFileSync(script, `local paths = {\n${paths.map((p) => `"${p}"`).join(',\n')}\n}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format("GET", paths[(i % #paths) + 1])\nend\n${delay}`)
   try {
-    const child = spawn('wrk', ['-t1', `-c${CONNECTIONS}`, `-d${secs}s`, '--latency', '-s', script, base], { stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawn('wrk', ['-t1', `-c${pace?.connections ?? CONNECTIONS}`, `-d${secs}s`, '--latency', '-s', script, base], { stdio: ['ignore', 'pipe', 'inherit'] })
     let out = ''
     child.stdout.on('data', (chunk: Buffer) => (out += chunk))
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
@@ -119,9 +126,26 @@ async function wrk(base: string, paths: string[], secs: number): Promise<{ p99: 
   }
 }
 
+interface Pace {
+  connections: number
+  delayMs: number
+}
+
+/** Two loads: as many requests as the server answers (saturating), or a busy site's steady rate. */
+interface Load {
+  cached?: Pace
+  fresh?: Pace
+}
+const SATURATING: Load = {}
+/**
+ * About 950 cached pages and 180 first renders a second: the server's event loop runs about a
+ * third of the time, under the half at which it marks itself busy, so lists are computed meanwhile.
+ */
+const STEADY: Load = { cached: { connections: 20, delayMs: 20 }, fresh: { connections: 4, delayMs: 20 } }
+
 /** Cached pages, then distinct never-asked articles: p99 and rate of each. */
-async function measure(server: Server, cached: string[], fresh: string[]): Promise<{ cached: { p99: number; rps: number }; fresh: { p99: number; rps: number } }> {
-  return { cached: await wrk(server.baseUrl, cached, seconds), fresh: await wrk(server.baseUrl, fresh, seconds) }
+async function measure(server: Server, cached: string[], fresh: string[], load: Load): Promise<{ cached: { p99: number; rps: number }; fresh: { p99: number; rps: number } }> {
+  return { cached: await wrk(server.baseUrl, cached, seconds, load.cached), fresh: await wrk(server.baseUrl, fresh, seconds, load.fresh) }
 }
 
 const fmt = (r: { p99: number; rps: number }) => `p99 ${r.p99.toFixed(2)} ms at ${Math.round(r.rps).toLocaleString('en')} req/s`
@@ -141,7 +165,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.le
  * cached pages, then distinct articles never asked before (its own slice), and stops it. Prints
  * every round and the ratio of the busy rounds' median p99 to the idle rounds'.
  */
-async function idleAndBusy(dir: string, checkout: string, label: string, salt: number, work: BackgroundWork): Promise<void> {
+async function idleAndBusy(dir: string, checkout: string, label: string, salt: number, work: BackgroundWork, load = SATURATING): Promise<void> {
   const db = await open(dir)
   const idle: Measured[] = []
   const busy: Measured[] = []
@@ -158,7 +182,7 @@ async function idleAndBusy(dir: string, checkout: string, label: string, salt: n
       try {
         for (const path of cached) await fetch(server.baseUrl + path) // rendered and cached once
         await sleep(1000) // the server's look at the queue; the process beside under way
-        return await measure(server, cached, fresh[slice])
+        return await measure(server, cached, fresh[slice], load)
       } finally {
         await server.stop()
       }
@@ -178,11 +202,16 @@ async function idleAndBusy(dir: string, checkout: string, label: string, salt: n
 
 type Measured = Awaited<ReturnType<typeof measure>>
 
-/** The server's own worker thread computing every list (marked pending), the queue emptied after the round. */
-function serveWhileComputing(dir: string, checkout: string, label: string): Promise<void> {
+/**
+ * The server's own related-lists process computing every list (marked pending), the queue emptied
+ * after the round. Under saturating load the process waits for the readers (decision 032); under
+ * `STEADY` load it computes beside them, and the round says how many lists it made.
+ */
+function serveWhileComputing(dir: string, checkout: string, label: string, load = SATURATING): Promise<void> {
   let started = 0
   let queued = 0
-  return idleAndBusy(dir, checkout, `serve (${label})`, 2, {
+  const kind = load === STEADY ? 'steady load' : 'saturating load'
+  return idleAndBusy(dir, checkout, `serve, ${kind} (${label})`, 2, {
     begin: async (db) => {
       await markAllPending(db)
       queued = await countPending(db)
@@ -190,9 +219,9 @@ function serveWhileComputing(dir: string, checkout: string, label: string): Prom
     },
     end: async (db) => {
       const left = await countPending(db)
-      return `computing (${queued.toLocaleString('en')} queued, ${left.toLocaleString('en')} still pending after ${((Date.now() - started) / 1000).toFixed(0)} s)`
+      return `computing (${queued.toLocaleString('en')} queued, ${(queued - left).toLocaleString('en')} computed in ${((Date.now() - started) / 1000).toFixed(0)} s)`
     },
-  })
+  }, load)
 }
 
 /** Another process beside the server, started for each busy round and stopped after it. */
@@ -246,6 +275,7 @@ say(`bench:related on ${source} — uptime: ${await uptime()}`)
 if (wants('cpu-only')) await withCopy((dir) => cpuOnly(dir, Number(arg('verify') ?? 20)))
 if (wants('serve-only')) {
   await withCopy((dir) => serveWhileComputing(dir, REPO, 'this checkout'))
+  await withCopy((dir) => serveWhileComputing(dir, REPO, 'this checkout', STEADY))
   const before = arg('before')
   if (before) await withCopy((dir) => serveWhileComputing(dir, before, `before (${before})`))
 }

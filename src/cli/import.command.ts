@@ -4,6 +4,7 @@ import { ImportError, ImportFileError, importSaudiNewsNet, importWxr, WxrError, 
 import { indexStatus } from '../search/index.js'
 import { CliError, openMigratedDb } from './main.js'
 import { runAtLowestCpuPriority } from '../config/index.js'
+import { waitForEveryServerOnThisMachine } from '../db/index.js'
 
 /** `nashra import saudinewsnet <zip|json>...`, `nashra import wxr <file>` */
 export function registerImportCommands(program: Command): void {
@@ -16,6 +17,7 @@ export function registerImportCommands(program: Command): void {
     .option('--update', 're-map articles already imported (matched by original URL), keeping their ids and URLs')
     .action(async (files: string[], options: { update?: boolean }) => {
       runAtLowestCpuPriority() // a site serving beside the batch keeps the CPU
+      waitForEveryServerOnThisMachine() // and its batches wait while one is busy with readers
       const { db } = await openMigratedDb()
       const bar = process.stdout.isTTY ? new SingleBar({ format: 'importing [{bar}] {value}/{total} {eta_formatted}', hideCursor: true }, Presets.shades_classic) : undefined
       try {
@@ -47,6 +49,7 @@ export function registerImportCommands(program: Command): void {
       const timeout = Number(opts.timeout)
       if (!(timeout > 0 && timeout <= 120)) throw new CliError('import wxr: --timeout must be a number of seconds between 0 and 120', 2)
       runAtLowestCpuPriority() // a site serving beside the batch keeps the CPU
+      waitForEveryServerOnThisMachine() // and its batches wait while one is busy with readers
       const { config, db } = await openMigratedDb()
       const bar = process.stdout.isTTY ? new SingleBar({ format: 'importing [{bar}] {value}/{total} {eta_formatted}', hideCursor: true }, Presets.shades_classic) : undefined
       try {

@@ -6,7 +6,7 @@ import { Kysely, PostgresAdapter, type Transaction } from 'kysely'
 import { LRUCache } from 'lru-cache'
 import type { Database } from './database.js'
 import { NashraSqliteDialect } from './sqlite-dialect.js'
-import { serverIsBusy } from './serve-lock.js'
+import { anyServerIsBusy, serverIsBusy } from './serve-lock.js'
 
 export type { Database } from './database.js'
 export { migrateDownOne, migrateToLatest, migrationNames } from './migrate.js'
@@ -131,19 +131,31 @@ export async function pauseForOtherWriters(db: Db, longestWaitMs = 30_000): Prom
 
 /**
  * Waits while a server on `db`'s file says readers keep it busy (`markServerBusy`), for batch work
- * between two steps. As the related-lists process does (decision 032): after `longestWaitMs` of
- * waiting, work goes on for a tenth of that before it waits again.
+ * between two steps; after `waitForEveryServerOnThisMachine()`, while any server on this machine
+ * does. As the related-lists process does (decision 032): after `longestWaitMs` of waiting, work
+ * goes on for a tenth of that before it waits again.
  */
 export async function waitWhileServerBusy(db: Db, longestWaitMs = 30_000): Promise<void> {
   const file = sqliteFiles.get(db)
   if (!file || Date.now() < goOnUntil) return
-  for (const started = Date.now(); serverIsBusy(file); await sleep(100)) {
+  const busy = () => serverIsBusy(file) || (everyServer && anyServerIsBusy())
+  for (const started = Date.now(); busy(); await sleep(100)) {
     if (Date.now() - started >= longestWaitMs) {
       goOnUntil = Date.now() + longestWaitMs / 10
       return
     }
   }
 }
+
+/**
+ * For `nashra import` and `nashra reindex`: their batches also wait while a server of another
+ * site on this machine is busy with readers, since they share its CPU (decision 038). Library
+ * callers (tests, the bench) wait only for a server on their own file.
+ */
+export function waitForEveryServerOnThisMachine(): void {
+  everyServer = true
+}
+let everyServer = false
 
 /** Until when batch jobs go on without waiting, after a wait that lasted `longestWaitMs`. */
 let goOnUntil = 0
@@ -156,7 +168,7 @@ export async function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Pro
 }
 export { bumpContentVersion, contentChanges, readContentVersion } from './content-version.js'
 export { readSetting, readSettings, writeSetting, writeSettingOnce } from './settings.js'
-export { busyMarkKeeper, markServerBusy, ServeLockError, serverIsBusy, takeServeLock } from './serve-lock.js'
+export { anyServerIsBusy, busyMarkKeeper, machineBusyMark, markServerBusy, ServeLockError, serverIsBusy, takeServeLock } from './serve-lock.js'
 export { sqlitePaths, unwritablePath, whyNotWritable, whyNotWritableCached } from './writable.js'
 export { likeContains } from './like.js'
 export { Precompiled } from './precompiled.js'

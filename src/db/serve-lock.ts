@@ -2,6 +2,8 @@
 // process's page cache, scheduler and related-articles worker assume they are alone). Several
 // nodes are what the PostgreSQL deployment is for.
 import { readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 export class ServeLockError extends Error {}
 
@@ -83,6 +85,26 @@ export function markServerBusy(databaseFile: string, busy: boolean): void {
   } catch {
     // A data folder that turned unwritable: /healthz reports it; batch commands just do not wait.
   }
+  markMachineBusy(busy)
+}
+
+/**
+ * The same mark for the whole machine: a batch job on another site's file (an import of a second
+ * site, its reindex) takes the same CPU from this server's readers. Renewed by every busy server;
+ * removed only by the server that wrote it last (another busy one writes it again within half a second).
+ */
+export function machineBusyMark(): string {
+  return join(tmpdir(), `nashra-readers-busy-${process.getuid?.() ?? 0}`)
+}
+
+function markMachineBusy(busy: boolean): void {
+  const mark = machineBusyMark()
+  try {
+    if (busy) writeFileSync(mark, `${process.pid}\n`, { mode: 0o600 })
+    else if (readPid(mark) === process.pid) rmSync(mark, { force: true })
+  } catch {
+    // A temporary folder we cannot write: batch jobs on other sites just do not wait.
+  }
 }
 
 /** While busy, the mark is renewed this often (it goes stale after `BUSY_MARK_FRESH_MS`). */
@@ -115,8 +137,17 @@ export function busyMarkKeeper(databaseFile: string): (busy: boolean, now?: numb
 
 /** True while a server on `databaseFile` says readers keep it busy. */
 export function serverIsBusy(databaseFile: string, now = Date.now()): boolean {
+  return isFresh(`${databaseFile}.serve.busy`, now)
+}
+
+/** True while any `nashra serve` on this machine says readers keep it busy. */
+export function anyServerIsBusy(now = Date.now()): boolean {
+  return isFresh(machineBusyMark(), now)
+}
+
+function isFresh(mark: string, now: number): boolean {
   try {
-    return now - statSync(`${databaseFile}.serve.busy`).mtimeMs < BUSY_MARK_FRESH_MS
+    return now - statSync(mark).mtimeMs < BUSY_MARK_FRESH_MS
   } catch {
     return false
   }

@@ -1,5 +1,5 @@
 import { articleBulkWriter, createArticle, ensureSection, ensureTag, getArticle, setArticleStatus, slugify, updateArticle, type ArticleBulkWriter } from '../articles/index.js'
-import { bumpContentVersion, pauseForOtherWriters, sqliteHandleOf, type Db } from '../db/index.js'
+import { bumpContentVersion, pauseForOtherWriters, sqliteHandleOf, waitWhileServerBusy, type Db } from '../db/index.js'
 import { ensurePerson, findPersonId } from '../people/index.js'
 import { compactSearchIndex, indexInBulk, type IndexColumns } from '../search/index.js'
 import { deletePeople, findOrphanPeople, listImported, mapImported, mapImportedStatement, markMerged } from './import.queries.js'
@@ -50,13 +50,17 @@ export async function importSaudiNewsNet(db: Db, paths: string[], options: Impor
     const bulk = options.update || options.perArticle ? undefined : bulkWriters(db)
     // As many files read ahead as there are readers, so none waits while the main thread writes.
     // The first is prepared by the last reader while the first checks the files: preparing writes nothing.
-    const ahead = [prefetch(files, paths[0], bulk && now)]
+    const ahead = [prefetch(db, files, paths[0], bulk && now)]
     // Checking pass: throws ImportFileError naming the first bad file. Records are read again
     // rather than kept, so memory holds a few files at a time (one per reader, and the one written).
+    // Every file is a step that waits while readers keep a server busy (decision 032 and 038).
     let total = 0
-    for (const path of paths) total += await files.check(path)
+    for (const path of paths) {
+      await waitWhileServerBusy(db)
+      total += await files.check(path)
+    }
     options.onStart?.(total)
-    for (const path of paths.slice(1, files.readers)) ahead.push(prefetch(files, path, bulk && now))
+    for (const path of paths.slice(1, files.readers)) ahead.push(prefetch(db, files, path, bulk && now))
 
     const summary: ImportSummary = { files: paths.length, read: 0, imported: 0, duplicates: 0, updated: 0, merged: 0, peopleRemoved: 0, skipped: { no_title: 0, no_body: 0 }, seconds: 0 }
     const imported = await outsideFiles((why) => `reading the addresses already imported failed (${why})`, 0, () => listImported(db))
@@ -66,7 +70,7 @@ export async function importSaudiNewsNet(db: Db, paths: string[], options: Impor
     for (let i = 0; i < paths.length; i++) {
       try {
         const records = await ahead.shift()!
-        if (i + files.readers < paths.length) ahead.push(prefetch(files, paths[i + files.readers], bulk && now))
+        if (i + files.readers < paths.length) ahead.push(prefetch(db, files, paths[i + files.readers], bulk && now))
         await writeFile(db, paths[i], records, { summary, seen, unmapped, ids, now, update: options.update === true, bulk, onProgress: options.onProgress })
       } catch (err) {
         if (err instanceof ImportError) err.filesImported = i
@@ -201,8 +205,9 @@ async function outsideFiles<T>(failed: (why: string) => string, filesImported: n
 }
 
 /** A file read ahead, while the current one is written. */
-function prefetch(files: CorpusFiles, path: string, now: Date | undefined): Promise<PreparedRecord[]> {
-  const records = files.prepare(path, now)
+/** A reader prepares the file once no server it yields to is busy with readers. */
+function prefetch(db: Db, files: CorpusFiles, path: string, now: Date | undefined): Promise<PreparedRecord[]> {
+  const records = waitWhileServerBusy(db).then(() => files.prepare(path, now))
   records.catch(() => undefined) // awaited later; an import that fails first must not leave it unhandled
   return records
 }

@@ -1,10 +1,10 @@
-// Worker threads' entry files, each bundled with what it uses into one file beside it
+// Worker threads' entry files (and the related-lists process's), each bundled with what it uses into one file beside it
 // (`x.js` → `x.bundle.js`), which the thread loads instead (decision 037). A thread reached the
 // whole app through the features' front doors: the import's reader loaded fastify, sharp and the
 // newsroom to map articles, 0.9 s of each import's start. Packages stay outside the bundle.
 import { build } from 'esbuild'
 
-export const WORKER_ENTRIES = ['dist/src/import/saudinewsnet.worker.js', 'dist/src/search/search-worker.js']
+export const WORKER_ENTRIES = ['dist/src/import/saudinewsnet.worker.js', 'dist/src/search/search-worker.js', 'dist/src/search/related-process.js']
 
 /**
  * esbuild leaves out a module none of whose exports are used only when it knows that loading the

@@ -6,6 +6,15 @@ if (!existsSync(entry)) {
   console.error('nashra: dist/ is missing; run `npm run build` first.')
   process.exit(1)
 }
+// Batch commands yield the CPU to a site serving beside them (decision 038) from their first
+// module on: loading the app takes about a second of CPU, which at normal priority a busy server's
+// readers paid. The command lowers every thread again once loaded (runAtLowestCpuPriority).
+if (['import', 'reindex'].includes(process.argv[2])) {
+  const { setPriority } = await import('node:os')
+  try {
+    setPriority(19)
+  } catch {}
+}
 // Before the app loads and the heap first fills: see dist/src/http/next-tick-shapes.js (decision 034).
 const { keepNextTickShapesAlive } = await import(new URL('../dist/src/http/next-tick-shapes.js', import.meta.url).href)
 keepNextTickShapesAlive()

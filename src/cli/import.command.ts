@@ -2,9 +2,7 @@ import { SingleBar, Presets } from 'cli-progress'
 import type { Command } from 'commander'
 import { ImportError, ImportFileError, importSaudiNewsNet, importWxr, WxrError, type ImportSummary, type WxrImportSummary } from '../import/index.js'
 import { indexStatus } from '../search/index.js'
-import { CliError, openMigratedDb } from './main.js'
-import { runAtLowestCpuPriority } from '../config/index.js'
-import { waitForEveryServerOnThisMachine } from '../db/index.js'
+import { CliError, openMigratedDb, yieldToServedReaders } from './main.js'
 
 /** `nashra import saudinewsnet <zip|json>...`, `nashra import wxr <file>` */
 export function registerImportCommands(program: Command): void {
@@ -16,8 +14,7 @@ export function registerImportCommands(program: Command): void {
     .argument('<files...>', 'corpus .zip files or .json files')
     .option('--update', 're-map articles already imported (matched by original URL), keeping their ids and URLs')
     .action(async (files: string[], options: { update?: boolean }) => {
-      runAtLowestCpuPriority() // a site serving beside the batch keeps the CPU
-      waitForEveryServerOnThisMachine() // and its batches wait while one is busy with readers
+      yieldToServedReaders()
       const { db } = await openMigratedDb()
       const bar = process.stdout.isTTY ? new SingleBar({ format: 'importing [{bar}] {value}/{total} {eta_formatted}', hideCursor: true }, Presets.shades_classic) : undefined
       try {
@@ -48,8 +45,7 @@ export function registerImportCommands(program: Command): void {
     .action(async (file: string, opts: { timeout: string }) => {
       const timeout = Number(opts.timeout)
       if (!(timeout > 0 && timeout <= 120)) throw new CliError('import wxr: --timeout must be a number of seconds between 0 and 120', 2)
-      runAtLowestCpuPriority() // a site serving beside the batch keeps the CPU
-      waitForEveryServerOnThisMachine() // and its batches wait while one is busy with readers
+      yieldToServedReaders()
       const { config, db } = await openMigratedDb()
       const bar = process.stdout.isTTY ? new SingleBar({ format: 'importing [{bar}] {value}/{total} {eta_formatted}', hideCursor: true }, Presets.shades_classic) : undefined
       try {

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander'
-import { ConfigError, loadConfig } from '../config/index.js'
-import { migrateToLatest, openDb } from '../db/index.js'
+import { ConfigError, loadConfig, runAtLowestCpuPriority } from '../config/index.js'
+import { migrateToLatest, openDb, waitForEveryServerOnThisMachine } from '../db/index.js'
 import { serve, ServeRefused } from '../server.js'
 import { registerBackupCommands } from './backup.command.js'
 import { registerImportCommands } from './import.command.js'
@@ -74,6 +74,15 @@ export class CliError extends Error {
 }
 
 /** Opens the configured database with migrations applied; for commands. */
+/**
+ * For batch commands (`import`, `reindex`): a site serving beside them keeps the CPU, and their
+ * steps wait while any server on this machine is busy with readers (decisions 032 and 038).
+ */
+export function yieldToServedReaders(): void {
+  runAtLowestCpuPriority()
+  waitForEveryServerOnThisMachine()
+}
+
 export async function openMigratedDb() {
   const config = loadConfig()
   const db = await openDb(config.databaseUrl)

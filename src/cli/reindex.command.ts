@@ -1,8 +1,6 @@
 import type { Command } from 'commander'
 import { indexStatus, reindexAll } from '../search/index.js'
-import { openMigratedDb } from './main.js'
-import { runAtLowestCpuPriority } from '../config/index.js'
-import { waitForEveryServerOnThisMachine } from '../db/index.js'
+import { openMigratedDb, yieldToServedReaders } from './main.js'
 
 /** `nashra reindex`: rebuilds the search index with the current analyzer, then every related-articles list. */
 export function registerReindexCommand(program: Command): void {
@@ -10,8 +8,7 @@ export function registerReindexCommand(program: Command): void {
     .command('reindex')
     .description('rebuild the search index and related articles (needed after an analyzer change)')
     .action(async () => {
-      runAtLowestCpuPriority() // a site serving beside the batch keeps the CPU
-      waitForEveryServerOnThisMachine() // and its batches wait while one is busy with readers
+      yieldToServedReaders()
       const { db } = await openMigratedDb()
       try {
         const before = await indexStatus(db)

@@ -168,7 +168,7 @@ export async function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Pro
 }
 export { bumpContentVersion, contentChanges, readContentVersion } from './content-version.js'
 export { readSetting, readSettings, writeSetting, writeSettingOnce } from './settings.js'
-export { anyServerIsBusy, busyMarkKeeper, machineBusyMark, markServerBusy, ServeLockError, serverIsBusy, takeServeLock } from './serve-lock.js'
+export { busyMarkKeeper, markServerBusy, ServeLockError, serverIsBusy, takeServeLock } from './serve-lock.js'
 export { sqlitePaths, unwritablePath, whyNotWritable, whyNotWritableCached } from './writable.js'
 export { likeContains } from './like.js'
 export { Precompiled } from './precompiled.js'

@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
-import { anyServerIsBusy, machineBusyMark, markServerBusy, pauseForOtherWriters, sqliteFileOf, waitForEveryServerOnThisMachine } from './index.js'
+import { markServerBusy, pauseForOtherWriters, sqliteFileOf, waitForEveryServerOnThisMachine } from './index.js'
+import { anyServerIsBusy, machineBusyMark } from './serve-lock.js'
 import { createTestDb } from './testing.js'
 
 // This file's own temporary folder, so its machine-wide mark meets no other test's commands.

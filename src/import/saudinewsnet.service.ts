@@ -204,8 +204,7 @@ async function outsideFiles<T>(failed: (why: string) => string, filesImported: n
   }
 }
 
-/** A file read ahead, while the current one is written. */
-/** A reader prepares the file once no server it yields to is busy with readers. */
+/** A file read ahead while the current one is written, by a reader once no server it yields to is busy with readers. */
 function prefetch(db: Db, files: CorpusFiles, path: string, now: Date | undefined): Promise<PreparedRecord[]> {
   const records = waitWhileServerBusy(db).then(() => files.prepare(path, now))
   records.catch(() => undefined) // awaited later; an import that fails first must not leave it unhandled

@@ -71,7 +71,7 @@ export const articleApiRoutes: Routes<ArticleApiOptions> = async (app, options) 
     cachedJson(request, reply, async () => {
       const article = await service.getPublishedArticle(db, request.params.id)
       const [related, commentCount] = await Promise.all([service.getRelatedArticles(db, article), options.countComments(db, article.id)])
-      return { json: articleJson(article, related, commentCount), surrogateKeys: articleKeys(article) }
+      return { json: articleJson(article, related, commentCount), surrogateKeys: articleKeys(article), showsRelatedLists: true }
     }),
   )
 

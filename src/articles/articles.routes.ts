@@ -90,7 +90,7 @@ export const articleRoutes: Routes<ArticleRoutesOptions> = async (app, options) 
         })
         if ('movedTo' in article) return article
         if (section !== article.section.slug || slug !== article.slug) return { movedTo: article.path }
-        return { body: await options.renderArticlePage(request, article), surrogateKeys: articleKeys(article), viewOf: article.id }
+        return { body: await options.renderArticlePage(request, article), surrogateKeys: articleKeys(article), viewOf: article.id, showsRelatedLists: true }
       })
     })
   }

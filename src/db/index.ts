@@ -166,7 +166,7 @@ export async function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Pro
   if (db.isTransaction) return fn(db)
   return db.transaction().execute(fn)
 }
-export { bumpContentVersion, contentChanges, readContentVersion } from './content-version.js'
+export { bumpContentVersion, bumpRelatedVersion, contentChanges, type PageVersions, readContentVersion, readPageVersions } from './content-version.js'
 export { readSetting, readSettings, writeSetting, writeSettingOnce } from './settings.js'
 export { busyMarkKeeper, markServerBusy, ServeLockError, serverIsBusy, takeServeLock } from './serve-lock.js'
 export { sqlitePaths, unwritablePath, whyNotWritable, whyNotWritableCached } from './writable.js'

@@ -5,7 +5,9 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { createArticle, ensureSection, getArticle, updateArticle } from '../articles/index.js'
 import { moderateComment, submitComment } from '../comments/index.js'
 import { loadConfig } from '../config/index.js'
+import { bumpContentVersion, bumpRelatedVersion } from '../db/index.js'
 import { createTempDir, createTestDb } from '../db/testing.js'
+import { refreshRelatedArticles, seedStories } from '../search/index.js'
 import { buildApp } from '../app.js'
 import { cacheKey } from './page-cache.js'
 
@@ -44,6 +46,9 @@ async function serve(t: Parameters<typeof createTestDb>[0], env: Record<string, 
   const port = typeof address === 'object' && address ? address.port : 0
   return { app, db, path, port, sectionId, routed: () => routed }
 }
+
+/** The id of the first story a page lists under «مقالات ذات صلة». */
+const firstRelated = (page: Answer) => Number(/ذات صلة[\s\S]*?href="[^"]*\/(\d+)\//.exec(page.body.toString())?.[1])
 
 const withoutDate = (h: Answer['headers']) => Object.fromEntries(Object.entries(h).filter(([k]) => k !== 'date'))
 
@@ -131,6 +136,56 @@ test('a write through a service is on the next request, hot path or full path, w
   const commented = await get(port, path, { cookie: 'oldskin=dark' })
   assert.match(commented.body.toString(), /شكراً على تجديد المكتبة/)
   assert.match((await get(port, path)).body.toString(), /شكراً على تجديد المكتبة/, 'and the hot path has no older copy')
+})
+
+test('new related lists alone: article pages are served as cached and rendered again one at a time; other pages are not', async (t) => {
+  const db = await createTestDb(t)
+  const stories = await seedStories(db)
+  const app = await buildApp(loadConfig({ NASHRA_DATA_DIR: createTempDir(t), NASHRA_LOG_LEVEL: 'silent', NASHRA_SCHEDULER: '0' }), db)
+  let routed = 0
+  app.addHook('onRequest', async () => {
+    routed++
+  })
+  await app.listen({ host: '127.0.0.1', port: 0 })
+  t.after(() => app.close())
+  const address = app.server.address()
+  const port = typeof address === 'object' && address ? address.port : 0
+  const cache = app.pageCache
+  const energyPath = stories.energy.path
+  const solarPath = stories.solar.path
+  const energyBefore = await get(port, energyPath)
+  const solarBefore = await get(port, solarPath)
+  await get(port, '/')
+  const rendered = cache.renders
+
+  // What the related process does: every pending list stored, then the related version bumped.
+  assert.ok((await refreshRelatedArticles(db)) >= 7)
+  await bumpRelatedVersion(db)
+  cache.relatedRefreshEveryMs = 60_000
+  const energy = await get(port, energyPath)
+  assert.equal(cache.renders, rendered + 1, 'the first outdated page asked for is rendered again')
+  assert.equal(firstRelated(energyBefore), stories.energyCopy.id, 'before: the section\'s newest stories')
+  assert.equal(firstRelated(energy), stories.solar.id, 'now: its computed list')
+  const solar = await get(port, solarPath)
+  assert.equal(cache.renders, rendered + 1, 'the next one waits for its turn')
+  assert.equal(solar.headers.etag, solarBefore.headers.etag, 'and is served the copy held')
+  const routedBefore = routed
+  await get(port, solarPath)
+  assert.equal(routed, routedBefore, 'by the hot path too')
+
+  cache.relatedRefreshEveryMs = 0
+  await get(port, '/')
+  assert.equal(cache.renders, rendered + 1, 'a page without related lists is not rendered again')
+  await get(port, solarPath)
+  assert.equal(cache.renders, rendered + 2, 'its turn come, the outdated page is rendered again')
+
+  // A content change still renders every page at its next request, whatever the turn.
+  cache.relatedRefreshEveryMs = 60_000
+  await bumpContentVersion(db)
+  await get(port, energyPath)
+  await get(port, solarPath)
+  await get(port, '/')
+  assert.equal(cache.renders, rendered + 5)
 })
 
 test('tracking parameters do not make a new page: one render, answered before routing', async (t) => {

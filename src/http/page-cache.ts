@@ -7,7 +7,7 @@ import { brotliCompress, brotliCompressSync, brotliDecompress, brotliDecompressS
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { LRUCache } from 'lru-cache'
 import { eventLoopBusySampler } from '../config/index.js'
-import { contentChanges, type Db, readContentVersion } from '../db/index.js'
+import { contentChanges, type Db, type PageVersions, readPageVersions } from '../db/index.js'
 import { isSkinChoice, withReadableLinks } from '../views/index.js'
 
 interface Entry {
@@ -23,6 +23,8 @@ interface Entry {
   /** The same, as the Last-Modified header writes it. */
   lastModifiedHeader: string
   version: string
+  /** The related lists' version it was rendered under, for a page that shows them (`showsRelatedLists`). */
+  relatedVersion?: string
   expires: number
   /** Compressed copies, made on the first request that accepts them and kept with the entry. */
   br?: Buffer
@@ -230,7 +232,16 @@ const FINISH_EVERY_MS = 250
  * space-separated in the header, for a cache in front to purge by), or the canonical address it
  * lives at now (answered 301, not cached). `viewOf`: the article each serving of the page is a view of.
  */
-export type Rendered = string | { body: string; surrogateKeys: string[]; viewOf?: number } | { movedTo: string }
+export type Rendered = string | { body: string; surrogateKeys: string[]; viewOf?: number; showsRelatedLists?: boolean } | { movedTo: string }
+
+/**
+ * A page showing related lists, cached before new lists were stored, is rendered again by the
+ * request that finds it at most once in this many milliseconds; requests meanwhile get the copy
+ * held. The related process stores a whole corpus's lists at once (decision 037): rendering every
+ * cached article page again on its next request made a burst the size of the cache (p99 3.8–11 ms
+ * against 1.5–1.8 under a steady load). One page in 10 ms is at most a seventh of a core.
+ */
+const RELATED_REFRESH_EVERY_MS = 10
 
 /** Told of each request served a page rendered with `viewOf`, on both paths (200, 304, HEAD): it must stay cheap. */
 export type ViewListener = (articleId: number, req: IncomingMessage) => void
@@ -254,7 +265,8 @@ export const JSON_TYPE = 'application/json; charset=utf-8'
 
 /**
  * Rendered anonymous reader pages, keyed by skin + path + the query parameters the page reads
- * (`cacheKey`). An entry is good until its TTL passes or the content version changes. The version
+ * (`cacheKey`). An entry is good until its TTL passes or the content version changes; new related
+ * lists alone leave it served while pages are rendered again one every `RELATED_REFRESH_EVERY_MS`. The version
  * is read from the database again as soon as this process bumps it (`contentChanges` moved), and
  * at most once a second otherwise, so writes from other processes invalidate it too. Bounded in
  * bytes (pages and their compressed copies), least recently used out first.
@@ -263,12 +275,16 @@ export class PageCache {
   private readonly entries: LRUCache<string, Entry>
   /** Every query parameter some route declares: the hot path's key, before routing, keeps these. */
   private readonly knownParams = new Set<string>()
-  private version = ''
+  private versions: PageVersions = { content: '', related: '' }
   private versionCheckedAt = 0
+  /** When a page was last rendered again for new related lists. */
+  private relatedRefreshedAt = 0
+  /** At most one page rendered again for new related lists in this many milliseconds (tests change it). */
+  relatedRefreshEveryMs = RELATED_REFRESH_EVERY_MS
   /** `contentChanges()` when the version was last read. */
   private changesSeen = -1
-  /** The read of the version under way, if any: requests meanwhile wait for it rather than trust the old one. */
-  private reading?: Promise<string>
+  /** The read of the versions under way, if any: requests meanwhile wait for it rather than trust the old one. */
+  private reading?: Promise<PageVersions>
   /** Pages rendered since the start (a render is the expensive part the cache saves). */
   renders = 0
   private readonly cacheControl: string
@@ -305,20 +321,32 @@ export class PageCache {
     return contentChanges() !== this.changesSeen || now - this.versionCheckedAt >= 1000
   }
 
-  private async currentVersion(now: number): Promise<string> {
-    if (!this.versionDue(now)) return this.reading ?? this.version
+  private async currentVersions(now: number): Promise<PageVersions> {
+    if (!this.versionDue(now)) return this.reading ?? this.versions
     // Counted before the read: a bump during it moves the counter again, so the next request reads again.
     this.changesSeen = contentChanges()
     this.versionCheckedAt = now
-    const reading = readContentVersion(this.db)
+    const reading = readPageVersions(this.db)
     this.reading = reading
     try {
-      const version = await reading
-      if (this.reading === reading) this.version = version
-      return version
+      const versions = await reading
+      if (this.reading === reading) this.versions = versions
+      return versions
     } finally {
       if (this.reading === reading) this.reading = undefined
     }
+  }
+
+  /** An entry rendered before the related lists it shows were replaced: still served, rendered again when its turn comes. */
+  private relatedOutdated(entry: Entry, versions: PageVersions): boolean {
+    return entry.relatedVersion !== undefined && entry.relatedVersion !== versions.related
+  }
+
+  /** True when an outdated page may be rendered again now; `take` counts it done. */
+  private relatedRefreshDue(now: number, take: boolean): boolean {
+    if (now - this.relatedRefreshedAt < this.relatedRefreshEveryMs) return false
+    if (take) this.relatedRefreshedAt = now
+    return true
   }
 
   /**
@@ -333,9 +361,9 @@ export class PageCache {
     options: { type?: string } = {},
   ): Promise<FastifyReply> {
     const now = Date.now()
-    const version = await this.currentVersion(now)
+    const versions = await this.currentVersions(now)
     let entry = this.ttlSeconds > 0 ? this.entries.get(key) : undefined
-    if (!entry || entry.version !== version || entry.expires <= now) {
+    if (!entry || entry.version !== versions.content || entry.expires <= now || (this.relatedOutdated(entry, versions) && this.relatedRefreshDue(now, true))) {
       const rendered = await render()
       if (typeof rendered !== 'string' && 'movedTo' in rendered) return reply.redirect(rendered.movedTo, 301)
       const text = typeof rendered === 'string' ? rendered : rendered.body
@@ -343,12 +371,13 @@ export class PageCache {
       const body = utf8Bytes(options.type === undefined ? withReadableLinks(text) : text)
       const surrogateKey = typeof rendered === 'string' ? undefined : [...new Set(rendered.surrogateKeys)].join(' ')
       const viewOf = typeof rendered === 'string' ? undefined : rendered.viewOf
+      const relatedVersion = typeof rendered !== 'string' && rendered.showsRelatedLists ? versions.related : undefined
       this.renders++
       // The ETag and Last-Modified are made here, once per render, never per request.
       const etag = `"${createHash('sha1').update(body).digest('base64url')}"`
       const previous = this.entries.peek(key)
       const lastModified = previous?.etag === etag ? previous.lastModified : Math.floor(now / 1000) * 1000
-      entry = { body, etag, lastModified, lastModifiedHeader: new Date(lastModified).toUTCString(), version, expires: now + this.ttlSeconds * 1000, surrogateKey, viewOf, hits: 0 }
+      entry = { body, etag, lastModified, lastModifiedHeader: new Date(lastModified).toUTCString(), version: versions.content, relatedVersion, expires: now + this.ttlSeconds * 1000, surrogateKey, viewOf, hits: 0 }
       this.store(key, entry)
     }
     if (entry.viewOf !== undefined) this.onView?.(entry.viewOf, request.raw)
@@ -372,7 +401,8 @@ export class PageCache {
   /**
    * The hot path: answers a GET or HEAD for a fresh cached page straight from the Node server,
    * before Fastify routes it (measured: about twice the throughput of the full path). Returns false
-   * to let the full path answer: unknown or stale page, a version read due or under way, an unusual skin cookie.
+   * to let the full path answer: unknown or stale page, a version read due or under way, an unusual skin cookie,
+   * a page whose related lists were replaced when its turn to be rendered again has come.
    * The key is `cacheKey` over every declared parameter: a request with a parameter its own route
    * does not declare finds nothing here, and its route's key finds the entry on the full path.
    * (Sound because the key keeps only declared names: a hit means no other parameter mattered.)
@@ -385,7 +415,8 @@ export class PageCache {
     if (skin === undefined) return false
     const key = cacheKey(skin, req.url ?? '/', this.knownParams)
     const entry = this.entries.get(key)
-    if (!entry?.headers || entry.version !== this.version || entry.expires <= now) return false
+    if (!entry?.headers || entry.version !== this.versions.content || entry.expires <= now) return false
+    if (this.relatedOutdated(entry, this.versions) && this.relatedRefreshDue(now, false)) return false
     if (entry.viewOf !== undefined) this.onView?.(entry.viewOf, req)
     entry.hits++
     const encoding = preferredEncoding(req.headers['accept-encoding'])

@@ -19,9 +19,9 @@ export function pageKey(request: FastifyRequest, scope: string = skinOf(request)
 }
 
 /** A read API answer served like a page: cached (scope `api`), revalidated, named by its Surrogate-Keys. */
-export function cachedJson(request: FastifyRequest, reply: FastifyReply, render: () => Promise<{ json: unknown; surrogateKeys: string[] }>) {
+export function cachedJson(request: FastifyRequest, reply: FastifyReply, render: () => Promise<{ json: unknown; surrogateKeys: string[]; showsRelatedLists?: boolean }>) {
   return request.server.pageCache.serve(request, reply, pageKey(request, 'api'), async () => {
-    const { json, surrogateKeys } = await render()
-    return { body: JSON.stringify(json), surrogateKeys }
+    const { json, surrogateKeys, showsRelatedLists } = await render()
+    return { body: JSON.stringify(json), surrogateKeys, showsRelatedLists }
   }, { type: JSON_TYPE })
 }

@@ -7,7 +7,7 @@
 // too (a worker thread's share the server's), so the serving process keeps the CPU.
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
 import { runAtLowestCpuPriority } from '../config/index.js'
-import { bumpContentVersion, openSqlite, waitWhileServerBusy } from '../db/index.js'
+import { bumpRelatedVersion, openSqlite, waitWhileServerBusy } from '../db/index.js'
 import { refreshRelatedArticles } from './related.js'
 import * as queries from './search.queries.js'
 
@@ -43,8 +43,9 @@ try {
     const done = await refreshRelatedArticles(db, undefined, { shouldStop: stopped, whenNotBusy })
     if (done > 0) {
       idleSince = Date.now()
-      // Cached pages (in the server, read from the database within a second) show the new lists once the queue is drained.
-      if (!stopped() && (await queries.countPending(db)) === 0) await bumpContentVersion(db)
+      // Cached article pages (in the server, which reads the version within a second) show the new lists once the
+      // queue is drained, rendered again a few at a time (page-cache.ts).
+      if (!stopped() && (await queries.countPending(db)) === 0) await bumpRelatedVersion(db)
     }
     // The next look at the queue; a closing server waits 50 ms at most.
     for (let slept = 0; slept < intervalMs && !stopped(); slept += 50) await new Promise((resolve) => setTimeout(resolve, 50))

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { sql } from 'kysely'
 import { buildApp } from '../app.js'
 import { loadConfig } from '../config/index.js'
-import { markServerBusy, readContentVersion, sqliteFileOf, type Db } from '../db/index.js'
+import { markServerBusy, readPageVersions, sqliteFileOf, type Db } from '../db/index.js'
 import { createTempDir, createTestDb } from '../db/testing.js'
 import type { RelatedProcessData } from './related-process.js'
 import { seedStories } from './testing.js'
@@ -21,16 +21,16 @@ async function until(check: () => Promise<boolean>, ms: number): Promise<void> {
   }
 }
 
-test('the related process computes pending lists, the server serves them, cached pages are marked stale', async (t) => {
+test('the related process computes pending lists, the server serves them, cached pages\' lists are marked outdated', async (t) => {
   const db = await createTestDb(t)
   const s = await seedStories(db)
   assert.ok((await pending(db)) >= 7)
-  const version = await readContentVersion(db)
+  const { related: version } = await readPageVersions(db)
   const app = await buildApp(loadConfig({ NASHRA_DATA_DIR: createTempDir(t), NASHRA_LOG_LEVEL: 'silent', NASHRA_SCHEDULER: '1' }), db)
   t.after(() => app.close())
   const base = await app.listen({ host: '127.0.0.1', port: 0 })
   await until(async () => (await pending(db)) === 0, 20_000)
-  await until(async () => (await readContentVersion(db)) !== version, 5_000)
+  await until(async () => (await readPageVersions(db)).related !== version, 5_000)
   const res = await fetch(`${base}/api/v1/articles/${s.energy.id}`)
   assert.equal(res.status, 200)
   const related = (await res.json()).related as { id: number }[]

@@ -2,7 +2,7 @@
 // index, closer dates preferred, the article itself and copies of the same wire story left out.
 import { htmlToText, isVisibleToReaders } from '../articles/index.js'
 import { eventLoopBusySampler } from '../config/index.js'
-import { bumpContentVersion, type Db } from '../db/index.js'
+import { bumpRelatedVersion, type Db } from '../db/index.js'
 import type { SearchEngine } from './search-engine.js'
 import { loadRelatedModel, YIELD_EVERY } from './related-model.js'
 import { CANDIDATES, candidateOpening, distinctive, frequentStems, keepDistinct, opening, termCounts } from './related-terms.js'
@@ -147,8 +147,8 @@ export function startRelatedInThisThread(db: Db, log: { error: (obj: object, msg
     running = true
     try {
       const done = await refreshRelatedArticles(db, undefined, { budgetMs: options.budgetMs })
-      // Cached article pages show the new lists once the queue is drained (one refresh, not one per batch).
-      if (done > 0 && (await queries.countPending(db)) === 0) await bumpContentVersion(db)
+      // Cached article pages show the new lists once the queue is drained, rendered again a few at a time (page-cache.ts).
+      if (done > 0 && (await queries.countPending(db)) === 0) await bumpRelatedVersion(db)
     } catch (err) {
       log.error({ err }, 'related articles worker failed')
     } finally {

@@ -7,11 +7,12 @@
 //                steady rate below saturation (it computes beside the readers).
 //   --beside     p99 with `nashra reindex` of the served site, then `nashra import` of the corpus
 //                into another site, running in another process beside the server.
-// Idle and busy rounds alternate (--rounds=3 of each), and the medians' ratio is the figure.
+// Idle and busy rounds alternate (--rounds=5 of each, --seconds=15 per load), and the medians' ratio
+// is the figure: with 3 rounds of 10 s it moved by about ±0.4 from one run to the next.
 //   --compare    all of the above (the default).
 // Two page loads: 200 cached article pages, and distinct articles never asked before (each run its own).
 //
-//   node dist/scripts/bench-related.js --data=<dir with nashra.db> [--seconds=10] [--rounds=3] [--verify=20] [--before=<checkout>]
+//   node dist/scripts/bench-related.js --data=<dir with nashra.db> [--seconds=15] [--rounds=5] [--verify=20] [--before=<checkout>]
 //
 // `--before` serves a build of another checkout (e.g. main) the same way, for the old method side by side.
 // The copy is made in a temporary folder and removed; the corpus itself is never written.
@@ -36,8 +37,8 @@ const flag = (name: string) => process.argv.includes(`--${name}`)
 const only = ['cpu-only', 'serve-only', 'beside'].filter(flag)
 const wants = (part: string) => only.length === 0 || flag('compare') || only.includes(part)
 const source = arg('data') ?? join(REPO, 'data/bench')
-const seconds = Number(arg('seconds') ?? 10)
-const rounds = Number(arg('rounds') ?? 3)
+const seconds = Number(arg('seconds') ?? 15)
+const rounds = Number(arg('rounds') ?? 5)
 const CORPUS = join(REPO, '../shared/data/saudinewsnet')
 
 const lines: string[] = []

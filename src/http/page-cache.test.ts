@@ -357,6 +357,22 @@ test('under load, a page readers keep asking for gets its final copy off the eve
   assert.equal(await app.pageCache.finishPopular(), 0, 'nothing popular is left to finish')
 })
 
+test('a page rendered again at its TTL\'s end with the same bytes keeps the final compressed copy made for them', async (t) => {
+  const { app, port } = await serve(t, { NASHRA_PAGE_CACHE_SECONDS: '1' })
+  // The home page: an article page's comment form carries the second it was rendered (comment-tokens.ts).
+  const path = '/'
+  await get(port, path, { 'accept-encoding': 'br' })
+  app.pageCache.finishCompression()
+  const final = await get(port, path, { 'accept-encoding': 'br' })
+  assert.match(String(final.headers.etag), /-br"$/)
+  const renders = app.pageCache.renders
+  await new Promise((resolve) => setTimeout(resolve, 1100))
+  const again = await get(port, path, { 'accept-encoding': 'br' })
+  assert.equal(app.pageCache.renders, renders + 1, 'expired, so rendered again')
+  assert.equal(again.headers.etag, final.headers.etag, 'not a new quick copy')
+  assert.deepEqual(again.body, final.body)
+})
+
 test('an entry keeps only its compressed copy once a reader took one; a plain or gzip request is made from it, the same page', async (t) => {
   const { app, path, port, routed } = await serve(t)
   const br = await get(port, path, { 'accept-encoding': 'br' })

@@ -8,6 +8,7 @@
 import { type ChildProcess, fork } from 'node:child_process'
 import { once } from 'node:events'
 import { fileURLToPath } from 'node:url'
+import { forkAtLowestCpuPriority } from '../config/index.js'
 import { serverIsBusy, sqliteFileOf, type Db } from '../db/index.js'
 import type { RelatedProcessData } from './related-process.js'
 import { startRelatedInThisThread } from './related.js'
@@ -40,7 +41,7 @@ export function startRelatedWorker(db: Db, log: Log, options = { intervalMs: 500
       if ((await queries.countPending(db)) === 0) return
       const data: RelatedProcessData = { path, intervalMs: options.intervalMs, idleMs: options.idleMs }
       // execArgv: none of the server's own flags (a --cpu-prof or --inspect is for the server).
-      const started = fork(PROCESS_FILE, [JSON.stringify(data)], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+      const started = fork(PROCESS_FILE, [JSON.stringify(data)], { ...forkAtLowestCpuPriority(), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
       child = started
       started.on('message', (message) => {
         if (message === 'listening') listening = started

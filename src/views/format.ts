@@ -12,6 +12,8 @@ export interface Formatter {
   time(d: Date): string
   year(d: Date): string
   hijri(d: Date): string
+  /** The day in the site's time zone as a `<time datetime>` takes it: 2026-12-07. */
+  isoDay(d: Date): string
   relative(d: Date, now: Date): string
   number(n: number): string
   /** The plural form of a count: 'zero' | 'one' | 'two' | 'few' | 'many' | 'other'. */
@@ -35,6 +37,8 @@ function buildFormatter({ locale, digits, timeZone }: FormatOptions): Formatter 
   const time = new Intl.DateTimeFormat(tag, { hour: 'numeric', minute: '2-digit', timeZone })
   const year = new Intl.DateTimeFormat(tag, { year: 'numeric', timeZone })
   const hijri = new Intl.DateTimeFormat(`${locale}-u-ca-islamic-umalqura-nu-${digits}`, { day: 'numeric', month: 'long', year: 'numeric', timeZone })
+  // en-CA writes a date as ISO 8601 does (year-month-day, Latin digits).
+  const isoDay = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone })
   const relative = new Intl.RelativeTimeFormat(tag, { numeric: 'auto' })
   const number = new Intl.NumberFormat(tag)
   const plural = new Intl.PluralRules('ar')
@@ -44,6 +48,7 @@ function buildFormatter({ locale, digits, timeZone }: FormatOptions): Formatter 
     time: (d) => time.format(d),
     year: (d) => year.format(d),
     hijri: (d) => hijri.format(d),
+    isoDay: (d) => isoDay.format(d),
     relative: (d, now) => relativeTime(relative, date, d, now),
     number: (n) => number.format(n),
     plural: (n) => plural.select(n),

@@ -108,7 +108,8 @@ function SiteHeader({ chrome, meta }: { chrome: SiteChrome; meta: PageMeta }) {
       <div class="topbar">
         <div class="wrap topbar-inner">
           <p class="today">
-            <time datetime={now.toISOString()}>
+            {/* The day, not the instant: a page rendered again the same day keeps its bytes (and its ETag). */}
+            <time datetime={format.isoDay(now)}>
               <span safe>{format.date(now)}</span>
               {settings.showHijri ? <span class="hijri" safe>{` · ${format.hijri(now)}`}</span> : ''}
             </time>

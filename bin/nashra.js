@@ -8,12 +8,10 @@ if (!existsSync(entry)) {
 }
 // Batch commands yield the CPU to a site serving beside them (decision 038) from their first
 // module on: loading the app takes about a second of CPU, which at normal priority a busy server's
-// readers paid. The command lowers every thread again once loaded (runAtLowestCpuPriority).
+// readers paid. Nice 19 and SCHED_IDLE for every thread; the command does it again once loaded.
 if (['import', 'reindex'].includes(process.argv[2])) {
-  const { setPriority } = await import('node:os')
-  try {
-    setPriority(19)
-  } catch {}
+  const { runAtLowestCpuPriority } = await import(new URL('../dist/src/config/cpu-priority.js', import.meta.url).href)
+  runAtLowestCpuPriority()
 }
 // Before the app loads and the heap first fills: see dist/src/http/next-tick-shapes.js (decision 034).
 const { keepNextTickShapesAlive } = await import(new URL('../dist/src/http/next-tick-shapes.js', import.meta.url).href)

@@ -3,6 +3,9 @@ import { existsSync, readdirSync } from 'node:fs'
 import { setPriority } from 'node:os'
 import { performance } from 'node:perf_hooks'
 
+/** util-linux's (Debian and most Linux distributions install it); absent elsewhere. */
+const CHRT = '/usr/bin/chrt'
+
 /**
  * The lowest CPU priority for every thread of this process, for background and batch work (the
  * related-lists process, `nashra import`, `nashra reindex`): a site serving beside it keeps the CPU
@@ -11,7 +14,7 @@ import { performance } from 'node:perf_hooks'
  *   compilation) already run: each is lowered, and threads started later inherit it.
  * - Then Linux's SCHED_IDLE policy, through util-linux's `chrt` (Node has no call for it), for
  *   every thread too. Nice 19 still took turns with the server: the related process cost a steady
- *   load's cached p99 2.2–2.8 ms against 1.3–1.7 idle while it read the corpus, and 1.1–1.5 ms
+ *   load's cached p99 2.2–2.8 ms against 1.3–1.7 idle while it read the corpus, and 1.0–1.6 ms
  *   under SCHED_IDLE, which runs only where nothing else wants the core.
  * Where refused or missing (other systems), the process runs as it is.
  */
@@ -27,8 +30,6 @@ export function runAtLowestCpuPriority(): void {
     execFileSync(CHRT, ['--idle', '--all-tasks', '--pid', '0', String(process.pid)], { stdio: 'ignore', timeout: 2_000 })
   } catch {}
 }
-
-const CHRT = '/usr/bin/chrt'
 
 /**
  * `fork` options that start a Node child under SCHED_IDLE from its first instruction (through

@@ -386,7 +386,7 @@ export class PageCache {
       // The ETag and Last-Modified are made here, once per render, never per request.
       const etag = `"${createHash('sha1').update(body).digest('base64url')}"`
       const previous = this.entries.peek(key)
-      // The same bytes again (most renders at a TTL's end): the compressed copies made for them still serve.
+      // The same bytes again (a TTL's end on a page that did not change): the compressed copies made for them still serve.
       const same = previous?.etag === etag ? previous : undefined
       const lastModified = same ? same.lastModified : Math.floor(now / 1000) * 1000
       const copies = same?.br || same?.gzip ? { br: same.br, gzip: same.gzip, quick: same.quick } : { body }

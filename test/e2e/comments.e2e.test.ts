@@ -139,6 +139,13 @@ describe('the commenter’s email is never published', () => {
   })
 })
 
+/**
+ * How long a test waits before posting: the minimum fill time set below (1 s) counts from the form's
+ * token, which is its render time rounded up to the whole second (src/comments/comment-tokens.ts).
+ * 1.1 s was refused as too fast whenever the page was rendered early in a second.
+ */
+const MIN_FILL_WAIT_MS = 2100
+
 describe('comments in Chromium', { skip: chromiumMissing }, () => {
   async function setupBrowserSite(t: { after: (fn: () => unknown) => void }) {
     const server = await startTestServer(t)
@@ -155,7 +162,7 @@ describe('comments in Chromium', { skip: chromiumMissing }, () => {
     await page.fill('#comment-url', values.url ?? '')
     await page.fill('#comment-body', values.body)
     if (values.remember) await page.check('#comment-remember')
-    await page.waitForTimeout(1100) // the form's minimum fill time
+    await page.waitForTimeout(MIN_FILL_WAIT_MS)
   }
 
   test('without JavaScript: post, land on the held notice; a failed post keeps every field', async (t) => {
@@ -261,7 +268,7 @@ describe('comments in Chromium', { skip: chromiumMissing }, () => {
         await page.fill('#comment-name', 'ن')
         await page.fill('#comment-email', 'bad@example')
         await page.fill('#comment-body', 'نص')
-        await page.waitForTimeout(1100)
+        await page.waitForTimeout(MIN_FILL_WAIT_MS)
         await page.click('.form-submit button')
         await page.waitForSelector('.form-message:not([hidden])')
       }]] as const

@@ -240,11 +240,12 @@ export type Rendered = string | { body: string; surrogateKeys: string[]; viewOf?
  * held, and its TTL ends it as any other. The related process stores a whole corpus's lists at once
  * (decision 037). Rendering every cached article page again at its next request made a burst the
  * size of the cache: p99 3.8–11 ms in the 5 s window after the lists were stored, against
- * 1.2–1.8 ms (200 cached pages under a steady load of 950 requests a second). One page every
- * 100 ms still gave 3.8–4.1 ms for the 20 s it took: a render holds the event loop about 3 ms, and
- * the requests behind it are more than the 1 % a p99 allows. One a second is under that line.
+ * 1.2–1.8 ms (200 cached pages under a steady load of 950 requests a second). A render holds the
+ * event loop 3–4 ms, and every request arriving meanwhile waits: one every 100 ms gave 3.8–4.1 ms,
+ * one a second still 3.5–5.2 ms on a new server, none 1.1–1.9 ms. One in 10 s delays under one
+ * request in a thousand; the TTL (60 s by default) does the rest.
  */
-const RELATED_REFRESH_EVERY_MS = 1000
+const RELATED_REFRESH_EVERY_MS = 10_000
 
 /**
  * Each entry lives its TTL less up to this share, at random. Pages rendered together (after a

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { setPriority } from 'node:os'
 import { performance } from 'node:perf_hooks'
 
@@ -26,9 +26,22 @@ export function runAtLowestCpuPriority(): void {
       setPriority(19)
     } catch {}
   }
+  // Already so when forked through `chrt` or lowered before (bin/nashra.js): no second `chrt` to start.
+  if (runsUnderSchedIdle()) return
   try {
     execFileSync(CHRT, ['--idle', '--all-tasks', '--pid', '0', String(process.pid)], { stdio: 'ignore', timeout: 2_000 })
   } catch {}
+}
+
+/** Linux's SCHED_IDLE, as /proc writes a thread's policy (the 41st field of its stat). */
+const SCHED_IDLE = 5
+
+function runsUnderSchedIdle(): boolean {
+  try {
+    return Number(readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ')[38]) === SCHED_IDLE
+  } catch {
+    return false
+  }
 }
 
 /**

@@ -5,7 +5,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { createArticle, ensureSection, getArticle, updateArticle } from '../articles/index.js'
 import { moderateComment, submitComment } from '../comments/index.js'
 import { loadConfig } from '../config/index.js'
-import { bumpContentVersion, bumpRelatedVersion } from '../db/index.js'
+import { bumpContentVersion, bumpRelatedVersion, type Db } from '../db/index.js'
 import { createTempDir, createTestDb } from '../db/testing.js'
 import { refreshRelatedArticles, seedStories } from '../search/index.js'
 import { buildApp } from '../app.js'
@@ -29,14 +29,13 @@ function get(port: number, path: string, headers: Record<string, string> = {}, m
   })
 }
 
-async function serve(t: Parameters<typeof createTestDb>[0], env: Record<string, string> = {}) {
-  const db = await createTestDb(t)
-  const now = new Date()
-  const sectionId = await ensureSection(db, 'local', 'محليات')
-  const { path } = await createArticle(db, { title: 'افتتاح مكتبة الحي بعد تجديدها', bodyHtml: '<p>فتحت المكتبة أبوابها من جديد.</p>', sectionId, status: 'published', publishedAt: now }, now)
-  // No scheduler: its related-articles pass would change the content version (and every page) mid-test.
+type TestContext = Parameters<typeof createTestDb>[0]
+
+/** The app over `db`, listening on a loopback port, counting the requests that reach Fastify's router (the full path). */
+async function listen(t: TestContext, db: Db, env: Record<string, string> = {}) {
+  // No scheduler: its related-articles pass would change the related lists (and article pages) mid-test.
   const app = await buildApp(loadConfig({ NASHRA_DATA_DIR: createTempDir(t), NASHRA_LOG_LEVEL: 'silent', NASHRA_SCHEDULER: '0', ...env }), db)
-  let routed = 0 // requests that reached Fastify's router (the full path)
+  let routed = 0
   app.addHook('onRequest', async () => {
     routed++
   })
@@ -44,7 +43,15 @@ async function serve(t: Parameters<typeof createTestDb>[0], env: Record<string, 
   t.after(() => app.close())
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : 0
-  return { app, db, path, port, sectionId, routed: () => routed }
+  return { app, port, routed: () => routed }
+}
+
+async function serve(t: TestContext, env: Record<string, string> = {}) {
+  const db = await createTestDb(t)
+  const now = new Date()
+  const sectionId = await ensureSection(db, 'local', 'محليات')
+  const { path } = await createArticle(db, { title: 'افتتاح مكتبة الحي بعد تجديدها', bodyHtml: '<p>فتحت المكتبة أبوابها من جديد.</p>', sectionId, status: 'published', publishedAt: now }, now)
+  return { db, path, sectionId, ...(await listen(t, db, env)) }
 }
 
 /** The id of the first story a page lists under «مقالات ذات صلة». */
@@ -141,15 +148,7 @@ test('a write through a service is on the next request, hot path or full path, w
 test('new related lists alone: article pages are served as cached and rendered again one at a time; other pages are not', async (t) => {
   const db = await createTestDb(t)
   const stories = await seedStories(db)
-  const app = await buildApp(loadConfig({ NASHRA_DATA_DIR: createTempDir(t), NASHRA_LOG_LEVEL: 'silent', NASHRA_SCHEDULER: '0' }), db)
-  let routed = 0
-  app.addHook('onRequest', async () => {
-    routed++
-  })
-  await app.listen({ host: '127.0.0.1', port: 0 })
-  t.after(() => app.close())
-  const address = app.server.address()
-  const port = typeof address === 'object' && address ? address.port : 0
+  const { app, port, routed } = await listen(t, db)
   const cache = app.pageCache
   const energyPath = stories.energy.path
   const solarPath = stories.solar.path
@@ -169,9 +168,9 @@ test('new related lists alone: article pages are served as cached and rendered a
   const solar = await get(port, solarPath)
   assert.equal(cache.renders, rendered + 1, 'the next one waits for its turn')
   assert.equal(solar.headers.etag, solarBefore.headers.etag, 'and is served the copy held')
-  const routedBefore = routed
+  const routedBefore = routed()
   await get(port, solarPath)
-  assert.equal(routed, routedBefore, 'by the hot path too')
+  assert.equal(routed(), routedBefore, 'by the hot path too')
 
   cache.relatedRefreshEveryMs = 0
   await get(port, '/')

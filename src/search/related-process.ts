@@ -44,7 +44,7 @@ try {
     if (done > 0) {
       idleSince = Date.now()
       // Cached article pages (in the server, which reads the version within a second) show the new lists once the
-      // queue is drained, rendered again a few at a time (page-cache.ts).
+      // queue is drained, rendered again one at a time or at their TTL (page-cache.ts).
       if (!stopped() && (await queries.countPending(db)) === 0) await bumpRelatedVersion(db)
     }
     // The next look at the queue; a closing server waits 50 ms at most.

@@ -14,7 +14,7 @@ import type { RelatedProcessData } from './related-process.js'
 import { startRelatedInThisThread } from './related.js'
 import * as queries from './search.queries.js'
 
-// Bundled by the build as the worker threads are (decision 037): the process starts with less to load, at normal priority until its first line runs.
+// Bundled by the build as the worker threads are (decision 037): the process starts with less to load, under SCHED_IDLE (forkAtLowestCpuPriority).
 const PROCESS_FILE = fileURLToPath(new URL('./related-process.bundle.js', import.meta.url))
 /** How long a process that is told to stop may take to finish its transaction before it is killed. */
 const STOP_WAIT_MS = 5_000

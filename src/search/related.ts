@@ -147,7 +147,7 @@ export function startRelatedInThisThread(db: Db, log: { error: (obj: object, msg
     running = true
     try {
       const done = await refreshRelatedArticles(db, undefined, { budgetMs: options.budgetMs })
-      // Cached article pages show the new lists once the queue is drained, rendered again a few at a time (page-cache.ts).
+      // Cached article pages show the new lists once the queue is drained, rendered again one at a time or at their TTL (page-cache.ts).
       if (done > 0 && (await queries.countPending(db)) === 0) await bumpRelatedVersion(db)
     } catch (err) {
       log.error({ err }, 'related articles worker failed')

@@ -12,12 +12,12 @@
 //   --compare    all of the above (the default).
 // Two page loads: 200 cached article pages, and distinct articles never asked before (each run its own).
 //
-//   node dist/scripts/bench-related.js --data=<dir with nashra.db> [--seconds=15] [--rounds=5] [--verify=20] [--before=<checkout>]
+//   node dist/scripts/bench-related.js --data=<dir with nashra.db> [--seconds=15] [--rounds=5] [--verify=20] [--before=<checkout>] [--load=steady|saturating] [--command=reindex|import]
 //
 // `--before` serves a build of another checkout (e.g. main) the same way, for the old method side by side.
 // The copy is made in a temporary folder and removed; the corpus itself is never written.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -30,6 +30,8 @@ import { startNashraServe, type Served } from './nashra-serve.js'
 
 const CONNECTIONS = 32
 const CACHED_PAGES = 200
+/** Unmeasured load on each round's new server before its background work begins. */
+const WARM_UP_SECONDS = 3
 const REPO = fileURLToPath(new URL('../../', import.meta.url))
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1]
@@ -155,8 +157,6 @@ const fmt = (r: { p99: number; rps: number }) => `p99 ${r.p99.toFixed(2)} ms at 
 interface BackgroundWork {
   begin: (db: Db) => Promise<void>
   end: (db: Db) => Promise<string>
-  /** Begun once the server has cached its pages (a command run beside a site that is serving), not before it starts. */
-  besideServing?: boolean
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]
@@ -164,8 +164,9 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.le
 /**
  * Alternates idle and busy rounds (`rounds` of each: idle, busy, idle, busy…), so both states meet
  * the same machine: noise from other jobs falls on both. Each round starts its own server from
- * `checkout` (a busy round's leftovers never reach an idle one), caches the 200 pages, measures
- * cached pages, then distinct articles never asked before (its own slice), and stops it. Prints
+ * `checkout` (a busy round's leftovers never reach an idle one), caches the 200 pages, loads them
+ * for `WARM_UP_SECONDS`, measures cached pages, then distinct articles never asked before (its own
+ * slice), and stops it. A busy round's background work begins a second into the cached pages' load. Prints
  * every round and the ratio of the busy rounds' median p99 to the idle rounds'.
  */
 async function idleAndBusy(dir: string, checkout: string, label: string, salt: number, work: BackgroundWork, load = SATURATING): Promise<void> {
@@ -180,13 +181,17 @@ async function idleAndBusy(dir: string, checkout: string, label: string, salt: n
     const measureRound = async (slice: number, background?: BackgroundWork): Promise<Measured> => {
       // The corpus copy has every list pending after an import: idle means the queue emptied.
       await sql`delete from search_related_pending`.execute(db)
-      if (!background?.besideServing) await background?.begin(db)
       const server = await startServer(dir, checkout)
       try {
         for (const path of cached) await fetch(server.baseUrl + path) // rendered and cached once
-        if (background?.besideServing) await background.begin(db)
-        await sleep(1000) // the server's look at the queue; the process beside under way
-        return await measure(server, cached, fresh[slice], load)
+        // A new process's first seconds (compiling, the final compressed copies) cost the same in
+        // both rounds and are no background work's: before, they made half of a round's slowest requests.
+        await wrk(server.baseUrl, cached, WARM_UP_SECONDS, load.cached)
+        // As background work meets a site: it begins while readers are being served, a second into the measured load.
+        const measured = measure(server, cached, fresh[slice], load)
+        await sleep(1000)
+        await background?.begin(db)
+        return await measured
       } finally {
         await server.stop()
       }
@@ -233,12 +238,11 @@ function besideProcess(dir: string, label: string, salt: number, command: (round
   let child: ChildProcess | undefined
   let started = 0
   let round = 0
+  let target = ''
   return idleAndBusy(dir, REPO, `beside ${label}`, salt, {
-    // As a user runs it: the site is serving when the command starts (before, this bench started the
-    // command first, and it ran freely while the server cached its pages one at a time).
-    besideServing: true,
     begin: async () => {
       const { args, dataDir } = command(round++)
+      target = dataDir
       child = spawn(process.execPath, [join(REPO, 'bin/nashra.js'), ...args], { env: { ...process.env, NASHRA_DATA_DIR: dataDir, NASHRA_DEMO: '0' }, stdio: ['ignore', 'ignore', 'inherit'] })
       started = Date.now()
     },
@@ -247,9 +251,24 @@ function besideProcess(dir: string, label: string, salt: number, command: (round
       const exited = new Promise((resolve) => child!.once('exit', resolve))
       if (running) child!.kill('SIGTERM')
       await exited
-      return `\`nashra ${label}\` ${running ? 'running throughout' : 'ended during the round'} (${((Date.now() - started) / 1000).toFixed(0)} s)`
+      const imported = label === 'import' ? `, ${(await articlesIn(target)).toLocaleString('en')} articles imported` : ''
+      return `\`nashra ${label}\` ${running ? 'running throughout' : 'ended during the round'} (${((Date.now() - started) / 1000).toFixed(0)} s${imported})`
     },
   })
+}
+
+/** Articles stored in the site at `dataDir` (0 before its database exists): how far an import got. */
+async function articlesIn(dataDir: string): Promise<number> {
+  if (!existsSync(join(dataDir, 'nashra.db'))) return 0
+  const db = openSqlite(join(dataDir, 'nashra.db'))
+  try {
+    const { rows } = await sql<{ n: number }>`select count(*) as n from article`.execute(db)
+    return rows[0].n
+  } catch {
+    return 0 // the import had not yet created its tables
+  } finally {
+    await db.destroy()
+  }
 }
 
 /** `nashra reindex` of the served site itself (index rebuild in short transactions, then related lists). */
@@ -281,13 +300,13 @@ async function uptime(): Promise<string> {
 say(`bench:related on ${source} — uptime: ${await uptime()}`)
 if (wants('cpu-only')) await withCopy((dir) => cpuOnly(dir, Number(arg('verify') ?? 20)))
 if (wants('serve-only')) {
-  await withCopy((dir) => serveWhileComputing(dir, REPO, 'this checkout'))
-  await withCopy((dir) => serveWhileComputing(dir, REPO, 'this checkout', STEADY))
+  const loads = arg('load') ? [arg('load') === 'steady' ? STEADY : SATURATING] : [SATURATING, STEADY]
+  for (const load of loads) await withCopy((dir) => serveWhileComputing(dir, REPO, 'this checkout', load))
   const before = arg('before')
   if (before) await withCopy((dir) => serveWhileComputing(dir, before, `before (${before})`))
 }
 if (wants('beside')) {
-  await withCopy((dir) => serveBesideReindex(dir))
-  await withCopy((dir) => serveBesideImport(dir))
+  if (arg('command') !== 'import') await withCopy((dir) => serveBesideReindex(dir))
+  if (arg('command') !== 'reindex') await withCopy((dir) => serveBesideImport(dir))
 }
 say(`uptime after: ${await uptime()}`)

@@ -35,14 +35,14 @@ test('every thread of a batch process runs at nice 19 under SCHED_IDLE, V8 helpe
   assert.deepEqual(new Set(threads.map((t) => t.policy)), new Set([SCHED_IDLE]))
 })
 
-test('a child forked at the lowest priority runs under SCHED_IDLE from its first line, and talks over IPC', { skip: process.platform !== 'linux' }, async (t) => {
+test('a child forked at the lowest priority runs under SCHED_IDLE from its first line with one garbage-collecting thread, and talks over IPC', { skip: process.platform !== 'linux' }, async (t) => {
   const file = join(createTempDir(t), 'child.mjs')
   writeFileSync(file, `import { readFileSync } from 'node:fs'
-    process.send({ policy: Number(readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ')[38]), argv: process.argv.slice(2) })`)
+    process.send({ policy: Number(readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ')[38]), argv: process.argv.slice(2), execArgv: process.execArgv })`)
   const child = fork(file, ['an argument'], { ...forkAtLowestCpuPriority(), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
-  const [message] = (await once(child, 'message')) as [{ policy: number; argv: string[] }]
+  const [message] = (await once(child, 'message')) as [{ policy: number; argv: string[]; execArgv: string[] }]
   await once(child, 'exit')
-  assert.deepEqual(message, { policy: SCHED_IDLE, argv: ['an argument'] })
+  assert.deepEqual(message, { policy: SCHED_IDLE, argv: ['an argument'], execArgv: ['--single-threaded-gc'] })
 })
 
 test('the event loop counts as busy after it ran most of the time, and idle after it waited', async () => {

@@ -45,14 +45,34 @@ function runsUnderSchedIdle(): boolean {
 }
 
 /**
- * `fork` options that start a Node child under SCHED_IDLE from its first instruction (through
- * `chrt`, which then runs Node in its place: same pid, same IPC channel). Node's start and the
- * loading of a bundle are about 200 ms of CPU, which `runAtLowestCpuPriority` in the child would
- * lower only once done: the related process's start cost a steady load's p99 in its window.
- * Without `chrt`, the plain fork.
+ * V8's flag for garbage collection on the main thread only. A batch process's helper threads (4
+ * here) otherwise run its collections on both cores at once: under SCHED_IDLE they still took the
+ * server's core in every gap between two requests and left its caches cold, which showed in a
+ * steady load's cached p99 (1.33 of idle, 1.03–1.07 with the flag, docs/benchmarks.md). Only a
+ * command-line flag will do: set at run time (`v8.setFlagsFromString`), it crashes the next collection.
  */
-export function forkAtLowestCpuPriority(): { execPath?: string; execArgv: string[] } {
-  return existsSync(CHRT) ? { execPath: CHRT, execArgv: ['--idle', '0', process.execPath] } : { execArgv: [] }
+const ONE_GC_THREAD = '--single-threaded-gc'
+
+/**
+ * The command that runs `node <nodeArgs>` as a batch process: under SCHED_IDLE from its first
+ * instruction (through `chrt`, which then runs Node in its place: same pid, same IPC channel), with
+ * one garbage-collecting thread. Node's start and the loading of a bundle are about 200 ms of CPU,
+ * which `runAtLowestCpuPriority` in the child would lower only once done. Without `chrt`, plain Node.
+ */
+export function batchNodeCommand(nodeArgs: string[]): { command: string; args: string[] } {
+  const node = [process.execPath, ONE_GC_THREAD, ...nodeArgs]
+  return existsSync(CHRT) ? { command: CHRT, args: ['--idle', '0', ...node] } : { command: node[0], args: node.slice(1) }
+}
+
+/** Whether this process was started by `batchNodeCommand`. */
+export function runsAsBatchProcess(): boolean {
+  return process.execArgv.includes(ONE_GC_THREAD)
+}
+
+/** `fork` options that start a Node child as `batchNodeCommand` does. */
+export function forkAtLowestCpuPriority(): { execPath: string; execArgv: string[] } {
+  const { command, args } = batchNodeCommand([])
+  return { execPath: command, execArgv: args }
 }
 
 /** Above this share of the time running, the event loop counts as busy serving readers. */

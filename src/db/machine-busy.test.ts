@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
 import { markServerBusy, pauseForOtherWriters, sqliteFileOf, waitForEveryServerOnThisMachine } from './index.js'
-import { anyServerIsBusy, machineBusyMark } from './serve-lock.js'
+import { anyServerIsBusy, machineBusyMark, waitUntilNoServerIsBusy } from './serve-lock.js'
 import { createTestDb } from './testing.js'
 
 // This file's own temporary folder, so its machine-wide mark meets no other test's commands.
@@ -12,7 +12,7 @@ const folder = mkdtempSync(join(tmpdir(), 'nashra-machine-busy-'))
 process.env.TMPDIR = folder
 test.after(() => rmSync(folder, { recursive: true, force: true }))
 
-/** True if `pauseForOtherWriters(db)` is still waiting after `ms`. */
+/** True if `pause` (a wait for busy servers) is still waiting after `ms`. */
 async function stillWaitingAfter(pause: Promise<void>, ms: number): Promise<boolean> {
   let done = false
   void pause.then(() => (done = true))
@@ -46,4 +46,23 @@ test("library callers wait only for their own file's server; commands wait for e
   assert.equal(await stillWaitingAfter(pause, 400), true, 'a command waits while the other site is busy')
   markServerBusy(served, false)
   await pause
+})
+
+test('a batch command waits to load while a server on the machine is busy, at most its longest wait', async (t) => {
+  const served = sqliteFileOf(await createTestDb(t))!
+  markServerBusy(served, true)
+  const renew = setInterval(() => markServerBusy(served, true), 100)
+  t.after(() => {
+    clearInterval(renew)
+    markServerBusy(served, false)
+  })
+  const started = Date.now()
+  await waitUntilNoServerIsBusy(500)
+  assert.ok(Date.now() - started >= 500, 'waited its longest wait while the server stayed busy')
+  const loading = waitUntilNoServerIsBusy(30_000)
+  assert.equal(await stillWaitingAfter(loading, 300), true, 'waits while busy')
+  clearInterval(renew)
+  markServerBusy(served, false)
+  await loading
+  assert.equal(anyServerIsBusy(), false)
 })

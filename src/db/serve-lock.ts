@@ -152,3 +152,14 @@ function isFresh(mark: string, now: number): boolean {
     return false
   }
 }
+
+/**
+ * For a batch command before it loads anything (bin/nashra.js): waits while any server on this
+ * machine is busy with readers, `longestWaitMs` at most (then it starts, as decision 032's waits
+ * end). Loading the app and starting its reader threads is seconds of CPU, which under a saturated
+ * server took the gaps of the core beside it and showed in its readers' p99.
+ */
+export async function waitUntilNoServerIsBusy(longestWaitMs = 30_000): Promise<void> {
+  const started = Date.now()
+  while (anyServerIsBusy() && Date.now() - started < longestWaitMs) await new Promise((resolve) => setTimeout(resolve, 100))
+}

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
-import { spawnSync } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
+import { once } from 'node:events'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { test } from 'node:test'
 import { fileURLToPath } from 'node:url'
@@ -104,4 +105,38 @@ test('bad arguments: no files, or an unknown format, exit with the usage error c
   const unknown = nashra(dir, 'import', 'nosuchformat', SAMPLE)
   assert.notEqual(unknown.status, 0)
   assert.match(unknown.stderr, /unknown command|error/i)
+})
+
+/** The process whose command line names `file`, with its flags and CPU policy, if one runs. */
+function processNaming(file: string): { args: string[]; policy: number } | undefined {
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')
+      if (args.includes(file) && args.includes('--single-threaded-gc')) return { args, policy: Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[38]) }
+    } catch {} // ended meanwhile
+  }
+  return undefined
+}
+
+test('`nashra import` runs as a batch process (SCHED_IDLE, one GC thread); a SIGTERM reaches it and nothing is left running', { skip: process.platform !== 'linux' }, async (t) => {
+  const dir = createTempDir(t)
+  // A named pipe: the import waits at its first file until the test ends it.
+  const waiting = join(dir, 'waiting.zip')
+  execFileSync('mkfifo', [waiting])
+  const command = spawn(process.execPath, [join(ROOT, 'bin/nashra.js'), 'import', 'saudinewsnet', waiting], {
+    cwd: ROOT,
+    env: { ...process.env, NASHRA_DATA_DIR: join(dir, 'data'), DATABASE_URL: '', NASHRA_LOG_LEVEL: 'silent' },
+    stdio: 'ignore',
+  })
+  const exited = once(command, 'exit')
+  let batch = processNaming(waiting)
+  for (let tries = 0; !batch && tries < 200; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    batch = processNaming(waiting)
+  }
+  assert.ok(batch, 'the batch process started')
+  if (existsSync('/usr/bin/chrt')) assert.equal(batch.policy, 5, 'SCHED_IDLE')
+  command.kill('SIGTERM')
+  assert.deepEqual(await exited, [143, null])
+  assert.equal(processNaming(waiting), undefined)
 })

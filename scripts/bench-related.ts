@@ -6,7 +6,9 @@
 //                ≤ 1.2): first under saturating load (the process waits, decision 032), then under a
 //                steady rate below saturation (it computes beside the readers).
 //   --beside     p99 with `nashra reindex` of the served site, then `nashra import` of the corpus
-//                into another site, running in another process beside the server.
+//                into another site, running in another process beside the server (`--command=`
+//                one of them), under both loads (saturating: they wait; steady: they run).
+//   --load=steady|saturating  one of the two loads, for --serve-only and --beside.
 // Idle and busy rounds alternate (--rounds=5 of each, --seconds=15 per load), and the medians' ratio
 // is the figure: with 3 rounds of 10 s it moved by about ±0.4 from one run to the next.
 //   --compare    all of the above (the default).
@@ -234,12 +236,12 @@ function serveWhileComputing(dir: string, checkout: string, label: string, load 
 }
 
 /** Another process beside the server, started for each busy round and stopped after it. */
-function besideProcess(dir: string, label: string, salt: number, command: (round: number) => { args: string[]; dataDir: string }): Promise<void> {
+function besideProcess(dir: string, label: string, salt: number, load: Load, command: (round: number) => { args: string[]; dataDir: string }): Promise<void> {
   let child: ChildProcess | undefined
   let started = 0
   let round = 0
   let target = ''
-  return idleAndBusy(dir, REPO, `beside ${label}`, salt, {
+  return idleAndBusy(dir, REPO, `beside ${label}, ${load === STEADY ? 'steady' : 'saturating'} load`, salt, {
     begin: async () => {
       const { args, dataDir } = command(round++)
       target = dataDir
@@ -254,7 +256,7 @@ function besideProcess(dir: string, label: string, salt: number, command: (round
       const imported = label === 'import' ? `, ${(await articlesIn(target)).toLocaleString('en')} articles imported` : ''
       return `\`nashra ${label}\` ${running ? 'running throughout' : 'ended during the round'} (${((Date.now() - started) / 1000).toFixed(0)} s${imported})`
     },
-  })
+  }, load)
 }
 
 /** Articles stored in the site at `dataDir` (0 before its database exists): how far an import got. */
@@ -272,12 +274,12 @@ async function articlesIn(dataDir: string): Promise<number> {
 }
 
 /** `nashra reindex` of the served site itself (index rebuild in short transactions, then related lists). */
-const serveBesideReindex = (dir: string) => besideProcess(dir, 'reindex', 4, () => ({ args: ['reindex'], dataDir: dir }))
+const serveBesideReindex = (dir: string, load: Load) => besideProcess(dir, 'reindex', 4, load, () => ({ args: ['reindex'], dataDir: dir }))
 
 /** `nashra import` of the whole corpus into another, new site on the same machine (CPU and disk beside the server). */
-function serveBesideImport(dir: string): Promise<void> {
+function serveBesideImport(dir: string, load: Load): Promise<void> {
   const zips = readdirSync(CORPUS).filter((f) => f.endsWith('.zip')).map((f) => join(CORPUS, f))
-  return besideProcess(dir, 'import', 6, (round) => {
+  return besideProcess(dir, 'import', 6, load, (round) => {
     const target = join(dir, `import-${round}`)
     rmSync(target, { recursive: true, force: true })
     return { args: ['import', 'saudinewsnet', ...zips], dataDir: target }
@@ -298,15 +300,18 @@ async function uptime(): Promise<string> {
 
 // Last: the helpers above are defined by now.
 say(`bench:related on ${source} — uptime: ${await uptime()}`)
+/** Saturating load (the work waits for the readers), then a steady one (it runs beside them); `--load` picks one. */
+const loads = arg('load') ? [arg('load') === 'steady' ? STEADY : SATURATING] : [SATURATING, STEADY]
 if (wants('cpu-only')) await withCopy((dir) => cpuOnly(dir, Number(arg('verify') ?? 20)))
 if (wants('serve-only')) {
-  const loads = arg('load') ? [arg('load') === 'steady' ? STEADY : SATURATING] : [SATURATING, STEADY]
   for (const load of loads) await withCopy((dir) => serveWhileComputing(dir, REPO, 'this checkout', load))
   const before = arg('before')
   if (before) await withCopy((dir) => serveWhileComputing(dir, before, `before (${before})`))
 }
 if (wants('beside')) {
-  if (arg('command') !== 'import') await withCopy((dir) => serveBesideReindex(dir))
-  if (arg('command') !== 'reindex') await withCopy((dir) => serveBesideImport(dir))
+  for (const load of loads) {
+    if (arg('command') !== 'import') await withCopy((dir) => serveBesideReindex(dir, load))
+    if (arg('command') !== 'reindex') await withCopy((dir) => serveBesideImport(dir, load))
+  }
 }
 say(`uptime after: ${await uptime()}`)

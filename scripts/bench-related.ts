@@ -19,6 +19,7 @@
 // `--before` serves a build of another checkout (e.g. main) the same way, for the old method side by side.
 // The copy is made in a temporary folder and removed; the corpus itself is never written.
 import { spawn, type ChildProcess } from 'node:child_process'
+import { once } from 'node:events'
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -249,10 +250,13 @@ function besideProcess(dir: string, label: string, salt: number, load: Load, com
       started = Date.now()
     },
     end: async () => {
-      const running = child!.exitCode === null
-      const exited = new Promise((resolve) => child!.once('exit', resolve))
-      if (running) child!.kill('SIGTERM')
-      await exited
+      const running = child!.exitCode === null && child!.signalCode === null
+      if (running) {
+        // Asked before the kill: a child that already ended never says 'exit' again (the bench then ended silently).
+        const exited = once(child!, 'exit')
+        child!.kill('SIGTERM')
+        await exited
+      }
       const imported = label === 'import' ? `, ${(await articlesIn(target)).toLocaleString('en')} articles imported` : ''
       return `\`nashra ${label}\` ${running ? 'running throughout' : 'ended during the round'} (${((Date.now() - started) / 1000).toFixed(0)} s${imported})`
     },

@@ -139,4 +139,4 @@ function readOrCreateSecret(dataDir: string): string {
   writeFileSync(file, secret + '\n', { mode: 0o600 })
   return secret
 }
-export { batchNodeCommand, eventLoopBusySampler, forkAtLowestCpuPriority, runAtLowestCpuPriority, runsAsBatchProcess } from './cpu-priority.js'
+export { eventLoopBusySampler, forkAtLowestCpuPriority, runAtLowestCpuPriority } from './cpu-priority.js'

@@ -6,7 +6,7 @@ import { Kysely, PostgresAdapter, type Transaction } from 'kysely'
 import { LRUCache } from 'lru-cache'
 import type { Database } from './database.js'
 import { NashraSqliteDialect } from './sqlite-dialect.js'
-import { anyServerIsBusy, serverIsBusy } from './serve-lock.js'
+import { anyServerIsBusy, serverIsBusy, waitWhile } from './serve-lock.js'
 
 export type { Database } from './database.js'
 export { migrateDownOne, migrateToLatest, migrationNames } from './migrate.js'
@@ -138,13 +138,8 @@ export async function pauseForOtherWriters(db: Db, longestWaitMs = 30_000): Prom
 export async function waitWhileServerBusy(db: Db, longestWaitMs = 30_000): Promise<void> {
   const file = sqliteFiles.get(db)
   if (!file || Date.now() < goOnUntil) return
-  const busy = () => serverIsBusy(file) || (everyServer && anyServerIsBusy())
-  for (const started = Date.now(); busy(); await sleep(100)) {
-    if (Date.now() - started >= longestWaitMs) {
-      goOnUntil = Date.now() + longestWaitMs / 10
-      return
-    }
-  }
+  const gaveUp = await waitWhile(() => serverIsBusy(file) || (everyServer && anyServerIsBusy()), longestWaitMs)
+  if (gaveUp) goOnUntil = Date.now() + longestWaitMs / 10
 }
 
 /**

@@ -154,12 +154,22 @@ function isFresh(mark: string, now: number): boolean {
 }
 
 /**
+ * Waits while `busy()` says so, looking every 100 ms, `longestWaitMs` at most (then work goes on,
+ * as decision 032's waits end). True if it gave up waiting.
+ */
+export async function waitWhile(busy: () => boolean, longestWaitMs: number): Promise<boolean> {
+  for (const started = Date.now(); busy(); await new Promise((resolve) => setTimeout(resolve, 100))) {
+    if (Date.now() - started >= longestWaitMs) return true
+  }
+  return false
+}
+
+/**
  * For a batch command before it loads anything (bin/nashra.js): waits while any server on this
- * machine is busy with readers, `longestWaitMs` at most (then it starts, as decision 032's waits
- * end). Loading the app and starting its reader threads is seconds of CPU, which under a saturated
- * server took the gaps of the core beside it and showed in its readers' p99.
+ * machine is busy with readers, `longestWaitMs` at most. Loading the app and starting its reader
+ * threads is seconds of CPU, which under a saturated server took the gaps of the core beside it
+ * and showed in its readers' p99.
  */
 export async function waitUntilNoServerIsBusy(longestWaitMs = 30_000): Promise<void> {
-  const started = Date.now()
-  while (anyServerIsBusy() && Date.now() - started < longestWaitMs) await new Promise((resolve) => setTimeout(resolve, 100))
+  await waitWhile(() => anyServerIsBusy(), longestWaitMs)
 }
